@@ -1,0 +1,120 @@
+"""The `quotewire` command line: extract, eval, ingest, serve and db upgrade."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(help="Quotewire: who said what, when, in news articles.", no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def read_article_text(source: str) -> str:
+    """The text of FILE (or stdin for '-') as UTF-8; exits with a clear message when it is not text."""
+    try:
+        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {source}: {exc.strerror or exc}")
+    if b"\x00" in raw:
+        fail(f"{source} is binary, not a text article")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        fail(f"{source} is not UTF-8 text (invalid byte at offset {exc.start})")
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="Article text file, or - for standard input.")],
+    published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Headline, when it is not part of the text.")] = None,
+) -> None:
+    """Print the quotes of one article as JSON: {"quotes": [...]}."""
+    from app.config import get_settings
+    from app.extract import extract_quotes, quote_to_dict
+
+    published_on = None
+    if published:
+        try:
+            published_on = date.fromisoformat(published)
+        except ValueError:
+            fail(f"--published must be YYYY-MM-DD, got {published!r}")
+    text = read_article_text(file)
+    limit = get_settings().max_article_chars
+    if len(text) > limit:
+        fail(f"{file} has {len(text):,} characters, over the limit of {limit:,} (QUOTEWIRE_MAX_ARTICLE_CHARS)")
+    quotes = extract_quotes(text, title=title, published=published_on)
+    json.dump({"quotes": [quote_to_dict(q) for q in quotes]}, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+@app.command("eval")
+def evaluate(
+    folder: Annotated[Path, typer.Argument(help="Folder of NAME.txt articles with NAME.gold.json annotations.")],
+    errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List each error.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    min_e2e_f1: Annotated[Optional[float], typer.Option(help="Exit 1 when end-to-end F1 is below this.")] = None,
+    min_span_f1: Annotated[Optional[float], typer.Option(help="Exit 1 when span F1 is below this.")] = None,
+    min_speaker_acc: Annotated[Optional[float], typer.Option(help="Exit 1 when speaker accuracy is below this.")] = None,
+) -> None:
+    """Score the extractor against annotated articles: span P/R/F1, speaker accuracy, end-to-end F1."""
+    from app.evaluation import run_eval
+
+    code = run_eval(folder, show_errors=errors, as_json=as_json,
+                    min_e2e_f1=min_e2e_f1, min_span_f1=min_span_f1, min_speaker_acc=min_speaker_acc)
+    raise typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .json, .jsonl) or folders, read recursively.")],
+    published: Annotated[Optional[str], typer.Option(help="Publication date for plain-text articles, YYYY-MM-DD.")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Source (publisher) for plain-text articles.")] = None,
+    no_title: Annotated[bool, typer.Option("--no-title", help="The first line of a .txt file is text, not the title.")] = False,
+    if_empty: Annotated[bool, typer.Option("--if-empty", help="Do nothing when the database already holds articles.")] = False,
+) -> None:
+    """Extract and store the quotes of articles; prints a summary and exits non-zero if any article failed."""
+    from app.ingest import run_ingest
+
+    published_on = None
+    if published:
+        try:
+            published_on = date.fromisoformat(published)
+        except ValueError:
+            fail(f"--published must be YYYY-MM-DD, got {published!r}")
+    raise typer.Exit(run_ingest(paths, published=published_on, source=source,
+                               title_first_line=not no_title, if_empty=if_empty))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Run the HTTP API (migrate the database first with `quotewire db upgrade`)."""
+    import uvicorn
+
+    uvicorn.run("app.api.main:create_app", factory=True, host=host, port=port, proxy_headers=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every pending migration to the configured database."""
+    from app.db import upgrade_database
+
+    upgrade_database()
+    typer.echo("database at head")
+
+
+def main() -> None:
+    app()
