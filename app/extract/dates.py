@@ -1,0 +1,102 @@
+"""When words were said: the date expression of an attribution sentence, resolved against publication.
+
+`resolve_said_on` reads the attribution sentence around a quote (the quote itself masked
+with spaces, so dates inside the quoted words never count) and turns "said Wednesday",
+"on Feb. 5", "yesterday" or "earlier today" into a calendar date. Vague expressions
+("last week", "recently") do not anchor anything: the publication date stands.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+
+_MONTH_NAME = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+               r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# "on Feb. 5", "February 5, 2024", "Sept. 12th"
+MONTH_DAY = re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")
+# "5 February 2024", "on 12 March"
+DAY_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH_NAME}\b(?:,?\s+{_YEAR}\b)?")
+# "said Wednesday", "on Tuesday night", "last Friday"
+WEEKDAY = re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b",
+                     re.IGNORECASE)
+# "until Friday", "next Monday", "by Thursday": a day the words point to, not the day they were said
+FORWARD_WEEKDAY = re.compile(r"\b(?:next|until|till|by|before|after|since|from|this\s+coming)\s+$", re.IGNORECASE)
+YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+# "earlier today", "this morning", "tonight": the publication day
+TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
+# ", who met the crown prince Monday," describes the speaker, not the speech
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+
+
+def resolve_said_on(frame: str, published: date | None) -> date | None:
+    """The day the quoted words were said, from the attribution sentence `frame`.
+
+    >>> resolve_said_on("said at a news conference in Tel Aviv Wednesday", date(2024, 2, 7))
+    datetime.date(2024, 2, 7)
+    """
+    frame = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), frame)
+    anchored = _absolute_date(frame, published)
+    if anchored is not None:
+        return anchored
+    if published is None:
+        return None
+    relative = _relative_date(frame, published)
+    return relative if relative is not None else published
+
+
+def _absolute_date(frame: str, published: date | None) -> date | None:
+    for pattern in (MONTH_DAY, DAY_MONTH):
+        for match in pattern.finditer(frame):
+            found = _month_day_date(match, published)
+            if found is not None:
+                return found
+    return None
+
+
+def _month_day_date(match: re.Match[str], published: date | None) -> date | None:
+    month = _month_number(match.group("month"))
+    day = int(match.group("day"))
+    if match.group("year"):
+        return _safe_date(int(match.group("year")), month, day)
+    if published is None:
+        return None
+    this_year = _safe_date(published.year, month, day)
+    if this_year is not None and this_year > published:
+        return _safe_date(published.year - 1, month, day)
+    return this_year
+
+
+def _relative_date(frame: str, published: date) -> date | None:
+    candidates: list[tuple[int, date]] = []
+    for match in WEEKDAY.finditer(frame):
+        if FORWARD_WEEKDAY.search(frame, 0, match.start()):
+            continue
+        weekday = WEEKDAYS.index(match.group("weekday").lower())
+        days_back = (published.weekday() - weekday) % 7
+        if match.group("last") and days_back == 0:
+            days_back = 7
+        candidates.append((match.start(), published - timedelta(days=days_back)))
+    candidates += [(m.start(), published - timedelta(days=1)) for m in YESTERDAY.finditer(frame)]
+    candidates += [(m.start(), published) for m in TODAY.finditer(frame)]
+    if not candidates:
+        return None
+    return min(candidates)[1]
+
+
+def _month_number(name: str) -> int:
+    prefix = name.lower()[:3]
+    return next(i for i, month in enumerate(MONTHS, start=1) if month.startswith(prefix))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

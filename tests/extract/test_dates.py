@@ -1,0 +1,98 @@
+"""said_on: the date expression of an attribution sentence, resolved against publication."""
+from datetime import date
+
+import pytest
+
+from app.extract.dates import (
+    DAY_MONTH, FORWARD_WEEKDAY, MONTH_DAY, RELATIVE_CLAUSE, TODAY, WEEKDAY, YESTERDAY, resolve_said_on,
+)
+
+PUBLISHED = date(2024, 2, 7)  # a Wednesday
+
+
+def test_month_day_pattern_reads_abbreviated_month():
+    match = MONTH_DAY.search("the minister said on Feb. 5 that talks would resume")
+    assert (match.group("month"), match.group("day"), match.group("year")) == ("Feb.", "5", None)
+
+
+def test_month_day_pattern_reads_year():
+    match = MONTH_DAY.search("in a letter dated February 5, 2023, she wrote")
+    assert match.group("year") == "2023"
+
+
+def test_day_month_pattern_reads_british_order():
+    match = DAY_MONTH.search("the council said on 12 March that")
+    assert (match.group("day"), match.group("month")) == ("12", "March")
+
+
+def test_weekday_pattern_reads_last():
+    match = WEEKDAY.search("the mayor told reporters last Friday")
+    assert (match.group("last"), match.group("weekday")) == ("last", "Friday")
+
+
+def test_forward_weekday_pattern_sees_until():
+    assert FORWARD_WEEKDAY.search("the vote was delayed until ")
+    assert not FORWARD_WEEKDAY.search("she said on ")
+
+
+def test_yesterday_and_today_patterns():
+    assert YESTERDAY.search("Yesterday, the chief said")
+    assert TODAY.search("he said this morning")
+    assert TODAY.search("she told reporters earlier today")
+
+
+def test_relative_clause_pattern_spans_the_clause():
+    match = RELATIVE_CLAUSE.search("The envoy, who met the prince Monday, said that")
+    assert match.group() == ", who met the prince Monday,"
+
+
+@pytest.mark.parametrize(
+    ("frame", "expected"),
+    [
+        ("Blinken said at a news conference in Tel Aviv Wednesday", date(2024, 2, 7)),
+        ("At his news conference in Doha Tuesday, Blinken again noted that", date(2024, 2, 6)),
+        ("the senator said on Thursday", date(2024, 2, 1)),
+        ("the senator said last Wednesday", date(2024, 1, 31)),
+        ("the spokeswoman said yesterday", date(2024, 2, 6)),
+        ("the mayor said earlier today", date(2024, 2, 7)),
+        ("the minister said on Feb. 5", date(2024, 2, 5)),
+        ("the minister said on Dec. 30", date(2023, 12, 30)),
+        ("in a letter dated February 5, 2022, she wrote", date(2022, 2, 5)),
+        ("the council said on 3 January", date(2024, 1, 3)),
+    ],
+)
+def test_date_expressions_resolve_against_publication(frame, expected):
+    assert resolve_said_on(frame, PUBLISHED) == expected
+
+
+def test_vague_expression_keeps_the_publication_date():
+    assert resolve_said_on("the governor said last week", PUBLISHED) == PUBLISHED
+
+
+def test_no_expression_keeps_the_publication_date():
+    assert resolve_said_on("the governor said", PUBLISHED) == PUBLISHED
+
+
+def test_day_the_words_point_to_is_not_when_they_were_said():
+    assert resolve_said_on("the vote is delayed until Friday, he said", PUBLISHED) == PUBLISHED
+
+
+def test_day_in_a_relative_clause_describes_the_speaker_not_the_speech():
+    frame = "The envoy, who met the crown prince Monday, said that"
+    assert resolve_said_on(frame, PUBLISHED) == PUBLISHED
+
+
+def test_masked_quote_hides_its_dates():
+    quote = "We meet again on Friday"
+    frame = " " * (len(quote) + 2) + ", she said"
+    assert resolve_said_on(frame, PUBLISHED) == PUBLISHED
+
+
+def test_impossible_day_is_ignored():
+    assert resolve_said_on("he said on Feb. 31", PUBLISHED) == PUBLISHED
+
+
+def test_without_publication_only_absolute_dates_resolve():
+    assert resolve_said_on("said on Tuesday", None) is None
+    assert resolve_said_on("said on Feb. 5", None) is None
+    assert resolve_said_on("wrote on February 5, 2024", None) == date(2024, 2, 5)
