@@ -1,0 +1,52 @@
+"""Sentence splitting with character offsets, aware of abbreviations and of quoted stretches.
+
+A boundary is never placed inside a quotation, so `"One. Two," she said.` is one sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extract.marks import QuoteSpan, paragraphs
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm maj rev prof st jr sr vs etc inc corp co ltd "
+    "jan feb mar apr aug sep sept oct nov dec mt ft no gop u.s u.k u.n d.c a.m p.m e.g i.e".split()
+)
+# End punctuation, then closing marks, then space, then something that can start a sentence.
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)\.[\"”’')\]]*\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def _is_abbreviation(text: str, boundary_start: int, boundary_end: int) -> bool:
+    match = WORD_BEFORE_DOT.search(text, max(0, boundary_start - 12), boundary_end)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    return word in ABBREVIATIONS or len(word) == 1 or (len(word) <= 4 and "." in word)
+
+
+def split_sentences(text: str, spans: list[QuoteSpan]) -> list[Sentence]:
+    """Sentences of every paragraph, never cut inside a quote span."""
+    inside = [(s.start, s.end) for s in spans]
+    sentences: list[Sentence] = []
+    for index, (p_start, p_end) in enumerate(paragraphs(text)):
+        start = p_start
+        for match in SENTENCE_END.finditer(text, p_start, p_end):
+            cut = match.end()
+            if any(s < match.start() and cut - 1 < e for s, e in inside):
+                continue
+            if text[match.start()] == "." and _is_abbreviation(text, match.start(), cut):
+                continue
+            sentences.append(Sentence(start, cut, index))
+            start = cut
+        if start < p_end:
+            sentences.append(Sentence(start, p_end, index))
+    return sentences
