@@ -1,0 +1,148 @@
+"""`quotewire eval`: figures, JSON, gates and input errors, on a tiny annotated folder."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import app.evaluation
+from app.cli import app as cli
+from app.extract.records import Quote, Speaker
+
+ARTICLE = (
+    'Harbour Talks Stall\n\n'
+    '"We will not sign this week," Mara Lindqvist said on Tuesday.\n\n'
+    '"The tide is turning," said Council Leader Oskar Vent.\n\n'
+    'Critics called the plan a "paper harbour".\n'
+)
+
+
+def _span(fragment: str) -> tuple[int, int]:
+    start = ARTICLE.index(fragment)
+    return start, start + len(fragment)
+
+
+def _gold_quote(fragment: str, speaker: str | None, **extra) -> dict:
+    start, end = _span(fragment)
+    return {"start": start, "end": end, "text": fragment, "speaker": speaker, **extra}
+
+
+GOLD = {
+    "article": "harbour.txt",
+    "metadata": {"title": "Harbour Talks Stall", "published": "2025-03-06", "source": "test"},
+    "speakers": {"Mara Lindqvist": {"title": None, "mentions": ["Mara Lindqvist", "Lindqvist"]},
+                 "Oskar Vent": {"title": "Council Leader", "mentions": ["Oskar Vent", "Vent"]}},
+    "quotes": [
+        _gold_quote("We will not sign this week,", "Mara Lindqvist", said_on="2025-03-04"),
+        _gold_quote("The tide is turning,", "Oskar Vent"),
+        _gold_quote("paper harbour", None, optional=True),
+    ],
+}
+
+
+def _predicted(fragment: str, speaker: str | None, said_on=None) -> Quote:
+    start, end = _span(fragment)
+    return Quote(text=fragment, start=start, end=end, context="", kind="full", said_on=said_on,
+                 speaker=Speaker(name=speaker, kind="person") if speaker else None)
+
+
+def fake_extract(text, title=None, published=None):
+    """Right speaker and date on the first quote, wrong speaker on the second, the optional one, a spurious one."""
+    return [
+        _predicted("We will not sign this week,", "Lindqvist", said_on=published.replace(day=4)),
+        _predicted("The tide is turning,", "Mara Lindqvist"),
+        _predicted("paper harbour", None),
+        _predicted("Harbour Talks Stall", None),
+    ]
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(app.evaluation, "extract_quotes", fake_extract)
+    (tmp_path / "harbour.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "harbour.gold.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["eval", *map(str, args)])
+
+
+def test_summary_figures_for_a_known_prediction(folder):
+    result = run(folder)
+    assert result.exit_code == 0, result.output
+    summary = result.stdout.strip().splitlines()[-1]
+    # 2 required gold, 3 counted predictions (the optional match is neutral), 2 found, 1 right speaker
+    assert "quotes 2/2 found, 3 predicted" in summary
+    assert "span P 0.667 R 1.000 F1 0.800" in summary
+    assert "speaker acc 0.500 (2 judged)" in summary
+    assert "end-to-end F1 0.400" in summary
+    assert "said_on 1/1" in summary
+    assert "1 articles" in summary
+
+
+def test_each_error_names_its_article(folder):
+    lines = run(folder).stdout.strip().splitlines()[:-1]
+    assert len(lines) == 2
+    assert lines[0].startswith("harbour: speaker  [Oskar Vent <- got 'Mara Lindqvist']")
+    assert lines[1].startswith("harbour: spurious")
+
+
+def test_no_errors_option_prints_only_the_summary(folder):
+    assert run(folder, "--no-errors").stdout.strip().startswith("quotes 2/2 found")
+
+
+def test_json_summary(folder):
+    result = run(folder, "--json")
+    assert result.exit_code == 0
+    summary = json.loads(result.stdout)
+    assert summary["articles"] == 1
+    assert (summary["gold"], summary["predicted"], summary["found"], summary["right"]) == (2, 3, 2, 1)
+    assert summary["span_f1"] == 0.8
+    assert summary["e2e_f1"] == 0.4
+
+
+def test_gate_above_the_score_exits_1_naming_the_gate(folder):
+    result = run(folder, "--min-e2e-f1", "0.5")
+    assert result.exit_code == 1
+    assert "e2e_f1 0.4000 is below the gate 0.5 (--min-e2e-f1)" in result.stderr
+
+
+def test_gates_at_or_below_the_score_pass(folder):
+    assert run(folder, "--min-e2e-f1", "0.4", "--min-span-f1", "0.8", "--min-speaker-acc", "0.5").exit_code == 0
+
+
+def test_missing_folder_exits_2(tmp_path):
+    result = run(tmp_path / "nowhere")
+    assert result.exit_code == 2
+    assert "is not a folder" in result.stderr
+
+
+def test_folder_without_gold_exits_2(tmp_path):
+    (tmp_path / "lonely.txt").write_text("No annotations here.", encoding="utf-8")
+    result = run(tmp_path)
+    assert result.exit_code == 2
+    assert "no *.gold.json" in result.stderr
+
+
+def test_malformed_gold_json_names_the_file(folder):
+    (folder / "broken.txt").write_text("Some text.", encoding="utf-8")
+    (folder / "broken.gold.json").write_text("{not json", encoding="utf-8")
+    result = run(folder)
+    assert result.exit_code == 2
+    assert "broken.gold.json: cannot read it as JSON" in result.stderr
+
+
+def test_gold_offsets_that_miss_the_text_name_the_quote(folder):
+    bad = json.loads(json.dumps(GOLD))
+    bad["quotes"][1]["start"] += 3
+    (folder / "harbour.gold.json").write_text(json.dumps(bad), encoding="utf-8")
+    result = run(folder)
+    assert result.exit_code == 2
+    assert "harbour.gold.json: quote 1 text" in result.stderr
+
+
+def test_gold_without_its_article_says_so(folder):
+    (folder / "harbour.txt").unlink()
+    result = run(folder)
+    assert result.exit_code == 2
+    assert "its article harbour.txt is missing" in result.stderr
