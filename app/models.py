@@ -1,17 +1,210 @@
-"""Tables (SQLModel) and the public shapes of the API, declared once in Base -> table -> Public chains."""
-from __future__ import annotations
+"""Tables (SQLModel) and the public shapes of the API, declared once in Base -> table -> Public chains.
 
-from datetime import date
+Tables: articles, speakers, speaker_aliases, quotes, topics, quote_topics. The full-text index over
+quote text is not a model: it is SQLite-only, created by a migration and reached through `app.store`.
+Every index here serves one API filter or sort; the comment beside it says which.
+"""
+from datetime import date, datetime, timezone
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
+from pydantic import Field as InputField
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# Stable constraint names, so Alembic (batch mode on SQLite) can find and alter them later.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+TopicKind = Literal["term", "subject"]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 class ArticleIn(BaseModel):
     """An article ready to be extracted and stored: what ingest readers and POST /articles produce."""
 
-    title: str | None = Field(default=None, examples=["Mayor says the bridge will reopen in May"])
-    text: str = Field(min_length=1, examples=['"We are on schedule," Mayor Ana Ruiz said on Tuesday.'])
-    url: str | None = Field(default=None, examples=["https://news.example.com/2024/02/bridge"])
-    source: str | None = Field(default=None, examples=["Example Daily"])
-    author: str | None = Field(default=None, examples=["Jo Reporter"])
-    published: date | None = Field(default=None, examples=["2024-02-07"])
+    title: str | None = InputField(default=None, examples=["Mayor says the bridge will reopen in May"])
+    text: str = InputField(min_length=1, examples=['"We are on schedule," Mayor Ana Ruiz said on Tuesday.'])
+    url: str | None = InputField(default=None, examples=["https://news.example.com/2024/02/bridge"])
+    source: str | None = InputField(default=None, examples=["Example Daily"])
+    author: str | None = InputField(default=None, examples=["Jo Reporter"])
+    published: date | None = InputField(default=None, examples=["2024-02-07"])
+
+
+# --- articles ---------------------------------------------------------------------------------
+
+class ArticleBase(SQLModel):
+    title: str | None = Field(default=None, schema_extra={"examples": ["Mayor says the bridge will reopen in May"]})
+    url: str | None = Field(default=None, schema_extra={"examples": ["https://news.example.com/2024/02/bridge"]})
+    source: str | None = Field(default=None, schema_extra={"examples": ["Example Daily"]})
+    author: str | None = Field(default=None, schema_extra={"examples": ["Jo Reporter"]})
+    published_at: date | None = Field(default=None, schema_extra={"examples": ["2024-02-07"]})
+
+
+class Article(ArticleBase, table=True):
+    __tablename__ = "articles"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str | None = Field(default=None, unique=True)  # NULLs never collide, so unique only when present
+    source: str | None = Field(default=None, index=True)  # filter: source
+    text: str = Field(sa_type=Text)
+    content_hash: str = Field(unique=True, max_length=64)  # sha256 of title and text: re-ingest detection
+    ingested_at: datetime = Field(default_factory=utc_now)
+
+
+class ArticleRef(ArticleBase):
+    """The article a quote comes from, as embedded in a quote item."""
+
+    id: int = Field(schema_extra={"examples": [12]})
+
+
+class ArticlePublic(ArticleRef):
+    """An article in lists: its metadata and how many quotes it holds."""
+
+    ingested_at: datetime
+    quote_count: int = Field(default=0, schema_extra={"examples": [7]})
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+class SpeakerBase(SQLModel):
+    name: str = Field(schema_extra={"examples": ["Ana Ruiz"]})
+    title: str | None = Field(default=None, schema_extra={"examples": ["Mayor"]})
+
+
+class Speaker(SpeakerBase, table=True):
+    """One person or body, merged across articles by `key` (the name with case, accents and punctuation folded)."""
+
+    __tablename__ = "speakers"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    kind: str = Field(default="person")  # person | organization | group
+    key: str = Field(unique=True)
+    # Folded last name of a multi-word person name: a bare "Ruiz" joins "Ana Ruiz" through it,
+    # and `speaker=Ruiz` finds her. NULL for organizations and one-word names.
+    surname_key: str | None = Field(default=None, index=True)
+
+
+class SpeakerRef(SpeakerBase):
+    """Who said a quote, as embedded in a quote item."""
+
+    id: int = Field(schema_extra={"examples": [3]})
+
+
+class SpeakerPublic(SpeakerRef):
+    """A speaker in lists: every form the name was written in and how many quotes they have."""
+
+    kind: str = Field(schema_extra={"examples": ["person"]})
+    aliases: list[str] = Field(default_factory=list, schema_extra={"examples": [["Ana Ruiz", "Ruiz", "the mayor"]]})
+    quote_count: int = Field(default=0, schema_extra={"examples": [14]})
+
+
+class SpeakerAlias(SQLModel, table=True):
+    """A name or description a speaker was written as ("Ruiz", "the mayor"); one row per folded form."""
+
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (
+        UniqueConstraint("speaker_id", "key"),
+        Index("ix_speaker_aliases_key_speaker_id", "key", "speaker_id"),  # filter: speaker (name or alias)
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(sa_column=Column(Integer, ForeignKey("speakers.id", ondelete="CASCADE"), nullable=False))
+    alias: str
+    key: str
+
+
+# --- topics -----------------------------------------------------------------------------------
+
+class TopicBase(SQLModel):
+    slug: str = Field(schema_extra={"examples": ["humanitarian-aid"]})
+    name: str = Field(schema_extra={"examples": ["humanitarian aid"]})
+    kind: str = Field(default="term", schema_extra={"examples": ["subject"]})  # TopicKind
+
+
+class Topic(TopicBase, table=True):
+    """A quote's topic: an extractor term ("hostages") or a taxonomy subject ("humanitarian aid")."""
+
+    __tablename__ = "topics"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True)
+
+
+class TopicPublic(TopicBase):
+    """A topic in lists, with how many quotes carry it."""
+
+    quote_count: int = Field(default=0, schema_extra={"examples": [42]})
+
+
+class QuoteTopic(SQLModel, table=True):
+    """Link quote <-> topic. `said_on` repeats the quote's date so `topic=` pages by date from one index."""
+
+    __tablename__ = "quote_topics"
+    __table_args__ = (
+        Index("ix_quote_topics_topic_id_said_on_quote_id", "topic_id", "said_on", "quote_id"),  # filter: topic
+    )
+
+    quote_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
+    )  # the primary key (quote_id, topic_id) serves quote -> topics
+    topic_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True)
+    )
+    said_on: date | None = None
+
+
+# --- quotes -----------------------------------------------------------------------------------
+
+class QuoteBase(SQLModel):
+    text: str = Field(sa_type=Text, schema_extra={"examples": ["We are on schedule"]})
+    start: int = Field(schema_extra={"examples": [1]})  # character offsets of `text` in the article
+    end: int = Field(schema_extra={"examples": [19]})
+    context: str = Field(sa_type=Text, schema_extra={"examples": ['"We are on schedule," Mayor Ana Ruiz said on Tuesday.']})
+    cue: str | None = Field(default=None, schema_extra={"examples": ["said"]})
+    kind: str = Field(default="full", schema_extra={"examples": ["full"]})  # full | partial | continuation
+    said_on: date | None = Field(default=None, schema_extra={"examples": ["2024-02-06"]})
+
+
+class Quote(QuoteBase, table=True):
+    __tablename__ = "quotes"
+    __table_args__ = (
+        Index("ix_quotes_said_on_id", "said_on", "id"),  # sort newest/oldest, filter: date, from/to
+        Index("ix_quotes_speaker_id_said_on_id", "speaker_id", "said_on", "id"),  # filter: speaker, speaker_id
+        Index("ix_quotes_article_id_start", "article_id", "start"),  # filter: article_id; an article's quotes in order
+        Index("ix_quotes_kind_said_on_id", "kind", "said_on", "id"),  # filter: kind
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=Column(Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False))
+    speaker_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("speakers.id", ondelete="SET NULL"), nullable=True)
+    )
+    mention: str | None = None  # the speaker as written at this quote ("he", "a senior official"), also when anonymous
+    sieve: str | None = None  # which attribution rule decided the speaker
+    confidence: float = 0.0
+
+
+class QuotePublic(QuoteBase):
+    """A quote item of the API."""
+
+    id: int = Field(schema_extra={"examples": [101]})
+    speaker: SpeakerRef | None = None
+    article: ArticleRef
+    topics: list[str] = Field(default_factory=list, schema_extra={"examples": [["bridge", "infrastructure"]]})
+
+
+class ArticleWithQuotes(ArticlePublic):
+    """One article with every quote found in it, in order of appearance."""
+
+    quotes: list[QuotePublic] = Field(default_factory=list)

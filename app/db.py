@@ -1,0 +1,101 @@
+"""Engines, sessions and schema migrations.
+
+    engine = get_engine()                 # cached per URL; SQLite pragmas set on every connection
+    upgrade_database()                    # `alembic upgrade head` on the configured database
+    with session_scope() as session: ...  # a Session on the configured database
+    schema_is_current(engine)             # True when the database is at the newest migration
+
+`migrations/` sits at the repository root beside `app/` (a container copies both).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from app.config import get_settings
+from app.store import backend_for
+
+MIGRATIONS_DIR_NAME = "migrations"
+
+
+def migrations_dir() -> Path:
+    """The Alembic script folder: beside the `app` package, else in the working directory."""
+    candidates = [Path(__file__).resolve().parent.parent / MIGRATIONS_DIR_NAME, Path.cwd() / MIGRATIONS_DIR_NAME]
+    for candidate in candidates:
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise FileNotFoundError(
+        "cannot find the migrations folder; looked in " + ", ".join(str(c) for c in candidates)
+    )
+
+
+def create_engine_for(url: str) -> Engine:
+    """A new engine for `url`, with the store backend's connect hook; prefer the cached `get_engine`."""
+    parsed = make_url(url)
+    connect_args: dict = {}
+    if parsed.get_backend_name() == "sqlite":
+        connect_args["check_same_thread"] = False  # the API hands connections between threads
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args=connect_args)
+    event.listen(engine, "connect", backend_for(engine.dialect.name).on_connect)
+    return engine
+
+
+@lru_cache(maxsize=8)
+def _cached_engine(url: str) -> Engine:
+    return create_engine_for(url)
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The shared engine for `url` (default: the configured database URL)."""
+    return _cached_engine(url or get_settings().database_url)
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """An Alembic configuration for `url` (default: the configured database), without alembic.ini."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.set_main_option("sqlalchemy.url", (url or get_settings().database_url).replace("%", "%%"))
+    return config
+
+
+def upgrade_database(url: str | None = None) -> None:
+    """Apply every pending migration (`alembic upgrade head`) to `url` (default: the configured database)."""
+    engine = get_engine(url)
+    config = alembic_config(url)
+    with engine.connect() as connection, backend_for(engine.dialect.name).migrating(connection):
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """True when the database has been migrated to the newest revision (for /health)."""
+    heads = set(ScriptDirectory(str(migrations_dir())).get_heads())
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == heads
+
+
+def get_session() -> Iterator[Session]:
+    """A Session on the configured database, closed afterwards (a FastAPI dependency)."""
+    with Session(get_engine()) as session:
+        yield session
+
+
+@contextmanager
+def session_scope(url: str | None = None) -> Iterator[Session]:
+    """A Session on `url` (default: the configured database) for scripts and the CLI; closed on exit."""
+    with Session(get_engine(url)) as session:
+        yield session

@@ -1,0 +1,73 @@
+"""Alembic environment: the models' metadata, batch mode for SQLite, FTS5 tables left out of autogenerate.
+
+The database comes from, in order: a connection handed over in `config.attributes["connection"]`
+(app.db.upgrade_database, the tests), the `sqlalchemy.url` option of the caller's config, or Settings.
+"""
+from logging.config import fileConfig
+
+from alembic import context
+
+import app.models  # noqa: F401  (registers every table on the metadata)
+from app.config import get_settings
+from app.db import create_engine_for
+from app.models import metadata
+
+FULLTEXT_TABLE_PREFIX = "quotes_fts"  # the FTS5 table and its shadow tables, made by hand in 0002
+
+config = context.config
+if config.config_file_name is not None and config.attributes.get("configure_logging", True):
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Leave the hand-made FTS5 tables out of autogenerate."""
+    return not (type_ == "table" and name is not None and name.startswith(FULLTEXT_TABLE_PREFIX))
+
+
+def configure(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        render_as_batch=True,
+        include_object=include_object,
+        compare_type=True,
+    )
+
+
+def database_url() -> str:
+    return config.get_main_option("sqlalchemy.url") or get_settings().database_url
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=database_url(),
+        target_metadata=metadata,
+        render_as_batch=True,
+        include_object=include_object,
+        literal_binds=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = create_engine_for(database_url())
+    try:
+        with engine.connect() as connection:
+            configure(connection)
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()
