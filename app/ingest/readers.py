@@ -112,7 +112,7 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
                 continue
             origin = Origin(path, line=number)
             try:
-                line = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
+                line = raw_line.rstrip(b"\r\n").decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
                 yield Unreadable(origin, f"not UTF-8 (invalid byte 0x{raw_line[exc.start]:02x} at column {exc.start + 1})")
                 continue
