@@ -50,8 +50,13 @@ class ArticleBase(SQLModel):
     published_at: date | None = Field(default=None, schema_extra={"examples": ["2024-02-07"]})
 
 
+# Ids are never reused after a delete (SQLite AUTOINCREMENT): a client's stored quote id keeps meaning one quote.
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 class Article(ArticleBase, table=True):
     __tablename__ = "articles"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: int | None = Field(default=None, primary_key=True)
     url: str | None = Field(default=None, unique=True)  # NULLs never collide, so unique only when present
@@ -85,6 +90,7 @@ class Speaker(SpeakerBase, table=True):
     """One person or body, merged across articles by `key` (the name with case, accents and punctuation folded)."""
 
     __tablename__ = "speakers"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True)
@@ -183,6 +189,7 @@ class Quote(QuoteBase, table=True):
         Index("ix_quotes_speaker_id_said_on_id", "speaker_id", "said_on", "id"),  # filter: speaker, speaker_id
         Index("ix_quotes_article_id_start", "article_id", "start"),  # filter: article_id; an article's quotes in order
         Index("ix_quotes_kind_said_on_id", "kind", "said_on", "id"),  # filter: kind
+        NEVER_REUSE_IDS,
     )
 
     id: int | None = Field(default=None, primary_key=True)

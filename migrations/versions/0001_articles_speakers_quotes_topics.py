@@ -29,7 +29,8 @@ def upgrade() -> None:
     sa.Column('ingested_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_articles')),
     sa.UniqueConstraint('content_hash', name=op.f('uq_articles_content_hash')),
-    sa.UniqueConstraint('url', name=op.f('uq_articles_url'))
+    sa.UniqueConstraint('url', name=op.f('uq_articles_url')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('articles', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_articles_source'), ['source'], unique=False)
@@ -42,7 +43,8 @@ def upgrade() -> None:
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('surname_key', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_speakers')),
-    sa.UniqueConstraint('key', name=op.f('uq_speakers_key'))
+    sa.UniqueConstraint('key', name=op.f('uq_speakers_key')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('speakers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_speakers_name'), ['name'], unique=False)
@@ -72,7 +74,8 @@ def upgrade() -> None:
     sa.Column('confidence', sa.Float(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_quotes_article_id_articles'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['speaker_id'], ['speakers.id'], name=op.f('fk_quotes_speaker_id_speakers'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_quotes'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_quotes')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('quotes', schema=None) as batch_op:
         batch_op.create_index('ix_quotes_article_id_start', ['article_id', 'start'], unique=False)
