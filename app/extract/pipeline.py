@@ -3,9 +3,94 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.extract.records import Quote
+from app.extract.discourse import Discourse
+from app.extract.entities import EntityRegistry, name_mentions
+from app.extract.marks import QuoteSpan, find_quote_spans
+from app.extract.records import Quote, Speaker
+from app.extract.sentences import Sentence, split_sentences
+from app.extract.sieves import Attribution, QuoteContext, attribute
+
+CUE_SIEVES_FOR_SALIENCE = frozenset({
+    "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
+    "according_to", "reported_speech_partial", "pronoun_speaker", "descriptive_speaker",
+})
+
+
+def _registry(text: str, quoted: list[tuple[int, int]]) -> EntityRegistry:
+    """Every name written outside quotes, so each entity's canonical name is its fullest form."""
+    registry = EntityRegistry()
+    for mention in name_mentions(text, 0, len(text)):
+        if not any(s <= mention.start < e for s, e in quoted):
+            registry.add(mention)
+    return registry
+
+
+def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+    quoted = [(s.start, s.end) for s in spans]
+    discourse = Discourse(_registry(text, quoted))
+    results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
+    previous: tuple[QuoteSpan, Attribution] | None = None
+    index = 0
+    for sentence in sentences:
+        own: list[QuoteSpan] = []
+        while index < len(spans) and spans[index].open_mark < sentence.end:
+            own.append(spans[index])
+            index += 1
+        subject, subject_at = discourse.sentence_subject(text, sentence.start, sentence.end, sentence.paragraph, quoted)
+        speaker_of_sentence = None
+        for position, span in enumerate(own):
+            before_lo = own[position - 1].close_mark + 1 if position else sentence.start
+            after_hi = own[position + 1].open_mark if position + 1 < len(own) else sentence.end
+            context = QuoteContext(text, span, sentence, before_lo, after_hi, discourse, subject, subject_at, previous)
+            attribution = attribute(context)
+            results.append((span, sentence, attribution))
+            if attribution.entity is not None or attribution.anonymous:
+                previous = (span, attribution)
+            if speaker_of_sentence is None and attribution.sieve in CUE_SIEVES_FOR_SALIENCE:
+                speaker_of_sentence = attribution.entity
+        discourse.note(sentence.paragraph, speaker_of_sentence or subject)
+    return results
+
+
+def _speaker(attribution: Attribution) -> Speaker | None:
+    mention = attribution.mention
+    written = (mention.text, mention.start, mention.end) if mention else (None, None, None)
+    entity = attribution.entity
+    if entity is not None:
+        return Speaker(entity.name, entity.kind, *written, title=entity.title)
+    if attribution.anonymous and mention is not None:
+        kind = "group" if mention.form == "group" else "anonymous"
+        return Speaker(None, kind, *written)
+    return None
+
+
+def _kind(text: str, span: QuoteSpan, sentence: Sentence, attribution: Attribution) -> str:
+    if attribution.sieve == "continuation":
+        return "continuation"
+    before = text[sentence.start:span.open_mark].strip(" \t,;:—–-(")
+    return "partial" if any(c.isalpha() for c in before) else "full"
 
 
 def extract_quotes(text: str, title: str | None = None, published: date | None = None) -> list[Quote]:
     """Every quotation in `text`, in order of appearance, attributed where a speaker can be found."""
-    raise NotImplementedError
+    if not text or not text.strip():
+        return []
+    spans = find_quote_spans(text)
+    if not spans:
+        return []
+    sentences = split_sentences(text, spans)
+    quotes = []
+    for span, sentence, attribution in _attribute_all(text, spans, sentences):
+        quotes.append(Quote(
+            text=text[span.start:span.end],
+            start=span.start,
+            end=span.end,
+            context=text[sentence.start:sentence.end].strip(),
+            kind=_kind(text, span, sentence, attribution),
+            speaker=_speaker(attribution),
+            cue=attribution.cue,
+            said_on=published,
+            sieve=attribution.sieve,
+            confidence=attribution.confidence,
+        ))
+    return quotes

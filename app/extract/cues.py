@@ -1,0 +1,66 @@
+"""Where a quotation's attribution is written: a cue after it, or a cue before it in its sentence.
+
+`trailing_cue` reads `"...," Ruiz said` and `"...," said Ruiz`; `leading_cue` reads `Ruiz said: "..."`
+and reported speech with a partial quote (`Ruiz dismissed the plan as "a fantasy"`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extract.frames import Mention, phrase_after, subject_before
+from app.extract.lexicon import CUE
+
+LEADING_PUNCTUATION = re.compile(r"[\s,;:—–\-]*")
+CONJUNCTION_START = re.compile(r"(?:and|but|then|so)\s+", re.IGNORECASE)
+# What may sit between a cue and the quote it introduces: `said: "`, `told reporters "`, `wrote, "`.
+INTRODUCTION_TAIL = re.compile(r"^(?:\s+(?:to\s+)?[\w.’']+){0,2}\s*[:,—–]?\s*$")
+TRAILING_REACH = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting cue with the speaker mention it governs."""
+
+    mention: Mention
+    cue: str
+    location: str  # trailing | introduction | reported
+
+
+def trailing_cue(text: str, lo: int, hi: int) -> Cue | None:
+    """The cue right after a quote, with its speaker before or after it."""
+    if hi <= lo:
+        return None
+    lo = LEADING_PUNCTUATION.match(text, lo, hi).end()
+    conjunction = CONJUNCTION_START.match(text, lo, hi)
+    if conjunction:
+        lo = conjunction.end()
+    cue = CUE.search(text, lo, min(hi, lo + TRAILING_REACH))
+    if cue is None:
+        return None
+    if not text[lo:cue.start()].strip():
+        mention = phrase_after(text, cue.end(), hi)
+        return Cue(mention, cue.group(), "trailing") if mention else None
+    mention = subject_before(text, lo, cue.start())
+    if mention is None or text[lo:mention.start].strip():
+        return None
+    return Cue(mention, cue.group(), "trailing")
+
+
+def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
+    """The nearest cue before a quote in its sentence that has a speaker."""
+    for cue in reversed(list(CUE.finditer(text, lo, hi))):
+        tail = text[cue.end():hi]
+        if cue.group() == "according to":
+            mention = phrase_after(text, cue.end(), hi)
+            if mention:
+                return Cue(mention, cue.group(), "reported")
+            continue
+        mention = subject_before(text, lo, cue.start())
+        if mention is None and len(tail.split()) <= 6:
+            mention = phrase_after(text, cue.end(), hi)
+        if mention is None:
+            continue
+        location = "introduction" if INTRODUCTION_TAIL.match(tail) else "reported"
+        return Cue(mention, cue.group(), location)
+    return None

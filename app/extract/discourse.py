@@ -1,0 +1,112 @@
+"""Who the article is talking about: recent subjects, and resolution of pronouns and descriptions.
+
+The discourse remembers, sentence by sentence, the entity each sentence is about (its subject, or
+the speaker of its quote). A pronoun goes to the most recent compatible subject, not to the last
+name written; a description ("the prime minister") goes to the entity whose title it matches.
+"""
+from __future__ import annotations
+
+import re
+
+from app.extract.entities import Entity, EntityRegistry, NameMention, name_mentions
+from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS
+
+INDEFINITE = frozenset("a an one another two three four several some many other".split())
+TITLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
+                       "congressman": "rep", "congresswoman": "rep", "doctor": "dr", "professor": "prof"}
+PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:with|to|by|for|from|about|of|against|than|like|toward|towards|and|or|between|beat|defeat|"
+    r"defeated|attack|attacked|criticized|met|meet|called|versus|vs\.)|’s|'s)\s+$"
+)
+SENTENCE_OPENER = re.compile(r"^(?:[A-Z][^,“”\"]{0,40},\s+)?(?:(He|She)\b|(?:The|the)\s+((?:[\w.\-]+\s+){0,4}?[a-z][\w\-]*)\s)")
+RECENT_PARAGRAPHS = 3
+
+
+class Discourse:
+    """Salience state of one article, updated as its sentences are read in order."""
+
+    def __init__(self, registry: EntityRegistry) -> None:
+        self.registry = registry
+        self.history: list[tuple[int, Entity]] = []  # (paragraph, entity), oldest first
+
+    def note(self, paragraph: int, entity: Entity | None) -> None:
+        if entity is not None:
+            self.history.append((paragraph, entity))
+
+    def entity_for_name(self, mention: NameMention) -> Entity:
+        return self.registry.lookup(mention.name) or self.registry.add(mention)
+
+    def _recent(self, paragraph: int) -> list[Entity]:
+        seen: list[Entity] = []
+        for para, entity in reversed(self.history):
+            if paragraph - para > RECENT_PARAGRAPHS:
+                break
+            if entity not in seen:
+                seen.append(entity)
+        return seen
+
+    def resolve_pronoun(self, word: str, paragraph: int, first: Entity | None = None) -> Entity | None:
+        """The entity `word` (he, she, they, it) refers to; `first` is the current sentence's subject."""
+        low = word.lower()
+        if low in ("i", "we"):
+            return None
+        gender = PRONOUNS.get(low)
+        candidates = ([first] if first else []) + self._recent(paragraph)
+        if low == "they":
+            wanted = ("group", "organization")
+        elif low == "it":
+            wanted = ("organization",)
+        else:
+            wanted = ("person",)
+        fits = [e for e in candidates if e.kind in wanted]
+        exact = next((e for e in fits if gender and e.gender == gender), None)
+        if exact is not None:
+            return exact
+        unknown = next((e for e in fits if e.gender is None), None)
+        if unknown is not None and gender and unknown.kind == "person":
+            unknown.gender = gender  # the text has told us
+        return unknown
+
+    def resolve_description(self, phrase: str, paragraph: int) -> Entity | None:
+        """The entity a description names, or None for an anonymous or plural source."""
+        words = phrase.lower().replace("’s", "").split()
+        if not words or words[0] in INDEFINITE:
+            return None
+        if words[0] in ("the", "his", "her", "their", "its", "this", "that"):
+            words = words[1:]
+        if not words or words[-1] in GROUP_NOUNS:
+            return None
+        head = words[-1]
+        recent = self._recent(paragraph)
+        entities = recent + [e for e in self.registry.by_key.values() if e not in recent]
+        for entity in entities:
+            if entity.title and _title_matches(entity.title, words, head):
+                return entity
+        if head in ORGANIZATION_HEADS:
+            return next((e for e in recent if e.kind == "organization"), None)
+        return next((e for e in recent if e.kind == "person"), None)
+
+    def sentence_subject(self, text: str, start: int, end: int, paragraph: int, quoted: list[tuple[int, int]]) -> tuple[Entity | None, int]:
+        """The entity a sentence is about and where it is written: an opening pronoun or description,
+        else its first free name (not possessive, not after a preposition, not inside a quote)."""
+        opener = SENTENCE_OPENER.match(text, start, end)
+        if opener and opener.group(1):
+            return self.resolve_pronoun(opener.group(1), paragraph), opener.start(1)
+        if opener and opener.group(2):
+            described = self.resolve_description("the " + opener.group(2), paragraph)
+            if described is not None:
+                return described, opener.start(2)
+        for mention in name_mentions(text, start, end):
+            if mention.possessive or any(s <= mention.start < e for s, e in quoted):
+                continue
+            if PREPOSITION_BEFORE.search(text, max(start, mention.start - 12), mention.start):
+                continue
+            return self.entity_for_name(mention), mention.start
+        return None, end
+
+
+def _title_matches(title: str, words: list[str], head: str) -> bool:
+    title_words = title.lower().replace(".", "").split()
+    if " ".join(words[-2:]) in " ".join(title_words) and len(words) >= 2:
+        return True
+    return head in title_words or TITLE_ABBREVIATIONS.get(head) in title_words

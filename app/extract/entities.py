@@ -1,0 +1,179 @@
+"""Named mentions and the article's entities: canonical names, titles, kinds and genders.
+
+A name mention is a run of capitalised words ("US Secretary of State Antony Blinken"); the title is
+the role words written before the name. Within one article the fullest form is the canonical name
+and a surname alone joins it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from app.extract.lexicon import (
+    CAPITALISED_FUNCTION_WORDS,
+    HONORIFIC_GENDER,
+    NAME_PARTICLES,
+    ORGANIZATION_WORDS,
+    TITLE_WORDS,
+)
+
+# One capitalised word: an abbreviated title (Sen.), initials (U.S., W.) or a plain word (Blinken).
+CAPITALISED_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr)\.|(?:[A-Z]\.)+|[A-Z][\w’'\-]*)"
+CAPITALISED_RUN = re.compile(
+    rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t]+)?{CAPITALISED_WORD})*"
+)
+POSSESSIVE = re.compile(r"[’']s?$")
+INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A name as written: its offsets, the name part and the title words before it."""
+
+    start: int
+    end: int
+    name: str
+    title: str | None
+    possessive: bool
+    honorific: str | None
+
+
+@dataclass(slots=True)
+class Entity:
+    """One speaker candidate of an article; filled while the article is read, hence mutable."""
+
+    name: str
+    kind: str
+    title: str | None = None
+    gender: str | None = None
+    surname: str = ""
+    aliases: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def first_name_gender(first: str) -> str | None:
+    guess = _gender_detector().get_gender(first)
+    if guess in ("male", "mostly_male"):
+        return "male"
+    if guess in ("female", "mostly_female"):
+        return "female"
+    return None
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower().rstrip(",") in TITLE_WORDS
+
+
+def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """(title words, name words): name words are taken from the right until a title word."""
+    cut = len(words)
+    while cut > 0 and not _is_title_word(words[cut - 1]):
+        cut -= 1
+    if cut == len(words):  # every word is a title word: "the President"
+        return words, []
+    return words[:cut], words[cut:]
+
+
+def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
+    """Read one capitalised run into a name mention; None when it holds no name."""
+    words = text[start:end].split()
+    for i, word in enumerate(words[1:-1], start=1):
+        if word == "of" and not _is_title_word(words[i - 1]):
+            words = words[:i]  # "Joel Pollak of Breitbart California": the person, then his employer
+            break
+    offsets = []
+    pos = start
+    for word in words:
+        pos = text.index(word, pos)
+        offsets.append(pos)
+        pos += len(word)
+    while words and words[0].lower() in CAPITALISED_FUNCTION_WORDS and words[0].lower() not in HONORIFIC_GENDER:
+        words, offsets = words[1:], offsets[1:]
+    if not words:
+        return None
+    possessive = False
+    if POSSESSIVE.search(words[-1]) and len(words[-1]) > 2 and words[-1][-2:] in ("’s", "'s"):
+        possessive = True
+    honorific = None
+    title_words, name_words = _split_title(words)
+    if title_words and title_words[-1].lower().rstrip(".") in HONORIFIC_GENDER:
+        honorific = title_words[-1].lower().rstrip(".")
+    if not name_words:
+        return None
+    name_start = offsets[len(title_words)]
+    name = " ".join(name_words)
+    if possessive:
+        name = name[:-2]
+    name = name.rstrip(".,") if not INITIALISM.match(name_words[-1]) else name
+    title = " ".join(title_words) or None
+    mention_start = offsets[0]
+    return NameMention(mention_start, end, name, title, possessive, honorific) if name else None
+
+
+def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
+    mentions = []
+    for run in CAPITALISED_RUN.finditer(text, start, end):
+        run_end = run.end()
+        while run_end > run.start() and text[run_end - 1] in ".,":
+            run_end -= 1
+        mention = parse_name_run(text, run.start(), run_end)
+        if mention:
+            mentions.append(mention)
+    return mentions
+
+
+def classify(name: str, honorific: str | None) -> str:
+    words = name.split()
+    lowered = {w.lower().strip(".") for w in words}
+    if honorific:
+        return "person"
+    if lowered & ORGANIZATION_WORDS or (len(words) == 1 and INITIALISM.match(words[0])):
+        return "organization"
+    return "person"
+
+
+class EntityRegistry:
+    """The entities of one article, keyed by surname; the fullest form of a name wins."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Entity] = {}
+
+    @staticmethod
+    def _key(name: str) -> str:
+        words = [w for w in name.split() if w.lower() not in NAME_PARTICLES]
+        return (words[-1] if words else name).lower().strip(".")
+
+    def add(self, mention: NameMention) -> Entity:
+        key = self._key(mention.name)
+        kind = classify(mention.name, mention.honorific)
+        entity = self.by_key.get(key)
+        if entity is None:
+            entity = Entity(name=mention.name, kind=kind, surname=key)
+            self.by_key[key] = entity
+        elif len(mention.name.split()) > len(entity.name.split()) and kind == entity.kind:
+            entity.name = mention.name
+        entity.aliases.add(mention.name)
+        if mention.title and not entity.title and mention.title.lower() not in HONORIFIC_GENDER:
+            entity.title = mention.title
+        if entity.gender is None:
+            entity.gender = self._gender(mention, entity)
+        return entity
+
+    @staticmethod
+    def _gender(mention: NameMention, entity: Entity) -> str | None:
+        if mention.honorific:
+            return HONORIFIC_GENDER.get(mention.honorific)
+        if entity.kind != "person" or len(mention.name.split()) < 2:
+            return None
+        return first_name_gender(mention.name.split()[0])
+
+    def lookup(self, name: str) -> Entity | None:
+        return self.by_key.get(self._key(name))

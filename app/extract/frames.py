@@ -1,0 +1,144 @@
+"""Speaker mentions next to a reporting cue, read from the words around a quotation.
+
+`subject_before` reads the noun phrase that ends where a cue begins ("Ruiz, the mayor of Y," said);
+`phrase_after` reads the one that follows a cue ("said Ruiz"). Both return a `Mention` with its form:
+a name, a pronoun, a description ("the top diplomat") or a group ("officials").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extract.entities import NameMention, name_mentions
+from app.extract.lexicon import CAPITALISED_FUNCTION_WORDS, GROUP_NOUNS, PRONOUNS
+
+# Words that may stand between a subject and its cue: "Blinken has also publicly said".
+VERB_PADDING = frozenset(
+    "has have had also again then later once later, previously recently further would will could did does do "
+    "was were is are be been being to not never often just simply repeatedly first since yet already still "
+    "reportedly apparently separately similarly privately publicly openly flatly bluntly angrily even".split()
+)
+TRAILING_PRONOUN = re.compile(r"(?<![\w’'])(he|she|they|it|we|I)$", re.IGNORECASE)
+LEADING_PRONOUN = re.compile(r"(he|she|they|it|we|I)(?![\w’'])", re.IGNORECASE)
+TRAILING_DESCRIPTION = re.compile(
+    r"(?<![\w’'])(?:the|a|an|one|another|two|three|several|some|many|other)\s+(?:[\w’'.\-]+\s+){0,5}?[a-z][\w\-]*$",
+    re.IGNORECASE,
+)
+LEADING_DESCRIPTION = re.compile(
+    r"(?:the|a|an|one|another|two|three|several|some|many|other)\s+(?:[\w’'.\-]+\s+){0,4}?"
+    r"[a-z][\w\-]*(?=\s*(?:$|[,.;:]|\s(?:for|of|at|in|on|with|who|from|during|after|to|and)\b))",
+    re.IGNORECASE,
+)
+TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")
+RELATIVE_OPENERS = ("who ", "whose ", "which ", "whom ")
+PLACE_OPENERS = ("of ", "from ", "in ", "at ")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker as written next to a cue."""
+
+    start: int
+    end: int
+    text: str
+    form: str  # name | pronoun | description | group
+    name: NameMention | None = None
+    appositive: bool = False
+    relative: bool = False
+
+
+def _strip_padding(text: str, lo: int, hi: int) -> int:
+    """Move `hi` left over whitespace and the auxiliaries/adverbs between a subject and its cue."""
+    while True:
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        start = hi
+        while start > lo and (text[start - 1].isalpha()):
+            start -= 1
+        word = text[start:hi]
+        if word and (word in VERB_PADDING or (word.endswith("ly") and word.islower() and len(word) > 4)):
+            hi = start
+            continue
+        return hi
+
+
+def _head_mention(text: str, lo: int, hi: int) -> Mention | None:
+    """The mention that ends exactly at `hi`: a name, a pronoun, a description or a group noun."""
+    window_lo = max(lo, hi - 120)
+    chunk = text[window_lo:hi]
+    pronoun = TRAILING_PRONOUN.search(chunk)
+    if pronoun:
+        return Mention(window_lo + pronoun.start(), hi, pronoun.group(1), "pronoun")
+    names = [m for m in name_mentions(text, window_lo, hi) if m.end == hi and not m.possessive]
+    if names:
+        name = names[-1]
+        return Mention(name.start, name.end, text[name.start:name.end], "name", name)
+    description = TRAILING_DESCRIPTION.search(chunk)
+    if description:
+        words = description.group().split()
+        form = "group" if words[-1].lower() in GROUP_NOUNS else "description"
+        return Mention(window_lo + description.start(), hi, description.group(), form)
+    group = TRAILING_GROUP.search(chunk)
+    if group and group.group(2).lower() in GROUP_NOUNS:
+        return Mention(window_lo + group.start(), hi, group.group(), "group")
+    return None
+
+
+def subject_before(text: str, lo: int, hi: int) -> Mention | None:
+    """The subject of a cue starting at `hi`, allowing one apposition or relative clause between."""
+    hi = _strip_padding(text, lo, hi)
+    if hi <= lo:
+        return None
+    if text[hi - 1] != ",":
+        return _head_mention(text, lo, hi)
+    # "Ruiz, the mayor of Y," / "Ruiz, who led the talks," / "James, 22, of Flint, Mich.,"
+    inner = text[lo:hi - 1]
+    pieces = inner.split(", ")
+    for cut in range(len(pieces) - 1, 0, -1):
+        aside = ", ".join(pieces[cut:])
+        if len(aside) > 160:
+            return None
+        if not _looks_like_aside(pieces[cut], pieces[cut - 1]):
+            continue
+        head_hi = lo + len(", ".join(pieces[:cut]))
+        head = _head_mention(text, lo, head_hi)
+        if head and head.form in ("name", "pronoun", "description"):
+            relative = aside.startswith(RELATIVE_OPENERS)
+            return Mention(head.start, head.end, head.text, head.form, head.name, not relative, relative)
+    return None
+
+
+def _looks_like_aside(piece: str, previous: str) -> bool:
+    if not piece:
+        return False
+    first = piece.split()[0]
+    if piece.startswith(RELATIVE_OPENERS) or first[0].islower() or first[0].isdigit():
+        return True
+    if previous.startswith(PLACE_OPENERS):
+        return True  # "of Flint, Mich."
+    return first.lower() in CAPITALISED_FUNCTION_WORDS
+
+
+def phrase_after(text: str, lo: int, hi: int) -> Mention | None:
+    """The speaker written right after a cue: "said Ruiz", "said a spokeswoman for the city"."""
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    if lo >= hi:
+        return None
+    names = name_mentions(text, lo, min(hi, lo + 120))
+    if names and names[0].start == lo and not names[0].possessive:
+        name = names[0]
+        return Mention(name.start, name.end, text[name.start:name.end], "name", name)
+    pronoun = LEADING_PRONOUN.match(text, lo, hi)
+    if pronoun:
+        return Mention(lo, pronoun.end(), pronoun.group(1), "pronoun")
+    description = LEADING_DESCRIPTION.match(text[lo:hi])
+    if description:
+        words = description.group().split()
+        form = "group" if words[-1].lower() in GROUP_NOUNS else "description"
+        return Mention(lo, lo + description.end(), description.group(), form)
+    return None
+
+
+def pronoun_gender(word: str) -> str | None:
+    return PRONOUNS.get(word.lower())

@@ -1,0 +1,78 @@
+"""Word lists of English news prose: reporting cues, titles, pronouns, group and organisation nouns.
+
+General vocabulary only; nothing here names a person or an event of any particular article.
+"""
+from __future__ import annotations
+
+import re
+
+SPEECH_VERBS = (
+    "said says say saying told tells telling added adds adding continued continues continuing noted notes noting "
+    "wrote writes writing argued argues arguing asked asks asking stressed stresses stressing urged urges urging "
+    "explained explains declared declares insisted insists insisting warned warns warning replied replies "
+    "responded responds tweeted tweets tweeting posted acknowledged acknowledges admitted admits claimed claims "
+    "contended countered recalled recalls remarked suggested suggests observed observes announced announces "
+    "quipped joked predicted predicts conceded concedes shouted yelled exclaimed agreed agrees complained complains "
+    "boasted emphasized emphasises emphasized emphasizes maintained maintains mused offered reiterated repeated "
+    "promised promises vowed vows pledged pledges cautioned charged retorted wondered concluded described describes "
+    "describing called calls calling dismissed dismisses dismissing labeled labelled branded dubbed termed "
+    "characterized criticized blasted slammed mocked appealed testified confirmed denied denies proclaimed "
+    "stated states thundered chanted chanting sang read reads told declaring predicting promising vowing"
+).split()
+MULTIWORD_CUES = ["according to", "pointed out", "went on", "made clear", "made it clear", "points out", "goes on"]
+CUE_PATTERN = r"\b(?:" + "|".join(re.escape(c) for c in MULTIWORD_CUES + sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")\b"
+CUE = re.compile(CUE_PATTERN)
+
+PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "we": None, "i": None}
+HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male"}
+FEMALE_NOUNS = frozenset("spokeswoman chairwoman congresswoman businesswoman woman mother wife daughter sister "
+                         "actress queen lady grandmother girl".split())
+MALE_NOUNS = frozenset("spokesman chairman congressman businessman man father husband son brother king "
+                       "grandfather boy".split())
+
+# Capitalised words written before a name to give a role: "US Secretary of State Antony Blinken".
+TITLE_WORDS = frozenset(
+    "president vice secretary state sen senator rep representative gov governor mayor prime minister chief crown "
+    "prince princess king queen judge justice attorney general speaker chairman chairwoman chair director "
+    "commissioner police sheriff ambassador leader majority minority whip house senate candidate nominee "
+    "former acting deputy assistant lt col gen adm sgt capt maj dr mr mrs ms miss rev prof professor sir lord lady "
+    "pope bishop cardinal rabbi imam father first lawmaker congressman congresswoman councilman councilwoman "
+    "council member coach cmdr officer detective pastor spokesman spokeswoman economist analyst pollster strategist "
+    "defense defence foreign affairs interior finance treasury homeland security health education energy "
+    "commerce labor labour justice transportation agriculture veterans staff joint chiefs "
+    "of the for and us u.s. u.s uk u.k. un u.n. federal national democratic republican gop "
+    "dem rep. sen. gov. gen. dr. mr. mrs. ms. lt. col. adm. sgt. capt. maj. rev. prof. cmdr."
+    .split()
+)
+
+ORGANIZATION_WORDS = frozenset(
+    "party committee campaign department ministry administration agency office bureau council association institute "
+    "foundation center centre university college company corporation corp inc co group network news times post "
+    "journal press service services commission board court union bank fund club league organization organisation "
+    "team staff white house senate congress parliament government army police fbi cia nato reuters"
+    .split()
+)
+GROUP_NOUNS = frozenset(
+    "officials aides advisers advisors critics experts analysts supporters opponents democrats republicans "
+    "lawmakers leaders protesters activists residents voters sources observers economists investigators "
+    "prosecutors officers members people organizers organisers staffers strategists pollsters diplomats "
+    "authorities witnesses scientists researchers students workers"
+    .split()
+)
+ORGANIZATION_HEADS = frozenset("company campaign committee party department ministry administration agency group "
+                               "organization organisation government council network newspaper firm".split())
+
+# Words written capitalised at the start of a sentence that never begin a name.
+CAPITALISED_FUNCTION_WORDS = frozenset(
+    "the a an and but or so yet for nor in on at by to of from with as if when while after before since because "
+    "although though however still yet also then there here this that these those it its he she they we i you "
+    "his her their our my your what who why how where which meanwhile instead indeed moreover later earlier "
+    "asked speaking last next monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december mr mrs ms dr according despite during "
+    "even just only yes no not now today yesterday tomorrow tonight one two three many some most both each every "
+    "all another other such like unlike among between inside outside without within under over into about "
+    "behind beyond across through until upon amid via let is was are were be been has have had do does did "
+    "will would can could should might must says said told asked"
+    .split()
+)
+NAME_PARTICLES = frozenset("bin ibn al el de del della da di du van von der den la le ben st. st".split())

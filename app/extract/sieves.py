@@ -1,0 +1,193 @@
+"""The ordered attribution sieves: small named rules, most precise first; the first that answers wins.
+
+Each sieve takes a `QuoteContext` and returns an `Attribution` or None. Its docstring holds one
+sentence it is for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from app.extract.cues import Cue, leading_cue, trailing_cue
+from app.extract.discourse import Discourse
+from app.extract.entities import Entity
+from app.extract.frames import Mention
+from app.extract.marks import QuoteSpan
+from app.extract.sentences import Sentence
+
+BARE_OPENING = re.compile(r"[\s,;:—–\-(]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The outcome of the sieve that answered for one quote."""
+
+    sieve: str
+    confidence: float
+    cue: str | None = None
+    mention: Mention | None = None
+    entity: Entity | None = None
+    anonymous: bool = False  # an unnamed source: "a senior official"
+
+
+class QuoteContext:
+    """One quote with the words around it and the discourse so far; cue lookups are computed once."""
+
+    __slots__ = ("text", "span", "sentence", "before_lo", "after_hi", "discourse", "subject", "subject_at",
+                 "previous", "_trailing", "_leading")
+
+    def __init__(self, text: str, span: QuoteSpan, sentence: Sentence, before_lo: int, after_hi: int,
+                 discourse: Discourse, subject: Entity | None, subject_at: int,
+                 previous: tuple[QuoteSpan, Attribution] | None) -> None:
+        self.text, self.span, self.sentence = text, span, sentence
+        self.before_lo, self.after_hi = before_lo, after_hi
+        self.discourse, self.subject, self.subject_at, self.previous = discourse, subject, subject_at, previous
+        self._trailing: Cue | None | bool = False
+        self._leading: Cue | None | bool = False
+
+    def trailing(self) -> Cue | None:
+        if self._trailing is False:
+            closed = self.span.closed
+            self._trailing = trailing_cue(self.text, self.span.close_mark + 1, self.after_hi) if closed else None
+        return self._trailing
+
+    def leading(self) -> Cue | None:
+        if self._leading is False:
+            self._leading = leading_cue(self.text, self.before_lo, self.span.open_mark)
+        return self._leading
+
+    def cues(self) -> list[Cue]:
+        return [c for c in (self.trailing(), self.leading()) if c is not None]
+
+    def opens_sentence(self) -> bool:
+        return BARE_OPENING.match(self.text, self.before_lo, self.span.open_mark).end() == self.span.open_mark
+
+    def resolve(self, mention: Mention) -> Entity | None:
+        paragraph = self.sentence.paragraph
+        if mention.form == "name":
+            return self.discourse.entity_for_name(mention.name)
+        if mention.form == "pronoun":
+            first = self.subject if self.subject_at < mention.start else None
+            return self.discourse.resolve_pronoun(mention.text, paragraph, first)
+        return self.discourse.resolve_description(mention.text, paragraph)
+
+
+def _named(context: QuoteContext, found: Cue | None, sieve: str, confidence: float) -> Attribution | None:
+    if found is None or found.mention.form != "name":
+        return None
+    return Attribution(sieve, confidence, found.cue, found.mention, context.resolve(found.mention))
+
+
+def trailing_named_cue(context: QuoteContext) -> Attribution | None:
+    """“We will rebuild the bridge by spring,” Mayor Dana Ruiz said on Monday."""
+    found = context.trailing()
+    if found and not (found.mention.appositive or found.mention.relative):
+        return _named(context, found, "trailing_named_cue", 0.95)
+    return None
+
+
+def appositive_speaker(context: QuoteContext) -> Attribution | None:
+    """“The vote was fair,” Dana Ruiz, the mayor of Port Alder, said."""
+    for found in context.cues():
+        if found.mention.appositive:
+            return _named(context, found, "appositive_speaker", 0.9)
+    return None
+
+
+def relative_clause_speaker(context: QuoteContext) -> Attribution | None:
+    """Dana Ruiz, who chaired the hearing, said the plan was “dead on arrival.”"""
+    for found in context.cues():
+        if found.mention.relative:
+            return _named(context, found, "relative_clause_speaker", 0.9)
+    return None
+
+
+def colon_introduction(context: QuoteContext) -> Attribution | None:
+    """Dana Ruiz told reporters: “The bridge will open in May.”"""
+    found = context.leading()
+    if found and found.location == "introduction":
+        return _named(context, found, "colon_introduction", 0.9)
+    return None
+
+
+def according_to(context: QuoteContext) -> Attribution | None:
+    """The bridge “will open in May,” according to Dana Ruiz."""
+    for found in context.cues():
+        if found.cue == "according to":
+            return _named(context, found, "according_to", 0.85)
+    return None
+
+
+def reported_speech_partial(context: QuoteContext) -> Attribution | None:
+    """Dana Ruiz dismissed the rival plan as “a fantasy.”"""
+    found = context.leading()
+    if found and found.location == "reported":
+        return _named(context, found, "reported_speech_partial", 0.85)
+    return None
+
+
+def pronoun_speaker(context: QuoteContext) -> Attribution | None:
+    """Dana Ruiz spoke first. “We are not done,” she said."""
+    for found in context.cues():
+        if found.mention.form == "pronoun":
+            entity = context.resolve(found.mention)
+            if entity is not None:
+                return Attribution("pronoun_speaker", 0.8, found.cue, found.mention, entity)
+    return None
+
+
+def descriptive_speaker(context: QuoteContext) -> Attribution | None:
+    """“We need more trucks,” the mayor said. / “Talks have stalled,” a senior official said."""
+    for found in context.cues():
+        if found.mention.form in ("description", "group"):
+            entity = context.resolve(found.mention)
+            return Attribution("descriptive_speaker", 0.75 if entity else 0.7, found.cue, found.mention, entity,
+                               anonymous=entity is None)
+    return None
+
+
+def continuation(context: QuoteContext) -> Attribution | None:
+    """“We are ready,” Ruiz said. “The crews start on Monday.”"""
+    if context.previous is None:
+        return None
+    span, earlier = context.previous
+    if earlier.entity is None and not earlier.anonymous:
+        return None
+    same_paragraph = span.paragraph == context.span.paragraph
+    runs_on = not span.closed and span.paragraph == context.span.paragraph - 1
+    next_paragraph = span.paragraph == context.span.paragraph - 1 and context.opens_sentence()
+    if same_paragraph or runs_on or next_paragraph:
+        return Attribution("continuation", 0.75 if same_paragraph or runs_on else 0.6, earlier.cue,
+                           earlier.mention, earlier.entity, earlier.anonymous)
+    return None
+
+
+def sentence_subject(context: QuoteContext) -> Attribution | None:
+    """Dana Ruiz toured the site, where crews were “working around the clock.”"""
+    if context.subject is not None and context.subject_at < context.span.open_mark:
+        return Attribution("sentence_subject", 0.4, None, None, context.subject)
+    return None
+
+
+SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
+    trailing_named_cue,
+    appositive_speaker,
+    relative_clause_speaker,
+    colon_introduction,
+    according_to,
+    reported_speech_partial,
+    pronoun_speaker,
+    descriptive_speaker,
+    continuation,
+    sentence_subject,
+]
+UNATTRIBUTED = Attribution("none", 0.0)
+
+
+def attribute(context: QuoteContext) -> Attribution:
+    for sieve in SIEVES:
+        found = sieve(context)
+        if found is not None:
+            return found
+    return UNATTRIBUTED
