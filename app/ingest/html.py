@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import trafilatura
-
 from app.ingest.records import RecordError
 from app.models import ArticleIn
 
@@ -25,6 +23,8 @@ def article_from_html(
     The text keeps one paragraph per block, separated by blank lines, without the headline.
     Raises RecordError when no article text can be found.
     """
+    import trafilatura  # imported on first use: it takes a noticeable part of a second to load
+
     document = trafilatura.bare_extraction(
         html,
         url=url,
