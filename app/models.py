@@ -209,6 +209,9 @@ class QuotePublic(QuoteBase):
     speaker: SpeakerRef | None = None
     article: ArticleRef
     topics: list[str] = Field(default_factory=list, schema_extra={"examples": [["bridge", "infrastructure"]]})
+    mention: str | None = Field(default=None, schema_extra={"examples": ["the mayor"]})  # the speaker as written
+    sieve: str | None = Field(default=None, schema_extra={"examples": ["cue_after_quote"]})  # the attributing rule
+    confidence: float = Field(default=0.0, schema_extra={"examples": [0.9]})
 
 
 class ArticleWithQuotes(ArticlePublic):
