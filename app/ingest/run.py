@@ -15,6 +15,7 @@ from pathlib import Path
 
 import typer
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
 from app.ingest.readers import PathError, collect_files, read_file
@@ -66,9 +67,15 @@ def run_ingest(
     except PathError as exc:
         typer.echo(f"error: {exc}", err=True)
         return EXIT_USAGE
-    upgrade_database()
-    engine = get_engine()
-    if if_empty and database_has_articles(engine):
+    try:
+        upgrade_database()
+        engine = get_engine()
+        already_filled = if_empty and database_has_articles(engine)
+    except Exception as exc:  # noqa: BLE001 - an unusable database ends the run with one clear line
+        shown_url = make_url(get_settings().database_url).render_as_string(hide_password=True)
+        typer.echo(f"error: cannot open the database {shown_url}: {describe_error(exc)}", err=True)
+        return EXIT_FAILURES
+    if already_filled:
         typer.echo("the database already holds articles: nothing ingested (--if-empty)")
         return EXIT_OK
     options = ReadOptions(published=published, source=source, title_first_line=title_first_line,

@@ -189,6 +189,17 @@ def test_a_fresh_database_is_migrated_first(tmp_path, monkeypatch, capsys):
     assert summary_line(out).startswith("1 article: 1 new,")
 
 
+def test_an_unusable_database_ends_the_run_with_one_clear_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("QUOTEWIRE_DATABASE_URL", f"sqlite:///{tmp_path}")  # a folder, not a database file
+    get_settings.cache_clear()
+    try:
+        status, out, err = ingest(capsys, LIBRARY / "council-vote.txt")
+    finally:
+        get_settings.cache_clear()
+    assert (status, out) == (1, "")
+    assert err.startswith(f"error: cannot open the database sqlite:///{tmp_path}: OperationalError")
+
+
 def test_the_bundled_samples_ingest_cleanly_with_quotes(configured_db, engine, capsys):
     status, out, err = ingest(capsys, SAMPLES, source="Quotewire samples", if_empty=True)
     assert (status, err) == (0, "")
