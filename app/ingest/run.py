@@ -22,6 +22,7 @@ from app.ingest.readers import PathError, collect_files, read_file
 from app.ingest.records import Loaded, ReadOptions, Skipped, Unreadable
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+SKIP_NOTES_PER_REASON = 3
 
 
 @dataclass(slots=True)
@@ -130,8 +131,15 @@ def database_has_articles(engine: Engine) -> bool:
 
 
 def report_skipped(skipped: list[Skipped]) -> None:
+    """A note per skipped file, up to a few per reason, then how many more were skipped for it."""
+    by_reason: dict[str, list[Path]] = {}
     for note in skipped:
-        typer.echo(f"skipped: {note.path}: {note.reason}", err=True)
+        by_reason.setdefault(note.reason, []).append(note.path)
+    for reason, paths in by_reason.items():
+        for path in paths[:SKIP_NOTES_PER_REASON]:
+            typer.echo(f"skipped: {path}: {reason}", err=True)
+        if len(paths) > SKIP_NOTES_PER_REASON:
+            typer.echo(f"skipped: {len(paths) - SKIP_NOTES_PER_REASON} more files: {reason}", err=True)
 
 
 def describe_error(exc: Exception) -> str:

@@ -205,3 +205,19 @@ def test_the_bundled_samples_ingest_cleanly_with_quotes(configured_db, engine, c
     assert (status, err) == (0, "")
     assert summary_line(out).startswith("5 articles: 5 new, 0 updated, 0 unchanged, 0 failed;")
     assert count(engine, Quote) >= 25
+
+
+def test_many_files_skipped_for_one_reason_are_noted_briefly(configured_db, capsys, tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "story.txt").write_text("Headline\n\nA story.", encoding="utf-8")
+    for number in range(5):
+        (batch / f"photo-{number}.jpg").write_bytes(b"\xff\xd8")
+    status, _, err = ingest(capsys, batch)
+    assert status == 0
+    assert err.splitlines() == [
+        f"skipped: {batch / 'photo-0.jpg'}: unknown extension .jpg",
+        f"skipped: {batch / 'photo-1.jpg'}: unknown extension .jpg",
+        f"skipped: {batch / 'photo-2.jpg'}: unknown extension .jpg",
+        "skipped: 2 more files: unknown extension .jpg",
+    ]
