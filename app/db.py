@@ -26,6 +26,12 @@ from app.config import get_settings
 from app.store import backend_for
 
 MIGRATIONS_DIR_NAME = "migrations"
+FULLTEXT_TABLE_PREFIX = "quotes_fts"  # the FTS5 table and its shadow tables, made by hand in migration 0002
+
+
+def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic's include_object: leave the hand-made full-text tables out of autogenerate."""
+    return not (type_ == "table" and name is not None and name.startswith(FULLTEXT_TABLE_PREFIX))
 
 
 def migrations_dir() -> Path:

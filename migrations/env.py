@@ -7,21 +7,13 @@ from logging.config import fileConfig
 
 from alembic import context
 
-import app.models  # noqa: F401  (registers every table on the metadata)
 from app.config import get_settings
-from app.db import create_engine_for
+from app.db import create_engine_for, include_in_autogenerate
 from app.models import metadata
-
-FULLTEXT_TABLE_PREFIX = "quotes_fts"  # the FTS5 table and its shadow tables, made by hand in 0002
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):
     fileConfig(config.config_file_name, disable_existing_loggers=False)
-
-
-def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    """Leave the hand-made FTS5 tables out of autogenerate."""
-    return not (type_ == "table" and name is not None and name.startswith(FULLTEXT_TABLE_PREFIX))
 
 
 def configure(connection) -> None:
@@ -29,7 +21,7 @@ def configure(connection) -> None:
         connection=connection,
         target_metadata=metadata,
         render_as_batch=True,
-        include_object=include_object,
+        include_object=include_in_autogenerate,
         compare_type=True,
     )
 
@@ -43,7 +35,7 @@ def run_migrations_offline() -> None:
         url=database_url(),
         target_metadata=metadata,
         render_as_batch=True,
-        include_object=include_object,
+        include_object=include_in_autogenerate,
         literal_binds=True,
     )
     with context.begin_transaction():

@@ -1,0 +1,56 @@
+"""The schema the migrations build: every table, no drift from the models, pragmas on every connection."""
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from app.db import create_engine_for, include_in_autogenerate, schema_is_current, upgrade_database
+from app.models import metadata
+
+
+def test_migrations_create_every_table_and_the_fulltext_index(engine):
+    tables = set(inspect(engine).get_table_names())
+    assert {"articles", "speakers", "speaker_aliases", "quotes", "topics", "quote_topics", "quotes_fts"} <= tables
+
+
+def test_autogenerate_finds_no_drift_between_models_and_migrations(engine):
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"include_object": include_in_autogenerate, "compare_type": True}
+        )
+        assert compare_metadata(context, metadata) == []
+
+
+def test_every_api_filter_has_an_index(engine):
+    inspector = inspect(engine)
+    indexed = {(table, tuple(index["column_names"])) for table in ("quotes", "quote_topics", "speaker_aliases",
+                                                                  "speakers", "articles")
+               for index in inspector.get_indexes(table)}
+    assert ("quotes", ("speaker_id", "said_on", "id")) in indexed
+    assert ("quotes", ("said_on", "id")) in indexed
+    assert ("quotes", ("article_id", "start")) in indexed
+    assert ("quotes", ("kind", "said_on", "id")) in indexed
+    assert ("quote_topics", ("topic_id", "said_on", "quote_id")) in indexed
+    assert ("speaker_aliases", ("key", "speaker_id")) in indexed
+    assert ("speakers", ("surname_key",)) in indexed
+    assert ("articles", ("source",)) in indexed
+
+
+def test_pragmas_are_set_on_every_connection(engine):
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_schema_is_current_only_after_upgrade(tmp_path):
+    url = f"sqlite:///{tmp_path / 'sub' / 'fresh.db'}"  # the missing folder is created
+    engine = create_engine_for(url)
+    try:
+        assert not schema_is_current(engine)
+        upgrade_database(url)
+        upgrade_database(url)  # a second upgrade is a no-op
+        assert schema_is_current(engine)
+    finally:
+        engine.dispose()
