@@ -12,7 +12,9 @@ from app.extract.frames import Mention, phrase_after, subject_before
 from app.extract.lexicon import CUE
 
 LEADING_PUNCTUATION = re.compile(r"[\s,;:—–\-]*")
-CONJUNCTION_START = re.compile(r"(?:and|but|then|so)\s+", re.IGNORECASE)
+CONJUNCTION_START = re.compile(r"(?:and|but|then|so|as)\s+", re.IGNORECASE)
+# Lowercase role words written before a name: "former FBI agent Tim Gill said", "spokesman Stuart Roy said".
+ROLE_PREFIX = re.compile(r"^(?:[a-z][\w\-]*\s+){1,5}$")
 # What may sit between a cue and the quote it introduces: `said: "`, `told reporters "`, `wrote, "`.
 INTRODUCTION_TAIL = re.compile(r"^(?:\s+(?:to\s+)?[\w.’']+){0,2}\s*[:,—–]?\s*$")
 TRAILING_REACH = 150
@@ -22,7 +24,7 @@ TRAILING_REACH = 150
 class Cue:
     """A reporting cue with the speaker mention it governs."""
 
-    mention: Mention
+    mention: Mention | None  # None when the cue's speaker is not written next to it
     cue: str
     location: str  # trailing | introduction | reported
 
@@ -42,14 +44,18 @@ def trailing_cue(text: str, lo: int, hi: int) -> Cue | None:
         mention = phrase_after(text, cue.end(), hi)
         return Cue(mention, cue.group(), "trailing") if mention else None
     mention = subject_before(text, lo, cue.start())
-    if mention is None or text[lo:mention.start].strip():
+    if mention is None:
+        return None
+    prefix = text[lo:mention.start]
+    if prefix.strip() and not (mention.form == "name" and ROLE_PREFIX.match(prefix)):
         return None
     return Cue(mention, cue.group(), "trailing")
 
 
 def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
-    """The nearest cue before a quote in its sentence that has a speaker."""
-    for cue in reversed(list(CUE.finditer(text, lo, hi))):
+    """The nearest cue before a quote in its sentence that has a speaker, else the nearest cue."""
+    cues = list(CUE.finditer(text, lo, hi))
+    for cue in reversed(cues):
         tail = text[cue.end():hi]
         if cue.group() == "according to":
             mention = phrase_after(text, cue.end(), hi)
@@ -63,4 +69,7 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
             continue
         location = "introduction" if INTRODUCTION_TAIL.match(tail) else "reported"
         return Cue(mention, cue.group(), location)
+    if cues:
+        tail = text[cues[-1].end():hi]
+        return Cue(None, cues[-1].group(), "introduction" if INTRODUCTION_TAIL.match(tail) else "reported")
     return None

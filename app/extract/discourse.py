@@ -19,6 +19,7 @@ PREPOSITION_BEFORE = re.compile(
     r"defeated|attack|attacked|criticized|met|meet|called|versus|vs\.)|’s|'s)\s+$"
 )
 SENTENCE_OPENER = re.compile(r"^(?:[A-Z][^,“”\"]{0,40},\s+)?(?:(He|She)\b|(?:The|the)\s+((?:[\w.\-]+\s+){0,4}?[a-z][\w\-]*)\s)")
+SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like)\b[^,“”\"]{0,120},\s")
 RECENT_PARAGRAPHS = 3
 
 
@@ -27,22 +28,29 @@ class Discourse:
 
     def __init__(self, registry: EntityRegistry) -> None:
         self.registry = registry
-        self.history: list[tuple[int, Entity]] = []  # (paragraph, entity), oldest first
+        # one entry per sentence, oldest first: its paragraph and its entities, subject first
+        self.history: list[tuple[int, list[Entity]]] = []
 
-    def note(self, paragraph: int, entity: Entity | None) -> None:
-        if entity is not None:
-            self.history.append((paragraph, entity))
+    def note(self, paragraph: int, entities: list[Entity | None]) -> None:
+        present = [e for e in entities if e is not None]
+        if present:
+            self.history.append((paragraph, present))
+
+    def latest(self, since_paragraph: int) -> Entity | None:
+        """The subject of the most recent sentence about someone, if not older than `since_paragraph`."""
+        if self.history and self.history[-1][0] >= since_paragraph:
+            return self.history[-1][1][0]
+        return None
 
     def entity_for_name(self, mention: NameMention) -> Entity:
         return self.registry.lookup(mention.name) or self.registry.add(mention)
 
     def _recent(self, paragraph: int) -> list[Entity]:
         seen: list[Entity] = []
-        for para, entity in reversed(self.history):
+        for para, entities in reversed(self.history):
             if paragraph - para > RECENT_PARAGRAPHS:
                 break
-            if entity not in seen:
-                seen.append(entity)
+            seen.extend(e for e in entities if e not in seen)
         return seen
 
     def resolve_pronoun(self, word: str, paragraph: int, first: Entity | None = None) -> Entity | None:
@@ -86,23 +94,32 @@ class Discourse:
             return next((e for e in recent if e.kind == "organization"), None)
         return next((e for e in recent if e.kind == "person"), None)
 
-    def sentence_subject(self, text: str, start: int, end: int, paragraph: int, quoted: list[tuple[int, int]]) -> tuple[Entity | None, int]:
-        """The entity a sentence is about and where it is written: an opening pronoun or description,
-        else its first free name (not possessive, not after a preposition, not inside a quote)."""
-        opener = SENTENCE_OPENER.match(text, start, end)
-        if opener and opener.group(1):
-            return self.resolve_pronoun(opener.group(1), paragraph), opener.start(1)
-        if opener and opener.group(2):
-            described = self.resolve_description("the " + opener.group(2), paragraph)
-            if described is not None:
-                return described, opener.start(2)
+    def read_sentence(self, text: str, start: int, end: int, paragraph: int,
+                      quoted: list[tuple[int, int]]) -> tuple[Entity | None, int, list[Entity]]:
+        """The entity a sentence is about, where it is written, and the other people it names.
+
+        The subject is an opening pronoun or description, else the first free name: not possessive,
+        not after a preposition, not inside a quote, not in an opening subordinate clause."""
+        free: list[tuple[int, Entity]] = []
         for mention in name_mentions(text, start, end):
             if mention.possessive or any(s <= mention.start < e for s, e in quoted):
                 continue
             if PREPOSITION_BEFORE.search(text, max(start, mention.start - 12), mention.start):
                 continue
-            return self.entity_for_name(mention), mention.start
-        return None, end
+            free.append((mention.start, self.entity_for_name(mention)))
+        others = [e for _, e in free]
+        opener = SENTENCE_OPENER.match(text, start, end)
+        if opener and opener.group(1):
+            return self.resolve_pronoun(opener.group(1), paragraph), opener.start(1), others
+        if opener and opener.group(2):
+            described = self.resolve_description("the " + opener.group(2), paragraph)
+            if described is not None:
+                return described, opener.start(2), others
+        clause = SUBORDINATE_OPENING.match(text, start, end)
+        main = [(at, e) for at, e in free if not clause or at >= clause.end()] or free
+        if main:
+            return main[0][1], main[0][0], others
+        return None, end, others
 
 
 def _title_matches(title: str, words: list[str], head: str) -> bool:

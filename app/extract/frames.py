@@ -30,6 +30,8 @@ LEADING_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")
+PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|to|of|about|with|from|through|by|for|while|when|that|this|last|earlier|later|told|it)\b", re.IGNORECASE)
+ROLE_WORDS = re.compile(r"(?:[a-z][\w\-]*\s+){0,4}")
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "whom ")
 PLACE_OPENERS = ("of ", "from ", "in ", "at ")
 
@@ -125,8 +127,10 @@ def phrase_after(text: str, lo: int, hi: int) -> Mention | None:
         lo += 1
     if lo >= hi:
         return None
+    if PREPOSITION_START.match(text, lo, hi):
+        return None
     names = name_mentions(text, lo, min(hi, lo + 120))
-    if names and names[0].start == lo and not names[0].possessive:
+    if names and not names[0].possessive and ROLE_WORDS.fullmatch(text, lo, names[0].start):
         name = names[0]
         return Mention(name.start, name.end, text[name.start:name.end], "name", name)
     pronoun = LEADING_PRONOUN.match(text, lo, hi)

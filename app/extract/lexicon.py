@@ -17,9 +17,14 @@ SPEECH_VERBS = (
     "promised promises vowed vows pledged pledges cautioned charged retorted wondered concluded described describes "
     "describing called calls calling dismissed dismisses dismissing labeled labelled branded dubbed termed "
     "characterized criticized blasted slammed mocked appealed testified confirmed denied denies proclaimed "
-    "stated states thundered chanted chanting sang read reads told declaring predicting promising vowing"
+    "stated states thundered chanted chanting sang read reads told declaring predicting promising vowing "
+    "reported reports reporting recounted answered pressed texted emailed demanded pleaded lamented bragged "
+    "scoffed griped gushed opined advised assured reminded alleged speculated hinted implored begged challenged "
+    "ventured interjected elaborated summarized wrote tweeted commented comments commenting acknowledging "
+    "explaining insisting arguing suggesting noting adding recalling stressing warning telling asking"
 ).split()
-MULTIWORD_CUES = ["according to", "pointed out", "went on", "made clear", "made it clear", "points out", "goes on"]
+MULTIWORD_CUES = ["according to", "pointed out", "went on", "made clear", "made it clear", "points out", "goes on",
+                  "shot back", "fired back", "chimed in", "put it", "wrote on twitter", "said in a statement"]
 CUE_PATTERN = r"\b(?:" + "|".join(re.escape(c) for c in MULTIWORD_CUES + sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")\b"
 CUE = re.compile(CUE_PATTERN)
 

@@ -31,6 +31,10 @@ class QuoteSpan:
     paragraph: int  # index of the paragraph holding the opening mark
     closed: bool
     single: bool  # delimited by single quotes
+    after_mark: int = -1  # first offset after the closing mark
+
+    def after(self) -> int:
+        return self.after_mark if self.after_mark >= 0 else self.close_mark + 1
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -72,7 +76,7 @@ def _double_spans(text: str, p_start: int, p_end: int, index: int) -> list[Quote
         if role == "open" and mark.group() in "“„" and opened.group() in "“„":
             opened = mark  # the earlier curly opener was never closed: restart here
             continue
-        spans.append(QuoteSpan(opened.end(), mark.start(), opened.start(), mark.start(), index, True, False))
+        spans.append(QuoteSpan(opened.end(), mark.start(), opened.start(), mark.start(), index, True, False, mark.end()))
         opened = None
     if opened is not None:
         end = len(text[:p_end].rstrip())

@@ -36,10 +36,10 @@ def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence])
         while index < len(spans) and spans[index].open_mark < sentence.end:
             own.append(spans[index])
             index += 1
-        subject, subject_at = discourse.sentence_subject(text, sentence.start, sentence.end, sentence.paragraph, quoted)
+        subject, subject_at, others = discourse.read_sentence(text, sentence.start, sentence.end, sentence.paragraph, quoted)
         speaker_of_sentence = None
         for position, span in enumerate(own):
-            before_lo = own[position - 1].close_mark + 1 if position else sentence.start
+            before_lo = own[position - 1].after() if position else sentence.start
             after_hi = own[position + 1].open_mark if position + 1 < len(own) else sentence.end
             context = QuoteContext(text, span, sentence, before_lo, after_hi, discourse, subject, subject_at, previous)
             attribution = attribute(context)
@@ -48,7 +48,7 @@ def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence])
                 previous = (span, attribution)
             if speaker_of_sentence is None and attribution.sieve in CUE_SIEVES_FOR_SALIENCE:
                 speaker_of_sentence = attribution.entity
-        discourse.note(sentence.paragraph, speaker_of_sentence or subject)
+        discourse.note(sentence.paragraph, [speaker_of_sentence or subject] + others)
     return results
 
 

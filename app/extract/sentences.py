@@ -14,7 +14,7 @@ ABBREVIATIONS = frozenset(
     "jan feb mar apr aug sep sept oct nov dec mt ft no gop u.s u.k u.n d.c a.m p.m e.g i.e".split()
 )
 # End punctuation, then closing marks, then space, then something that can start a sentence.
-SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9])")
 WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)\.[\"”’')\]]*\s+$")
 
 

@@ -49,7 +49,7 @@ class QuoteContext:
     def trailing(self) -> Cue | None:
         if self._trailing is False:
             closed = self.span.closed
-            self._trailing = trailing_cue(self.text, self.span.close_mark + 1, self.after_hi) if closed else None
+            self._trailing = trailing_cue(self.text, self.span.after(), self.after_hi) if closed else None
         return self._trailing
 
     def leading(self) -> Cue | None:
@@ -58,7 +58,7 @@ class QuoteContext:
         return self._leading
 
     def cues(self) -> list[Cue]:
-        return [c for c in (self.trailing(), self.leading()) if c is not None]
+        return [c for c in (self.trailing(), self.leading()) if c is not None and c.mention is not None]
 
     def opens_sentence(self) -> bool:
         return BARE_OPENING.match(self.text, self.before_lo, self.span.open_mark).end() == self.span.open_mark
@@ -106,7 +106,7 @@ def relative_clause_speaker(context: QuoteContext) -> Attribution | None:
 def colon_introduction(context: QuoteContext) -> Attribution | None:
     """Dana Ruiz told reporters: “The bridge will open in May.”"""
     found = context.leading()
-    if found and found.location == "introduction":
+    if found and found.mention and found.location == "introduction":
         return _named(context, found, "colon_introduction", 0.9)
     return None
 
@@ -122,8 +122,16 @@ def according_to(context: QuoteContext) -> Attribution | None:
 def reported_speech_partial(context: QuoteContext) -> Attribution | None:
     """Dana Ruiz dismissed the rival plan as “a fantasy.”"""
     found = context.leading()
-    if found and found.location == "reported":
+    if found and found.mention and found.location == "reported":
         return _named(context, found, "reported_speech_partial", 0.85)
+    return None
+
+
+def cue_in_subject_clause(context: QuoteContext) -> Attribution | None:
+    """Dana Ruiz paused for a moment and said that, in her view, “the vote was rigged.”"""
+    found = context.leading()
+    if found and found.mention is None and context.subject is not None and context.subject_at < context.span.open_mark:
+        return Attribution("cue_in_subject_clause", 0.6, found.cue, None, context.subject)
     return None
 
 
@@ -170,6 +178,14 @@ def sentence_subject(context: QuoteContext) -> Attribution | None:
     return None
 
 
+def paragraph_subject(context: QuoteContext) -> Attribution | None:
+    """Dana Ruiz toured the flooded street. “Nobody should live like this.”"""
+    entity = context.discourse.latest(context.span.paragraph - 1)
+    if entity is not None:
+        return Attribution("paragraph_subject", 0.3, None, None, entity)
+    return None
+
+
 SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     trailing_named_cue,
     appositive_speaker,
@@ -179,8 +195,10 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     reported_speech_partial,
     pronoun_speaker,
     descriptive_speaker,
+    cue_in_subject_clause,
     continuation,
     sentence_subject,
+    paragraph_subject,
 ]
 UNATTRIBUTED = Attribution("none", 0.0)
 
