@@ -78,8 +78,8 @@ def evaluate(
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .json, .jsonl) or folders, read recursively.")],
-    published: Annotated[Optional[str], typer.Option(help="Publication date for plain-text articles, YYYY-MM-DD.")] = None,
-    source: Annotated[Optional[str], typer.Option(help="Source (publisher) for plain-text articles.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD, of plain-text articles and of records that give none.")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Source (publisher) of plain-text articles and of records that give none.")] = None,
     no_title: Annotated[bool, typer.Option("--no-title", help="The first line of a .txt file is text, not the title.")] = False,
     if_empty: Annotated[bool, typer.Option("--if-empty", help="Do nothing when the database already holds articles.")] = False,
 ) -> None:
