@@ -1,0 +1,53 @@
+"""Opaque keyset cursors: base64url of `[sort, sort_key, id]`, validated on the way back in.
+
+A cursor names the last row of a page; the next page is every row after it in the same order, so no
+page ever needs an OFFSET or a COUNT. A cursor that does not decode, or was made for another sort, is
+a 400 naming the `cursor` parameter.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import date
+
+from app.api.errors import invalid_parameter
+from app.queries import KeysetPosition
+
+SortKey = str | float | int | None
+
+
+def encode_cursor(position: KeysetPosition) -> str:
+    key = position.key.isoformat() if isinstance(position.key, date) else position.key
+    raw = json.dumps([position.sort, key, position.id], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def decode_cursor(cursor: str, *, sort: str, key_type: type) -> KeysetPosition:
+    """The position a cursor names; `key_type` (date, float, int or str) is the sort key's type."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        made_for, key, row_id = json.loads(raw)
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        raise invalid_parameter("cursor", "not a cursor this API issued; use next_cursor from a previous page "
+                                          "unchanged") from None
+    if made_for != sort:
+        raise invalid_parameter("cursor", f"this cursor was issued for sort={made_for}, not sort={sort}")
+    if not isinstance(row_id, int) or isinstance(row_id, bool):
+        raise invalid_parameter("cursor", "not a cursor this API issued (bad row id)")
+    return KeysetPosition(sort=sort, key=parse_key(key, key_type), id=row_id)
+
+
+def parse_key(key: object, key_type: type) -> SortKey | date:
+    if key is None:
+        return None
+    try:
+        if key_type is date and isinstance(key, str):
+            return date.fromisoformat(key)
+        if key_type is float and isinstance(key, (int, float)) and not isinstance(key, bool):
+            return float(key)
+        if key_type in (int, str) and type(key) is key_type:
+            return key
+    except ValueError:
+        pass
+    raise invalid_parameter("cursor", "not a cursor this API issued (bad sort key)")

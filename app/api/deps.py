@@ -1,0 +1,60 @@
+"""Dependencies routes declare in their signatures: settings, a database session, and the API-key checks."""
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader
+from sqlmodel import Session
+
+from app.api.errors import Problem
+from app.config import Settings
+
+API_KEY_HEADER = "X-API-Key"
+api_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False,
+                              description="The key configured as QUOTEWIRE_API_KEY on the server.")
+
+
+def get_app_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def check_key(settings: Settings, sent: str | None, *, for_what: str) -> None:
+    """Raise 401/403 problems unless `sent` matches the configured key (compared in constant time)."""
+    if not settings.api_key:
+        raise Problem(403, f"{for_what} are disabled because no API key is configured: start the server with "
+                           "the environment variable QUOTEWIRE_API_KEY set to a secret, then send it as "
+                           f"the {API_KEY_HEADER} header.", kind="no-api-key-configured", title="Writes disabled")
+    if not sent:
+        raise Problem(401, f"{for_what} need an API key: send it in the {API_KEY_HEADER} header.",
+                      kind="missing-api-key", title="Missing API key",
+                      headers={"WWW-Authenticate": API_KEY_HEADER})
+    if not secrets.compare_digest(sent.encode(), settings.api_key.encode()):
+        raise Problem(403, f"The {API_KEY_HEADER} header does not match the configured key.",
+                      kind="wrong-api-key", title="Wrong API key")
+
+
+def require_write_key(settings: SettingsDep, sent: Annotated[str | None, Security(api_key_header)]) -> None:
+    check_key(settings, sent, for_what="Writes")
+
+
+def require_read_key(settings: SettingsDep, sent: Annotated[str | None, Security(api_key_header)]) -> None:
+    if settings.read_key_required:
+        check_key(settings, sent, for_what="Reads")
+
+
+WriteKeyDep = Depends(require_write_key)
+ReadKeyDep = Depends(require_read_key)

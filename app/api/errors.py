@@ -1,0 +1,150 @@
+"""RFC 9457 problem details: the one shape of every error the API returns, and the handlers that produce it.
+
+Routes raise `Problem(status, detail, ...)`; FastAPI's own errors (unknown route, validation) are
+turned into the same `application/problem+json` body by the handlers registered in `install`.
+"""
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://quotewire.dev/problems/"
+
+log = logging.getLogger(__name__)
+
+
+class ParameterError(BaseModel):
+    """One rejected input: which parameter (or body field) and why."""
+
+    parameter: str = Field(examples=["limit"])
+    message: str = Field(examples=["Input should be less than or equal to 200"])
+
+
+class ProblemDetails(BaseModel):
+    """An error, as RFC 9457 problem details."""
+
+    type: str = Field(examples=[PROBLEM_TYPE_BASE + "invalid-parameter"], description="URI naming the kind of error.")
+    title: str = Field(examples=["Invalid parameter"], description="Short summary of the kind of error.")
+    status: int = Field(examples=[400], description="The HTTP status code.")
+    detail: str = Field(examples=["limit: Input should be less than or equal to 200"],
+                        description="What went wrong with this request, and how to fix it.")
+    instance: str = Field(examples=["/quotes?limit=500"], description="The request path and query that failed.")
+    errors: list[ParameterError] | None = Field(
+        default=None, description="For invalid input: each rejected parameter and why.")
+
+
+class Problem(Exception):
+    """Raise from a route to answer with problem details."""
+
+    def __init__(self, status: int, detail: str, *, kind: str | None = None, title: str | None = None,
+                 errors: list[ParameterError] | None = None, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.kind = kind or slug_of_status(status)
+        self.title = title or HTTPStatus(status).phrase
+        self.errors = errors
+        self.headers = headers
+
+
+def invalid_parameter(parameter: str, message: str) -> Problem:
+    """A 400 naming one bad query parameter."""
+    return Problem(400, f"{parameter}: {message}", kind="invalid-parameter", title="Invalid parameter",
+                   errors=[ParameterError(parameter=parameter, message=message)])
+
+
+def slug_of_status(status: int) -> str:
+    return HTTPStatus(status).phrase.lower().replace(" ", "-").replace("'", "")
+
+
+def instance_of(request: Request) -> str:
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def problem_response(request: Request, problem: Problem) -> JSONResponse:
+    body = ProblemDetails(type=PROBLEM_TYPE_BASE + problem.kind, title=problem.title, status=problem.status,
+                          detail=problem.detail, instance=instance_of(request), errors=problem.errors)
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=problem.status,
+                        media_type=PROBLEM_MEDIA_TYPE, headers=problem.headers)
+
+
+def parameter_name(location: tuple[Any, ...]) -> str:
+    """`("query", "limit")` -> "limit"; `("body", "text")` -> "body.text"."""
+    where, *path = location or ("request",)
+    if where == "body":
+        return ".".join(["body", *map(str, path)])
+    return ".".join(map(str, path)) or str(where)
+
+
+def validation_problem(exc: RequestValidationError) -> Problem:
+    errors = []
+    for error in exc.errors():
+        name = parameter_name(tuple(error.get("loc", ())))
+        message = error.get("msg", "invalid")
+        if error.get("type") == "extra_forbidden":
+            message = "unknown parameter (check its spelling against the documented parameters)"
+        errors.append(ParameterError(parameter=name, message=message))
+    detail = "; ".join(f"{e.parameter}: {e.message}" for e in errors) or "invalid request"
+    return Problem(422, detail, kind="invalid-parameter", title="Invalid parameter", errors=errors)
+
+
+async def on_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, Problem)
+    return problem_response(request, exc)
+
+
+async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return problem_response(request, validation_problem(exc))
+
+
+async def on_http_exception(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = f"There is no resource at {request.url.path}; see /docs for the routes."
+    return problem_response(request, Problem(exc.status_code, detail, headers=getattr(exc, "headers", None)))
+
+
+async def on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+    return problem_response(request, Problem(500, "An unexpected error occurred; it has been logged."))
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(Problem, on_problem)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_exception)
+    app.add_exception_handler(Exception, on_unexpected_error)
+
+
+PROBLEM_DESCRIPTIONS = {
+    400: "Invalid parameter (a tampered cursor, malformed full-text syntax, relevance without q).",
+    401: "Missing API key: send it as X-API-Key.",
+    403: "Wrong API key, or writes are disabled because no key is configured.",
+    404: "No such resource.",
+    413: "Request body over the configured limit (QUOTEWIRE_MAX_BODY_BYTES).",
+    415: "Unsupported media type: send application/json.",
+    422: "A parameter or body field failed validation; `errors` names each one and why.",
+    503: "The database is unreachable or its schema is not at the latest migration.",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` declaring problem+json bodies for these statuses."""
+    return {
+        status: {
+            "description": PROBLEM_DESCRIPTIONS[status],
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}},
+        }
+        for status in statuses
+    }

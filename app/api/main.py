@@ -1,0 +1,59 @@
+"""The FastAPI application: `create_app(settings)` wires the engine, the error handlers, the body limit
+and the routers (`uvicorn app.api.main:create_app --factory`)."""
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from app.api import errors
+from app.api.body_limit import BodyLimitMiddleware
+from app.api.routes import articles, health, quotes, speakers, topics
+from app.config import Settings, get_settings
+from app.db import get_engine
+
+DESCRIPTION = """
+Who said what, when: every quotation found in the ingested news articles, attributed to its speaker.
+
+* **Filters** are plain query parameters (`/quotes?speaker=Blinken&topic=hostages&from=2024-02-01`).
+* **Pages** are keyset pages: follow `next_url` (also sent as a `Link: <...>; rel="next"` header)
+  until it is null. Cursors are opaque.
+* **CSV**: `/quotes.csv`, or `Accept: text/csv` on `/quotes`, streams every matching quote.
+* **Errors** are RFC 9457 `application/problem+json` bodies naming the parameter at fault.
+* **Writes** (`POST`/`DELETE /articles`) need the `X-API-Key` header to match `QUOTEWIRE_API_KEY`.
+"""
+
+TAGS = [
+    {"name": "quotes", "description": "Quotations with their speaker, article, date and topics."},
+    {"name": "speakers", "description": "People and organisations quoted, merged across articles."},
+    {"name": "topics", "description": "Topic terms of quotes and the broader subjects of the taxonomy."},
+    {"name": "articles", "description": "Ingested articles; post one to extract and store its quotes."},
+    {"name": "health", "description": "Whether the service can answer."},
+]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(title="Quotewire", version="0.1.0", description=DESCRIPTION, openapi_tags=TAGS)
+    app.state.settings = settings
+    app.state.engine = get_engine(settings.database_url)
+    errors.install(app)
+    app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    for module in (quotes, speakers, topics, articles, health):
+        app.include_router(module.router)
+    app.openapi = lambda: openapi_with_problem_schema(app)  # type: ignore[method-assign]
+    return app
+
+
+def openapi_with_problem_schema(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema, plus the ProblemDetails component the declared error responses refer to."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                             routes=app.routes, tags=app.openapi_tags)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        problem = errors.ProblemDetails.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(problem.pop("$defs", {}))
+        components["ProblemDetails"] = problem
+        app.openapi_schema = schema
+    return app.openapi_schema

@@ -1,0 +1,101 @@
+"""`/articles`: list and read articles; post one to extract and store its quotes; delete one (writes need a key)."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
+
+from app.api.cursor import decode_cursor
+from app.api.deps import ReadKeyDep, SessionDep, SettingsDep, WriteKeyDep
+from app.api.errors import Problem, invalid_parameter, problem_responses
+from app.api.pages import Page, page_of
+from app.api.schemas import ArticleListQuery, ArticlePost, PostedArticle
+from app.ingest.html import article_from_html
+from app.ingest.records import RecordError
+from app.models import ArticleIn, ArticlePublic, ArticleWithQuotes
+from app.queries.articles import article_page, get_article
+from app.repository import delete_article, save_article
+
+router = APIRouter(tags=["articles"])
+
+ArticleId = Annotated[int, Path(examples=[12], description="Article id, as in /articles.")]
+JSON_MEDIA_TYPES = ("application/json",)
+
+
+def require_json_body(request: Request) -> None:
+    """415 unless the body is declared as JSON (checked before the body is parsed)."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type not in JSON_MEDIA_TYPES and not (media_type.startswith("application/") and media_type.endswith("+json")):
+        raise Problem(415, f"Send the article as application/json, not {media_type or 'a body without Content-Type'}"
+                           ': {"text": "..."} or {"html": "..."}.', kind="unsupported-media-type")
+
+
+def article_in(posted: ArticlePost, max_chars: int) -> ArticleIn:
+    """The article to store: the posted text, or the text and metadata read from the posted html."""
+    if posted.html is not None:
+        try:
+            found = article_from_html(posted.html, url=posted.url, source=posted.source, published=posted.published)
+        except RecordError as exc:
+            raise invalid_parameter("body.html", str(exc)) from None
+        article = found.model_copy(update={"title": posted.title or found.title, "author": posted.author or found.author})
+    else:
+        article = ArticleIn(title=posted.title, text=posted.text or "", url=posted.url, source=posted.source,
+                            author=posted.author, published=posted.published)
+    if len(article.text) > max_chars:
+        raise Problem(413, f"The article has {len(article.text):,} characters, over the limit of {max_chars:,} "
+                           "(QUOTEWIRE_MAX_ARTICLE_CHARS).", kind="article-too-long")
+    return article
+
+
+def existing_article(session: SessionDep, article_id: int) -> ArticleWithQuotes:
+    article = get_article(session, article_id)
+    if article is None:
+        raise Problem(404, f"There is no article with id {article_id}.", kind="article-not-found")
+    return article
+
+
+@router.get("/articles", response_model=Page[ArticlePublic], summary="List articles", dependencies=[ReadKeyDep],
+            description="Articles, most recently ingested first, each with its number of quotes.",
+            responses=problem_responses(400, 401, 403, 422))
+def list_articles(request: Request, response: Response, session: SessionDep,
+                  query: Annotated[ArticleListQuery, Query()]) -> Page[ArticlePublic]:
+    after = decode_cursor(query.cursor, sort="ingested", key_type=int) if query.cursor else None
+    page = article_page(session, source=query.source, limit=query.limit, after=after)
+    return page_of(request, response, page.items, page.next)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleWithQuotes, summary="Get one article with its quotes",
+            description="An article's metadata and every quote found in it, in order of appearance.",
+            dependencies=[ReadKeyDep], responses=problem_responses(401, 403, 404, 422))
+def read_article(session: SessionDep, article_id: ArticleId) -> ArticleWithQuotes:
+    return existing_article(session, article_id)
+
+
+@router.post("/articles", response_model=PostedArticle, status_code=status.HTTP_201_CREATED,
+             summary="Add an article", dependencies=[WriteKeyDep, Depends(require_json_body)],
+             description="Extracts the quotes of an article (`text`, or a web page as `html`) and stores them. "
+                         "201 with the extracted quotes when new or updated (same `url`, new content: its quotes "
+                         "are replaced); 200 when identical content is already stored. Needs `X-API-Key`.",
+             responses={200: {"model": PostedArticle, "description": "Identical content already stored; nothing "
+                                                                     "written."},
+                        **problem_responses(401, 403, 413, 415, 422)})
+async def post_article(response: Response, session: SessionDep, settings: SettingsDep,
+                       posted: ArticlePost) -> PostedArticle:
+    article = article_in(posted, settings.max_article_chars)
+    result = await run_in_threadpool(save_article, session, article)
+    if result.status == "unchanged":
+        response.status_code = status.HTTP_200_OK
+    response.headers["Location"] = f"/articles/{result.article_id}"
+    stored = await run_in_threadpool(existing_article, session, result.article_id)
+    return PostedArticle(**stored.model_dump(), status=result.status)
+
+
+@router.delete("/articles/{article_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Delete an article",
+               description="Deletes an article with its quotes (speakers left without quotes go too). "
+                           "Needs `X-API-Key`.",
+               dependencies=[WriteKeyDep], responses=problem_responses(401, 403, 404, 422))
+def remove_article(session: SessionDep, article_id: ArticleId) -> Response:
+    if not delete_article(session, article_id):
+        raise Problem(404, f"There is no article with id {article_id}.", kind="article-not-found")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

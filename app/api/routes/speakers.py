@@ -1,0 +1,55 @@
+"""`/speakers`: search speakers, one speaker, and a speaker's quotes (the `/quotes` list with speaker_id set)."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import StreamingResponse
+
+from app.api.cursor import decode_cursor
+from app.api.deps import ReadKeyDep, SessionDep
+from app.api.errors import Problem, problem_responses
+from app.api.pages import Page, page_of
+from app.api.routes.quotes import quote_list
+from app.api.schemas import QuoteQuery, SpeakerListQuery
+from app.models import QuotePublic, SpeakerPublic
+from app.queries.quotes import with_filter
+from app.queries.speakers import get_speaker, speaker_page
+
+router = APIRouter(tags=["speakers"], dependencies=[ReadKeyDep])
+
+SpeakerId = Annotated[int, Path(examples=[3], description="Speaker id, as in /speakers.")]
+
+
+def existing_speaker(session: SessionDep, speaker_id: int) -> SpeakerPublic:
+    speaker = get_speaker(session, speaker_id)
+    if speaker is None:
+        raise Problem(404, f"There is no speaker with id {speaker_id}.", kind="speaker-not-found")
+    return speaker
+
+
+@router.get("/speakers", response_model=Page[SpeakerPublic], summary="List speakers",
+            description="Speakers in name order, each with every form their name was written in (aliases) and "
+                        "their number of quotes; `q` keeps those whose name or an alias contains it.",
+            responses=problem_responses(400, 401, 403, 422))
+def list_speakers(request: Request, response: Response, session: SessionDep,
+                  query: Annotated[SpeakerListQuery, Query()]) -> Page[SpeakerPublic]:
+    after = decode_cursor(query.cursor, sort="name", key_type=str) if query.cursor else None
+    page = speaker_page(session, q=query.q, limit=query.limit, after=after)
+    return page_of(request, response, page.items, page.next)
+
+
+@router.get("/speakers/{speaker_id}", response_model=SpeakerPublic, summary="Get one speaker",
+            description="A speaker with aliases and quote count.", responses=problem_responses(401, 403, 404, 422))
+def read_speaker(session: SessionDep, speaker_id: SpeakerId) -> SpeakerPublic:
+    return existing_speaker(session, speaker_id)
+
+
+@router.get("/speakers/{speaker_id}/quotes", response_model=Page[QuotePublic], summary="List a speaker's quotes",
+            description="The quotes of one speaker, with every filter, order and page of `/quotes` "
+                        "(and CSV with `Accept: text/csv`).",
+            responses=problem_responses(400, 401, 403, 404, 422))
+def list_speaker_quotes(request: Request, response: Response, session: SessionDep, speaker_id: SpeakerId,
+                        query: Annotated[QuoteQuery, Query()]) -> Page[QuotePublic] | StreamingResponse:
+    existing_speaker(session, speaker_id)
+    return quote_list(request, response, session, query, with_filter(query.filters(), speaker_id=speaker_id))

@@ -1,0 +1,101 @@
+"""Request shapes of the API: the query parameters of quote lists and the body of `POST /articles`."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.models import ArticleWithQuotes
+from app.queries import QuoteFilters, QuoteSort
+
+MAX_LIMIT = 200
+
+
+class QuoteQuery(BaseModel):
+    """Filters, order and page of a quote list. Unknown parameters are rejected, so a typo is never ignored."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    speaker: str | None = Field(None, min_length=1, max_length=200, examples=["Blinken"],
+                                description="Speaker name or alias, case-insensitive; a surname finds the full name.")
+    speaker_id: int | None = Field(None, ge=1, examples=[3], description="Speaker id, as in /speakers.")
+    topic: str | None = Field(None, min_length=1, max_length=200, examples=["hostages"],
+                              description="A topic term (normalized: 'the Hostages' finds 'hostage'), a taxonomy "
+                                          "subject by name or slug ('humanitarian aid'), or a slug from /topics.")
+    q: str | None = Field(None, min_length=1, max_length=500, examples=["ceasefire talks"],
+                          description='Full-text search, stemmed: words (all must occur), "a phrase", OR, -word, '
+                                      "prefix*.")
+    said_on: date | None = Field(None, alias="date", examples=["2024-02-07"], description="Said on this day.")
+    said_from: date | None = Field(None, alias="from", examples=["2024-02-01"], description="Said on or after this day.")
+    said_to: date | None = Field(None, alias="to", examples=["2024-02-29"], description="Said on or before this day.")
+    article_id: int | None = Field(None, ge=1, examples=[12], description="Only quotes from this article.")
+    source: str | None = Field(None, min_length=1, max_length=200, examples=["Example Daily"],
+                               description="Only quotes from articles of this source (publisher), case-insensitive.")
+    kind: Literal["full", "partial", "continuation"] | None = Field(
+        None, examples=["full"], description="full: a whole quoted statement; partial: a phrase quoted inside "
+                                             "reported speech; continuation: the rest of a quote after its attribution.")
+    sort: QuoteSort = Field("newest", examples=["newest"],
+                            description="newest or oldest (by said_on, undated quotes last), or relevance (needs q).")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, examples=[20], description=f"Page size, at most {MAX_LIMIT}.")
+    cursor: str | None = Field(None, max_length=1000, examples=["WyJuZXdlc3QiLCIyMDI0LTAyLTA3IiwxMjNd"],
+                               description="next_cursor of the previous page.")
+
+    def filters(self) -> QuoteFilters:
+        return QuoteFilters(speaker=self.speaker, speaker_id=self.speaker_id, topic=self.topic, q=self.q,
+                            said_on=self.said_on, said_from=self.said_from, said_to=self.said_to,
+                            article_id=self.article_id, source=self.source, kind=self.kind)
+
+
+class ListQuery(BaseModel):
+    """The page of a list other than quotes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(50, ge=1, le=MAX_LIMIT, examples=[50], description=f"Page size, at most {MAX_LIMIT}.")
+    cursor: str | None = Field(None, max_length=1000, examples=["WyJuYW1lIiwiYW5hIHJ1aXoiLDNd"],
+                               description="next_cursor of the previous page.")
+
+
+class SpeakerListQuery(ListQuery):
+    q: str | None = Field(None, min_length=1, max_length=200, examples=["ruiz"],
+                          description="Part of a name or alias, case- and accent-insensitive.")
+
+
+class TopicListQuery(ListQuery):
+    kind: Literal["term", "subject"] | None = Field(
+        None, examples=["subject"], description="term: words the extractor found; subject: taxonomy subjects.")
+
+
+class ArticleListQuery(ListQuery):
+    source: str | None = Field(None, min_length=1, max_length=200, examples=["Example Daily"],
+                               description="Only articles of this source, case-insensitive.")
+
+
+class ArticlePost(BaseModel):
+    """An article to extract and store: its `text`, or a web page as `html` (text and metadata read from it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = Field(None, max_length=1000, examples=["Mayor says the bridge will reopen in May"])
+    text: str | None = Field(None, min_length=1, examples=['"We are on schedule," Mayor Ana Ruiz said on Tuesday.'])
+    html: str | None = Field(None, min_length=1, examples=["<html><body><article><p>...</p></article></body></html>"])
+    url: str | None = Field(None, max_length=2000, examples=["https://news.example.com/2024/02/bridge"])
+    source: str | None = Field(None, max_length=200, examples=["Example Daily"])
+    author: str | None = Field(None, max_length=200, examples=["Jo Reporter"])
+    published: date | None = Field(None, examples=["2024-02-07"],
+                                   description="Publication day; relative days ('said Tuesday') resolve against it.")
+
+    @model_validator(mode="after")
+    def text_or_html(self) -> "ArticlePost":
+        if (self.text is None) == (self.html is None):
+            raise ValueError("send exactly one of text or html")
+        return self
+
+
+class PostedArticle(ArticleWithQuotes):
+    """The stored article with the quotes extracted from it."""
+
+    status: Literal["new", "updated", "unchanged"] = Field(
+        examples=["new"], description="new; updated (same url, new content: quotes replaced); "
+                                      "unchanged (identical content already stored, nothing written).")

@@ -1,0 +1,9 @@
+"""Every read of the store: quote filters and keyset pages, speakers, topics and articles listings.
+
+The API and the CLI read only through here; writes go through `app.repository`.
+"""
+from app.queries.keyset import KeysetPosition, QuoteSort
+from app.queries.quotes import QuoteFilters, QuotePage, get_quote, iter_quote_pages, quote_page
+
+__all__ = ["KeysetPosition", "QuoteFilters", "QuotePage", "QuoteSort", "get_quote", "iter_quote_pages",
+           "quote_page"]

@@ -1,0 +1,45 @@
+"""Reading articles: the `/articles` listing (newest ingested first) and one article with its quotes."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from app.models import Article, ArticlePublic, ArticleWithQuotes, Quote
+from app.queries.keyset import KeysetPage, KeysetPosition, split_page
+from app.queries.quotes import quote_items
+
+
+ArticlePage = KeysetPage[ArticlePublic]
+
+
+def article_page(session: Session, *, source: str | None = None, limit: int = 50,
+                 after: KeysetPosition | None = None) -> ArticlePage:
+    """Articles, most recently ingested first; with `source`, only that publisher's (case-insensitive)."""
+    statement = select(Article.id, Article.id).order_by(Article.id.desc()).limit(limit + 1)
+    if source is not None:
+        statement = statement.where(func.lower(Article.source) == source.casefold())
+    if after is not None:
+        statement = statement.where(Article.id < after.id)
+    ids, next_position = split_page(session.exec(statement).all(), limit, "ingested")
+    return KeysetPage(items=articles_with_counts(session, ids), next=next_position)
+
+
+def articles_with_counts(session: Session, ids: list[int]) -> list[ArticlePublic]:
+    if not ids:
+        return []
+    counts = dict(session.exec(select(Quote.article_id, func.count()).where(Quote.article_id.in_(ids))
+                               .group_by(Quote.article_id)).all())
+    columns = (Article.id, Article.title, Article.url, Article.source, Article.author, Article.published_at,
+               Article.ingested_at)
+    rows = {row.id: row for row in session.exec(select(*columns).where(Article.id.in_(ids)))}
+    return [ArticlePublic.model_validate(rows[i]._asdict() | {"quote_count": counts.get(i, 0)})
+            for i in ids if i in rows]
+
+
+def get_article(session: Session, article_id: int) -> ArticleWithQuotes | None:
+    """One article with every quote found in it, in order of appearance."""
+    found = articles_with_counts(session, [article_id])
+    if not found:
+        return None
+    quote_ids = list(session.scalars(select(Quote.id).where(Quote.article_id == article_id).order_by(Quote.start)))
+    return ArticleWithQuotes.model_validate(found[0].model_dump() | {"quotes": quote_items(session, quote_ids)})
