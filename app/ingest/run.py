@@ -2,7 +2,8 @@
 
 Output: notes on skipped files and the failures (each with its reason) on stderr, then one summary line on
 stdout, e.g. `7 articles: 4 new, 1 updated, 1 unchanged, 1 failed; 23 quotes stored`.
-Exit status: 0 when every article was stored or already present, 1 when any failed, 2 for a bad path.
+Exit status: 0 when every article was stored or already present, 1 when any failed or the database cannot
+be opened, 2 for a path that does not exist or a file type no reader handles, 130 when interrupted (Ctrl-C).
 """
 from __future__ import annotations
 
