@@ -14,7 +14,7 @@ from app.extract.lexicon import CUE
 LEADING_PUNCTUATION = re.compile(r"[\s,;:—–\-]*")
 CONJUNCTION_START = re.compile(r"(?:and|but|then|so|as)\s+", re.IGNORECASE)
 # Lowercase role words written before a name: "former FBI agent Tim Gill said", "spokesman Stuart Roy said".
-ROLE_PREFIX = re.compile(r"^(?:[a-z][\w\-]*\s+){1,5}$")
+ROLE_PREFIX = re.compile(r"^(?:[\w\-’'.]+\s+){1,6}$")
 # What may sit between a cue and the quote it introduces: `said: "`, `told reporters "`, `wrote, "`.
 INTRODUCTION_TAIL = re.compile(r"^(?:\s+(?:to\s+)?[\w.’']+){0,2}\s*[:,—–]?\s*$")
 TRAILING_REACH = 150

@@ -29,9 +29,13 @@ LEADING_DESCRIPTION = re.compile(
     r"[a-z][\w\-]*(?=\s*(?:$|[,.;:]|\s(?:for|of|at|in|on|with|who|from|during|after|to|and)\b))",
     re.IGNORECASE,
 )
+# Who speaks for the person named before it: "Mrs. Clinton's campaign said".
+POSSESSIVE_AGENT = re.compile(r"\s((?:campaign|spokesman|spokeswoman|spokesperson|office|team|aides?|camp|"
+                              r"press secretary|press office|representatives?))$")
 TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")
 PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|to|of|about|with|from|through|by|for|while|when|that|this|last|earlier|later|told|it)\b", re.IGNORECASE)
-ROLE_WORDS = re.compile(r"(?:[a-z][\w\-]*\s+){0,4}")
+ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")
+PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "whom ")
 PLACE_OPENERS = ("of ", "from ", "in ", "at ")
 
@@ -71,6 +75,12 @@ def _head_mention(text: str, lo: int, hi: int) -> Mention | None:
     pronoun = TRAILING_PRONOUN.search(chunk)
     if pronoun:
         return Mention(window_lo + pronoun.start(), hi, pronoun.group(1), "pronoun")
+    agent = POSSESSIVE_AGENT.search(chunk)
+    if agent:
+        owners = [m for m in name_mentions(text, window_lo, window_lo + agent.start()) if m.possessive]
+        if owners and owners[-1].end == window_lo + agent.start():
+            owner = owners[-1]
+            return Mention(owner.start, hi, text[owner.start:hi], "name", owner)
     names = [m for m in name_mentions(text, window_lo, hi) if m.end == hi and not m.possessive]
     if names:
         name = names[-1]
@@ -87,38 +97,40 @@ def _head_mention(text: str, lo: int, hi: int) -> Mention | None:
 
 
 def subject_before(text: str, lo: int, hi: int) -> Mention | None:
-    """The subject of a cue starting at `hi`, allowing one apposition or relative clause between."""
+    """The subject of a cue starting at `hi`, allowing asides between: an apposition, a relative
+    clause, an age or a hometown ("James, 22, of Flint, Mich., said")."""
     hi = _strip_padding(text, lo, hi)
     if hi <= lo:
         return None
     if text[hi - 1] != ",":
         return _head_mention(text, lo, hi)
-    # "Ruiz, the mayor of Y," / "Ruiz, who led the talks," / "James, 22, of Flint, Mich.,"
-    inner = text[lo:hi - 1]
-    pieces = inner.split(", ")
+    pieces = text[lo:hi - 1].split(", ")
+    best: Mention | None = None
     for cut in range(len(pieces) - 1, 0, -1):
+        if not _looks_like_aside(pieces[cut], pieces[cut - 1]):
+            break
         aside = ", ".join(pieces[cut:])
         if len(aside) > 160:
-            return None
-        if not _looks_like_aside(pieces[cut], pieces[cut - 1]):
-            continue
-        head_hi = lo + len(", ".join(pieces[:cut]))
-        head = _head_mention(text, lo, head_hi)
+            break
+        head = _head_mention(text, lo, lo + len(", ".join(pieces[:cut])))
         if head and head.form in ("name", "pronoun", "description"):
             relative = aside.startswith(RELATIVE_OPENERS)
-            return Mention(head.start, head.end, head.text, head.form, head.name, not relative, relative)
-    return None
+            best = Mention(head.start, head.end, head.text, head.form, head.name, not relative, relative)
+    return best
 
 
 def _looks_like_aside(piece: str, previous: str) -> bool:
-    if not piece:
+    words = piece.split()
+    if not words:
         return False
-    first = piece.split()[0]
+    first = words[0]
     if piece.startswith(RELATIVE_OPENERS) or first[0].islower() or first[0].isdigit():
         return True
-    if previous.startswith(PLACE_OPENERS):
-        return True  # "of Flint, Mich."
-    return first.lower() in CAPITALISED_FUNCTION_WORDS
+    if previous.startswith(PLACE_OPENERS) or PARTY_AND_STATE.fullmatch(piece):
+        return True  # "of Flint, Mich.", "R-Ky."
+    if first.lower() in CAPITALISED_FUNCTION_WORDS:
+        return True
+    return len(words) <= 8 and any(w[0].islower() for w in words[1:])  # "Republican of New York"
 
 
 def phrase_after(text: str, lo: int, hi: int) -> Mention | None:

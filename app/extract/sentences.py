@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.extract.lexicon import CUE_PATTERN
 from app.extract.marks import QuoteSpan, paragraphs
 
 ABBREVIATIONS = frozenset(
@@ -15,6 +16,8 @@ ABBREVIATIONS = frozenset(
 )
 # End punctuation, then closing marks, then space, then something that can start a sentence.
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9])")
+# After a quote ending in ? or !, a capitalised speaker and cue continue the sentence: `?" Trump asked.`
+SPEAKER_THEN_CUE = re.compile(rf"(?:[A-Z][\w.’'\-]*\s+){{1,4}}{CUE_PATTERN}")
 WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)\.[\"”’')\]]*\s+$")
 
 
@@ -42,6 +45,8 @@ def split_sentences(text: str, spans: list[QuoteSpan]) -> list[Sentence]:
         for match in SENTENCE_END.finditer(text, p_start, p_end):
             cut = match.end()
             if any(s < match.start() and cut - 1 < e for s, e in inside):
+                continue
+            if text[cut - 2] in "\"”’'" and SPEAKER_THEN_CUE.match(text, cut, p_end):
                 continue
             if text[match.start()] == "." and _is_abbreviation(text, match.start(), cut):
                 continue
