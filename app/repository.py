@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -119,33 +119,40 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
     session.flush()
 
     speakers = SpeakerResolver(session).resolve_all([q.speaker for q in quotes])
-    rows = [_quote_row(row.id, quote, speakers, article.published) for quote in quotes]
-    session.add_all(rows)
-    session.flush()
-    _link_topics(session, quotes, rows)
+    values = [_quote_values(row.id, quote, speakers, article.published) for quote in quotes]
+    quote_ids = _insert_quotes(session, values)
+    _link_topics(session, quotes, quote_ids, [v["said_on"] for v in values])
     prune_speakers(session, replaced_speakers)
-    return SaveResult(status=status, article_id=row.id, quote_count=len(rows))
+    return SaveResult(status=status, article_id=row.id, quote_count=len(quote_ids))
 
 
-def _quote_row(article_id: int, quote: ExtractedQuote, speakers: dict, published: date | None) -> Quote:
+def _quote_values(article_id: int, quote: ExtractedQuote, speakers: dict, published: date | None) -> dict:
     speaker: Speaker | None = speakers.get(quote.speaker)
-    return Quote(
-        article_id=article_id,
-        speaker_id=speaker.id if speaker else None,
-        mention=quote.speaker.mention if quote.speaker else None,
-        text=quote.text,
-        start=quote.start,
-        end=quote.end,
-        context=quote.context,
-        cue=quote.cue,
-        kind=quote.kind,
-        said_on=quote.said_on or published,
-        sieve=quote.sieve,
-        confidence=quote.confidence,
-    )
+    return {
+        "article_id": article_id,
+        "speaker_id": speaker.id if speaker else None,
+        "mention": quote.speaker.mention if quote.speaker else None,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "context": quote.context,
+        "cue": quote.cue,
+        "kind": quote.kind,
+        "said_on": quote.said_on or published,
+        "sieve": quote.sieve,
+        "confidence": quote.confidence,
+    }
 
 
-def _link_topics(session: Session, quotes: list[ExtractedQuote], rows: list[Quote]) -> None:
+def _insert_quotes(session: Session, values: list[dict]) -> list[int]:
+    """Insert quote rows in one bulk statement (no ORM objects: ingest speed); their ids in order."""
+    if not values:
+        return []
+    statement = insert(Quote).returning(Quote.id, sort_by_parameter_order=True)
+    return list(session.scalars(statement, values))
+
+
+def _link_topics(session: Session, quotes: list[ExtractedQuote], quote_ids: list[int], dates: list[date | None]) -> None:
     """Link each quote to its extractor terms (kind "term") and taxonomy subjects (kind "subject")."""
     taxonomy = get_taxonomy()
     wanted: dict[str, tuple[str, str]] = {}  # slug -> (name, kind); a subject wins over a term of the same slug
@@ -163,12 +170,12 @@ def _link_topics(session: Session, quotes: list[ExtractedQuote], rows: list[Quot
         per_quote.append(slugs)
     topic_ids = _topic_ids(session, wanted)
     links = [
-        QuoteTopic(quote_id=row.id, topic_id=topic_ids[slug], said_on=row.said_on)
-        for row, slugs in zip(rows, per_quote)
+        {"quote_id": quote_id, "topic_id": topic_ids[slug], "said_on": said_on}
+        for quote_id, said_on, slugs in zip(quote_ids, dates, per_quote)
         for slug in slugs
     ]
-    session.add_all(links)
-    session.flush()
+    if links:
+        session.execute(insert(QuoteTopic), links)
 
 
 def _topic_ids(session: Session, wanted: dict[str, tuple[str, str]]) -> dict[str, int]:
