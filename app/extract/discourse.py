@@ -18,8 +18,11 @@ PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:with|to|by|for|from|about|of|against|than|like|toward|towards|and|or|between|beat|defeat|"
     r"defeated|attack|attacked|criticized|met|meet|called|versus|vs\.)|’s|'s)\s+$"
 )
-SENTENCE_OPENER = re.compile(r"^(?:[A-Z][^,“”\"]{0,40},\s+)?(?:(He|She)\b|(?:The|the)\s+((?:[\w.\-]+\s+){0,4}?[a-z][\w\-]*)\s)")
+SENTENCE_OPENER = re.compile(r"^(?:[A-Z][^,“”\"]{0,60},\s+)?(?:([Hh]e|[Ss]he)\b|(?:The|the)\s+((?:[\w.\-]+\s+){0,4}?[a-z][\w\-]*)\s)")
 SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like)\b[^,“”\"]{0,120},\s")
+MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
+GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
+                          "has had have will would met meet called".split())
 RECENT_PARAGRAPHS = 3
 
 
@@ -66,14 +69,15 @@ class Discourse:
             wanted = ("organization",)
         else:
             wanted = ("person",)
-        fits = [e for e in candidates if e.kind in wanted]
-        exact = next((e for e in fits if gender and e.gender == gender), None)
-        if exact is not None:
-            return exact
-        unknown = next((e for e in fits if e.gender is None), None)
-        if unknown is not None and gender and unknown.kind == "person":
-            unknown.gender = gender  # the text has told us
-        return unknown
+        for entity in candidates:
+            if entity.kind not in wanted:
+                continue
+            if gender is None or entity.gender == gender:
+                return entity
+            if entity.gender is None and entity.personal:
+                entity.gender = gender  # the text has told us
+                return entity
+        return None
 
     def resolve_description(self, phrase: str, paragraph: int) -> Entity | None:
         """The entity a description names, or None for an anonymous or plural source."""
@@ -100,14 +104,16 @@ class Discourse:
 
         The subject is an opening pronoun or description, else the first free name: not possessive,
         not after a preposition, not inside a quote, not in an opening subordinate clause."""
-        free: list[tuple[int, Entity]] = []
+        free: list[tuple[int, Entity, int]] = []
         for mention in name_mentions(text, start, end):
             if mention.possessive or any(s <= mention.start < e for s, e in quoted):
                 continue
             if PREPOSITION_BEFORE.search(text, max(start, mention.start - 12), mention.start):
                 continue
-            free.append((mention.start, self.entity_for_name(mention)))
-        others = [e for _, e in free]
+            if free and _qualifies_next(text[free[-1][2]:mention.start], mention):
+                free.pop()  # "Obama consultant Cornell Belcher": the first name only qualifies the second
+            free.append((mention.start, self.entity_for_name(mention), mention.end))
+        others = [e for _, e, _ in free]
         opener = SENTENCE_OPENER.match(text, start, end)
         if opener and opener.group(1):
             return self.resolve_pronoun(opener.group(1), paragraph), opener.start(1), others
@@ -116,7 +122,7 @@ class Discourse:
             if described is not None:
                 return described, opener.start(2), others
         clause = SUBORDINATE_OPENING.match(text, start, end)
-        main = [(at, e) for at, e in free if not clause or at >= clause.end()] or free
+        main = [(at, e) for at, e, _ in free if not clause or at >= clause.end()] or [(at, e) for at, e, _ in free]
         if main:
             return main[0][1], main[0][0], others
         return None, end, others
@@ -127,3 +133,10 @@ def _title_matches(title: str, words: list[str], head: str) -> bool:
     if " ".join(words[-2:]) in " ".join(title_words) and len(words) >= 2:
         return True
     return head in title_words or TITLE_ABBREVIATIONS.get(head) in title_words
+
+
+def _qualifies_next(gap: str, following: NameMention) -> bool:
+    """True for "Obama consultant Cornell Belcher": a name, a role noun, then a full name."""
+    if not MODIFIER_GAP.fullmatch(gap) or len(following.name.split()) < 2:
+        return False
+    return not any(w in GAP_STOPWORDS or w.endswith("ed") for w in gap.split())

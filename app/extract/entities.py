@@ -49,6 +49,7 @@ class Entity:
     gender: str | None = None
     surname: str = ""
     aliases: set[str] = field(default_factory=set)
+    personal: bool = False  # the text shows it is a person: honorific, title, first name, or a speaker
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +98,9 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
         pos += len(word)
     while words and words[0].lower() in CAPITALISED_FUNCTION_WORDS and words[0].lower() not in HONORIFIC_GENDER:
         words, offsets = words[1:], offsets[1:]
+    while words and words[-1].lower().rstrip(".,") in CAPITALISED_FUNCTION_WORDS:
+        words, offsets = words[:-1], offsets[:-1]  # "Israel Tuesday"
+        end = offsets[-1] + len(words[-1]) if words else start
     if not words:
         return None
     possessive = False
@@ -165,6 +169,8 @@ class EntityRegistry:
             entity.title = mention.title
         if entity.gender is None:
             entity.gender = self._gender(mention, entity)
+        if entity.kind == "person" and (mention.honorific or mention.title or entity.gender):
+            entity.personal = True
         return entity
 
     @staticmethod

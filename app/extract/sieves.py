@@ -76,7 +76,10 @@ class QuoteContext:
 def _named(context: QuoteContext, found: Cue | None, sieve: str, confidence: float) -> Attribution | None:
     if found is None or found.mention.form != "name":
         return None
-    return Attribution(sieve, confidence, found.cue, found.mention, context.resolve(found.mention))
+    entity = context.resolve(found.mention)
+    if entity is not None and entity.kind == "person":
+        entity.personal = True  # it speaks
+    return Attribution(sieve, confidence, found.cue, found.mention, entity)
 
 
 def trailing_named_cue(context: QuoteContext) -> Attribution | None:
