@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.extract.dates import resolve_said_on
 from app.extract.discourse import Discourse
 from app.extract.entities import EntityRegistry, name_mentions
 from app.extract.marks import QuoteSpan, find_quote_spans
 from app.extract.records import Quote, Speaker
 from app.extract.sentences import Sentence, split_sentences
 from app.extract.sieves import Attribution, QuoteContext, attribute
+from app.extract.topics import quote_topics
 
 CUE_SIEVES_FOR_SALIENCE = frozenset({
     "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
@@ -71,6 +73,15 @@ def _kind(text: str, span: QuoteSpan, sentence: Sentence, attribution: Attributi
     return "partial" if any(c.isalpha() for c in before) else "full"
 
 
+def _frame(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> str:
+    """The sentence with every quotation in it blanked out, so dates inside quotes never count."""
+    frame = list(text[sentence.start:sentence.end])
+    for span in spans:
+        for offset in range(max(span.start, sentence.start), min(span.end, sentence.end)):
+            frame[offset - sentence.start] = " "
+    return "".join(frame)
+
+
 def extract_quotes(text: str, title: str | None = None, published: date | None = None) -> list[Quote]:
     """Every quotation in `text`, in order of appearance, attributed where a speaker can be found."""
     if not text or not text.strip():
@@ -80,16 +91,22 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
         return []
     sentences = split_sentences(text, spans)
     quotes = []
+    frames: dict[int, str] = {}
     for span, sentence, attribution in _attribute_all(text, spans, sentences):
+        if sentence.start not in frames:
+            frames[sentence.start] = _frame(text, sentence, spans)
+        context = text[sentence.start:sentence.end].strip()
+        quoted = text[span.start:span.end]
         quotes.append(Quote(
-            text=text[span.start:span.end],
+            text=quoted,
             start=span.start,
             end=span.end,
-            context=text[sentence.start:sentence.end].strip(),
+            context=context,
             kind=_kind(text, span, sentence, attribution),
             speaker=_speaker(attribution),
             cue=attribution.cue,
-            said_on=published,
+            said_on=resolve_said_on(frames[sentence.start], published),
+            topics=quote_topics(quoted, context),
             sieve=attribution.sieve,
             confidence=attribution.confidence,
         ))
