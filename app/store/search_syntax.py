@@ -23,6 +23,8 @@ MAX_TERMS = 32
 # one token of the query: a "quoted phrase" (optionally followed by * or preceded by -) or a bare chunk
 QUERY_TOKEN = re.compile(r'(?P<minus>-)?"(?P<phrase>[^"]*)"(?P<star>\*)?|(?P<chunk>[^\s"]+)')
 WORD_CHARACTER = re.compile(r"[^\W_]")
+# NUL and other control characters end an FTS5 string early; they are never part of a word
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 
@@ -74,6 +76,7 @@ def parse_search(query: str) -> SearchQuery:
     """Parse the user's `q`; raises FullTextSyntaxError when it cannot be searched."""
     if len(query) > MAX_QUERY_CHARS:
         raise FullTextSyntaxError(f"q is longer than {MAX_QUERY_CHARS} characters")
+    query = CONTROL_CHARACTER.sub(" ", query)
     groups: list[list[SearchTerm]] = []
     excluded: list[SearchTerm] = []
     pending: str = ""  # the operator waiting for its right-hand term

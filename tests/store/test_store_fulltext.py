@@ -6,7 +6,7 @@ from sqlalchemy import select, update
 
 from app.models import Quote
 from app.store import FullTextSyntaxError, backend_for
-from app.store.search_syntax import QUERY_TOKEN, WORD_CHARACTER, SearchTerm, parse_search
+from app.store.search_syntax import CONTROL_CHARACTER, QUERY_TOKEN, WORD_CHARACTER, SearchTerm, parse_search
 from app.store.sqlite import render_fts5
 from conftest import person, said
 
@@ -45,6 +45,11 @@ def test_fts5_syntax_in_user_text_is_searched_as_words(session, stored):
     assert matching_texts(session, "talks: bridge^ (tolls) {stalled}") == ["Talks on the bridge tolls have stalled"]
     assert matching_texts(session, "NEAR(bridge tolls)") == []  # a phrase "near bridge tolls", not an operator
     assert matching_texts(session, "and") == []  # lower-case operators are plain words
+
+
+def test_control_characters_are_separators_not_a_server_error(session, stored):
+    assert matching_texts(session, "harbour\x00bridge\t") == ["The harbour bridge will reopen in May"]
+    assert CONTROL_CHARACTER.sub(" ", "a\x00b\x1fc\x7fd\ne") == "a b c d e"
 
 
 @pytest.mark.parametrize("query, reason", [
