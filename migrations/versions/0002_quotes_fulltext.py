@@ -45,7 +45,7 @@ DROP_STATEMENTS = (
 
 
 def is_sqlite() -> bool:
-    return op.get_bind().dialect.name == "sqlite"
+    return op.get_context().dialect.name == "sqlite"  # works offline (--sql) too
 
 
 def create_fulltext() -> None:
