@@ -7,8 +7,9 @@ name written; a description ("the prime minister") goes to the entity whose titl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from app.extract.entities import Entity, EntityRegistry, NameMention, name_mentions
+from app.extract.entities import Entity, EntityRegistry, NameMention
 from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS
 
 INDEFINITE = frozenset("a an one another two three four several some many other".split())
@@ -29,8 +30,10 @@ RECENT_PARAGRAPHS = 3
 class Discourse:
     """Salience state of one article, updated as its sentences are read in order."""
 
-    def __init__(self, registry: EntityRegistry) -> None:
+    def __init__(self, registry: EntityRegistry, free_mentions: list[NameMention]) -> None:
         self.registry = registry
+        self.free_mentions = free_mentions  # names outside quotes, in order
+        self.free_starts = [m.start for m in free_mentions]
         # one entry per sentence, oldest first: its paragraph and its entities, subject first
         self.history: list[tuple[int, list[Entity]]] = []
 
@@ -99,14 +102,15 @@ class Discourse:
         return next((e for e in recent if e.kind == "person"), None)
 
     def read_sentence(self, text: str, start: int, end: int, paragraph: int,
-                      quoted: list[tuple[int, int]]) -> tuple[Entity | None, int, list[Entity]]:
+                      ) -> tuple[Entity | None, int, list[Entity]]:
         """The entity a sentence is about, where it is written, and the other people it names.
 
         The subject is an opening pronoun or description, else the first free name: not possessive,
         not after a preposition, not inside a quote, not in an opening subordinate clause."""
         free: list[tuple[int, Entity, int]] = []
-        for mention in name_mentions(text, start, end):
-            if mention.possessive or any(s <= mention.start < e for s, e in quoted):
+        first, last = bisect_left(self.free_starts, start), bisect_left(self.free_starts, end)
+        for mention in self.free_mentions[first:last]:
+            if mention.possessive:
                 continue
             if PREPOSITION_BEFORE.search(text, max(start, mention.start - 12), mention.start):
                 continue

@@ -1,11 +1,12 @@
 """The extraction pipeline: spans, then the ordered attribution sieves, then dates and topics."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from app.extract.dates import resolve_said_on
 from app.extract.discourse import Discourse
-from app.extract.entities import EntityRegistry, name_mentions
+from app.extract.entities import EntityRegistry, NameMention, name_mentions
 from app.extract.marks import QuoteSpan, find_quote_spans
 from app.extract.records import Quote, Speaker
 from app.extract.sentences import Sentence, split_sentences
@@ -18,18 +19,23 @@ CUE_SIEVES_FOR_SALIENCE = frozenset({
 })
 
 
-def _registry(text: str, quoted: list[tuple[int, int]]) -> EntityRegistry:
-    """Every name written outside quotes, so each entity's canonical name is its fullest form."""
-    registry = EntityRegistry()
+def _free_mentions(text: str, spans: list[QuoteSpan]) -> list[NameMention]:
+    """Every name written outside quotes, in order; names inside a quote are never speakers."""
+    starts = [s.start for s in spans]
+    free = []
     for mention in name_mentions(text, 0, len(text)):
-        if not any(s <= mention.start < e for s, e in quoted):
-            registry.add(mention)
-    return registry
+        inside = bisect_right(starts, mention.start) - 1
+        if inside < 0 or mention.start >= spans[inside].end:
+            free.append(mention)
+    return free
 
 
 def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
-    quoted = [(s.start, s.end) for s in spans]
-    discourse = Discourse(_registry(text, quoted))
+    free = _free_mentions(text, spans)
+    registry = EntityRegistry()
+    for mention in free:
+        registry.add(mention)
+    discourse = Discourse(registry, free)
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
     previous: tuple[QuoteSpan, Attribution] | None = None
     index = 0
@@ -38,7 +44,7 @@ def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence])
         while index < len(spans) and spans[index].open_mark < sentence.end:
             own.append(spans[index])
             index += 1
-        subject, subject_at, others = discourse.read_sentence(text, sentence.start, sentence.end, sentence.paragraph, quoted)
+        subject, subject_at, others = discourse.read_sentence(text, sentence.start, sentence.end, sentence.paragraph)
         speaker_of_sentence = None
         for position, span in enumerate(own):
             before_lo = own[position - 1].after() if position else sentence.start
