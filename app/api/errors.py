@@ -57,7 +57,9 @@ class Problem(Exception):
 
 def invalid_parameter(parameter: str, message: str) -> Problem:
     """A 400 naming one bad query parameter."""
-    return Problem(400, f"{parameter}: {message}", kind="invalid-parameter", title="Invalid parameter",
+    names_itself = message.startswith((f"{parameter} ", f"{parameter}:"))
+    detail = message if names_itself else f"{parameter}: {message}"
+    return Problem(400, detail, kind="invalid-parameter", title="Invalid parameter",
                    errors=[ParameterError(parameter=parameter, message=message)])
 
 

@@ -1,0 +1,114 @@
+"""GET /quotes: each filter alone and combined, on hand-made quotes (see conftest.newsroom)."""
+from __future__ import annotations
+
+import pytest
+
+
+def by_key(newsroom, *keys: str) -> set[str]:
+    return {newsroom.quotes[k].text for k in keys}
+
+
+def test_without_filters_lists_every_quote_newest_first_undated_last(client, newsroom, texts):
+    listed = texts(client.get("/quotes"))
+    assert set(listed) == by_key(newsroom, *newsroom.quotes)
+    assert listed[-1] == newsroom.quotes["undated"].text
+    dates = [item["said_on"] for item in client.get("/quotes").json()["items"][:-1]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_oldest_sort_reverses_the_dated_quotes_and_keeps_undated_last(client, newsroom):
+    items = client.get("/quotes?sort=oldest").json()["items"]
+    assert items[0]["text"] == newsroom.quotes["cargo"].text
+    assert items[-1]["said_on"] is None
+
+
+@pytest.mark.parametrize("speaker", ["Ana Ruiz", "ana ruiz", "Ruiz", "RUIZ", "the mayor"])
+def test_speaker_matches_name_surname_and_alias_case_insensitively(client, newsroom, texts, speaker):
+    assert set(texts(client.get("/quotes", params={"speaker": speaker}))) == by_key(newsroom, "schedule", "ferries")
+
+
+def test_speaker_that_nobody_is_gives_an_empty_page(client, newsroom):
+    body = client.get("/quotes?speaker=Nobody").json()
+    assert body == {"items": [], "next_cursor": None, "next_url": None}
+
+
+def test_speaker_id(client, newsroom, texts):
+    listed = texts(client.get(f"/quotes?speaker_id={newsroom.okafor.id}"))
+    assert set(listed) == by_key(newsroom, "floods", "negotiating", "undated")
+
+
+@pytest.mark.parametrize("topic", ["bridge", "Bridge", "the bridges"])
+def test_topic_term_is_normalized(client, newsroom, texts, topic):
+    assert set(texts(client.get("/quotes", params={"topic": topic}))) == by_key(newsroom, "schedule", "cargo")
+
+
+def test_topic_plural_finds_the_lemmatized_term(client, newsroom, texts):
+    assert set(texts(client.get("/quotes?topic=Hostages"))) == by_key(newsroom, "negotiating")
+
+
+@pytest.mark.parametrize("topic", ["transport and infrastructure", "Transport and Infrastructure",
+                                   "transport-and-infrastructure"])
+def test_topic_subject_by_name_or_slug(client, newsroom, texts, topic):
+    assert set(texts(client.get("/quotes", params={"topic": topic}))) == by_key(newsroom, "schedule")
+
+
+def test_full_text_search_is_stemmed(client, newsroom, texts):
+    assert set(texts(client.get("/quotes?q=negotiate"))) == by_key(newsroom, "negotiating", "undated")
+
+
+def test_full_text_phrase_and_exclusion(client, newsroom, texts):
+    assert set(texts(client.get('/quotes', params={"q": '"flood defences"'}))) == by_key(newsroom, "floods")
+    assert set(texts(client.get('/quotes', params={"q": "negotiate -months"}))) == by_key(newsroom, "negotiating")
+
+
+def test_relevance_sort_ranks_full_text_matches(client, newsroom, texts):
+    listed = texts(client.get("/quotes", params={"q": "bridge", "sort": "relevance"}))
+    assert set(listed) == by_key(newsroom, "schedule", "cargo")
+
+
+def test_date_is_one_day(client, newsroom, texts):
+    assert set(texts(client.get("/quotes?date=2024-03-07"))) == by_key(newsroom, "schedule", "ferries")
+
+
+def test_from_and_to_are_inclusive_bounds_on_said_on(client, newsroom, texts):
+    listed = texts(client.get("/quotes?from=2024-03-07&to=2024-03-11"))
+    assert set(listed) == by_key(newsroom, "schedule", "ferries", "negotiating")
+    assert set(texts(client.get("/quotes?from=2024-03-12"))) == by_key(newsroom, "floods", "anonymous")
+    assert set(texts(client.get("/quotes?to=2024-03-06"))) == by_key(newsroom, "cargo")
+
+
+def test_article_id(client, newsroom, texts):
+    listed = texts(client.get(f"/quotes?article_id={newsroom.bridge.id}"))
+    assert set(listed) == by_key(newsroom, "schedule", "ferries", "cargo")
+
+
+def test_source_is_case_insensitive(client, newsroom, texts):
+    assert set(texts(client.get("/quotes?source=valley courier"))) == by_key(
+        newsroom, "floods", "negotiating", "anonymous", "undated")
+
+
+def test_kind(client, newsroom, texts):
+    assert texts(client.get("/quotes?kind=partial")) == [newsroom.quotes["ferries"].text]
+    assert texts(client.get("/quotes?kind=continuation")) == [newsroom.quotes["negotiating"].text]
+
+
+def test_filters_combine_with_and(client, newsroom, texts):
+    listed = texts(client.get("/quotes", params={"speaker": "Okafor", "q": "flood", "source": "Valley Courier",
+                                                 "from": "2024-03-01", "kind": "full"}))
+    assert listed == [newsroom.quotes["floods"].text]
+
+
+def test_quote_item_embeds_speaker_article_and_topics(client, newsroom):
+    item = client.get(f"/quotes/{newsroom.quotes['schedule'].id}").json()
+    assert item["speaker"] == {"id": newsroom.ruiz.id, "name": "Ana Ruiz", "title": "Mayor of Riverton"}
+    assert item["article"] == {"id": newsroom.bridge.id, "title": "Bridge to reopen in May, mayor says",
+                               "url": "https://ledger.example/bridge", "source": "Riverton Ledger",
+                               "author": None, "published_at": "2024-03-08"}
+    assert set(item["topics"]) == {"bridge", "schedule", "transport and infrastructure"}
+    assert item["said_on"] == "2024-03-07" and item["cue"] == "said" and item["kind"] == "full"
+    assert (item["start"], item["end"]) == (0, len(item["text"]))
+    assert item["context"].startswith('"We are on schedule')
+
+
+def test_anonymous_quote_has_null_speaker(client, newsroom):
+    assert client.get(f"/quotes/{newsroom.quotes['anonymous'].id}").json()["speaker"] is None
