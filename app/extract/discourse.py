@@ -42,6 +42,9 @@ class Discourse:
         if present:
             self.history.append((paragraph, present))
 
+    def latest_subject(self) -> Entity | None:
+        return self.history[-1][1][0] if self.history else None
+
     def latest(self, since_paragraph: int) -> Entity | None:
         """The subject of the most recent sentence about someone, if not older than `since_paragraph`."""
         if self.history and self.history[-1][0] >= since_paragraph:

@@ -34,7 +34,9 @@ POSSESSIVE_AGENT = re.compile(r"\s((?:campaign|spokesman|spokeswoman|spokesperso
                               r"press secretary|press office|representatives?))$")
 TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")
 PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|to|of|about|with|from|through|by|for|while|when|that|this|last|earlier|later|told|it)\b", re.IGNORECASE)
+QUALIFIER_GAP = re.compile(r"(?:\s+(?!(?:in|on|at|of|for|to|and|by|with|from)\b)[a-z][\w\-]*){1,3}\s+")
 ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")
+STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
 PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "whom ")
 PLACE_OPENERS = ("of ", "from ", "in ", "at ")
@@ -58,6 +60,11 @@ def _strip_padding(text: str, lo: int, hi: int) -> int:
     while True:
         while hi > lo and text[hi - 1].isspace():
             hi -= 1
+        if hi > lo and text[hi - 1] == ")":
+            opening = text.rfind("(", max(lo, hi - 40), hi)
+            if opening > lo:  # "Sen. Jason Holsman (D) said"
+                hi = opening
+                continue
         start = hi
         while start > lo and (text[start - 1].isalpha()):
             start -= 1
@@ -128,7 +135,7 @@ def _looks_like_aside(piece: str, previous: str) -> bool:
         return True
     if previous.startswith(PLACE_OPENERS) or PARTY_AND_STATE.fullmatch(piece):
         return True  # "of Flint, Mich.", "R-Ky."
-    if first.lower() in CAPITALISED_FUNCTION_WORDS:
+    if first.lower() in CAPITALISED_FUNCTION_WORDS or STATE_ABBREVIATION.fullmatch(piece):
         return True
     return len(words) <= 8 and any(w[0].islower() for w in words[1:])  # "Republican of New York"
 
@@ -144,6 +151,8 @@ def phrase_after(text: str, lo: int, hi: int) -> Mention | None:
     names = name_mentions(text, lo, min(hi, lo + 120))
     if names and not names[0].possessive and ROLE_WORDS.fullmatch(text, lo, names[0].start):
         name = names[0]
+        if len(names) > 1 and QUALIFIER_GAP.fullmatch(text, name.end, names[1].start):
+            name = names[1]  # "said RNC spokesman Sean Spicer"
         return Mention(name.start, name.end, text[name.start:name.end], "name", name)
     pronoun = LEADING_PRONOUN.match(text, lo, hi)
     if pronoun:

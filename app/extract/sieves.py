@@ -165,6 +165,9 @@ def continuation(context: QuoteContext) -> Attribution | None:
     span, earlier = context.previous
     if earlier.entity is None and not earlier.anonymous:
         return None
+    latest = context.discourse.latest_subject()
+    if latest is not None and latest is not earlier.entity:
+        return None  # the narration has moved on to someone else
     same_paragraph = span.paragraph == context.span.paragraph
     runs_on = not span.closed and span.paragraph == context.span.paragraph - 1
     next_paragraph = span.paragraph == context.span.paragraph - 1 and context.opens_sentence()
