@@ -12,7 +12,8 @@ from app.extract.frames import Mention, phrase_after, subject_before
 from app.extract.lexicon import CUE
 
 LEADING_PUNCTUATION = re.compile(r"[\s,;:—–\-]*")
-CONJUNCTION_START = re.compile(r"(?:and|but|then|so|as)\s+", re.IGNORECASE)
+CLAUSE_WORDS = frozenset("in on at to of for with from by as that which who when while where way and but or".split())
+AS_START = re.compile(r"as\s+", re.IGNORECASE)  # "..." as Ruiz said
 # Lowercase role words written before a name: "former FBI agent Tim Gill said", "spokesman Stuart Roy said".
 ROLE_PREFIX = re.compile(r"^(?:[\w\-’'.]+\s+){1,6}$")
 # What may sit between a cue and the quote it introduces: `said: "`, `told reporters "`, `wrote, "`.
@@ -34,20 +35,22 @@ def trailing_cue(text: str, lo: int, hi: int) -> Cue | None:
     if hi <= lo:
         return None
     lo = LEADING_PUNCTUATION.match(text, lo, hi).end()
-    conjunction = CONJUNCTION_START.match(text, lo, hi)
-    if conjunction:
-        lo = conjunction.end()
+    as_clause = AS_START.match(text, lo, hi)
+    if as_clause:
+        lo = as_clause.end()
     cue = CUE.search(text, lo, min(hi, lo + TRAILING_REACH))
     if cue is None:
         return None
     if not text[lo:cue.start()].strip():
+        if cue.group().endswith("ing"):
+            return None  # "...," noting that: a participle never has its speaker after it
         mention = phrase_after(text, cue.end(), hi)
         return Cue(mention, cue.group(), "trailing") if mention else None
     mention = subject_before(text, lo, cue.start())
     if mention is None:
         return None
     prefix = text[lo:mention.start]
-    if prefix.strip() and not (mention.form == "name" and ROLE_PREFIX.match(prefix)):
+    if prefix.strip() and not (mention.form == "name" and _is_role_prefix(prefix)):
         return None
     return Cue(mention, cue.group(), "trailing")
 
@@ -73,3 +76,8 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
         tail = text[cues[-1].end():hi]
         return Cue(None, cues[-1].group(), "introduction" if INTRODUCTION_TAIL.match(tail) else "reported")
     return None
+
+
+def _is_role_prefix(words: str) -> bool:
+    """True for "former FBI agent" before a name; false for a clause like "in the way the"."""
+    return bool(ROLE_PREFIX.match(words)) and not any(w.lower() in CLAUSE_WORDS for w in words.split())

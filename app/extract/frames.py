@@ -34,7 +34,7 @@ POSSESSIVE_AGENT = re.compile(r"\s((?:campaign|spokesman|spokeswoman|spokesperso
                               r"press secretary|press office|representatives?))$")
 TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")
 PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|to|of|about|with|from|through|by|for|while|when|that|this|last|earlier|later|told|it)\b", re.IGNORECASE)
-QUALIFIER_GAP = re.compile(r"(?:\s+(?!(?:in|on|at|of|for|to|and|by|with|from)\b)[a-z][\w\-]*){1,3}\s+")
+QUALIFIER_GAP = re.compile(r"(?:\s+(?!(?:in|on|at|of|for|to|and|by|with|from)\b)[a-z0-9][\w\-]*){1,3}\s+")
 ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
 PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")

@@ -46,7 +46,7 @@ def split_sentences(text: str, spans: list[QuoteSpan]) -> list[Sentence]:
             cut = match.end()
             if any(s < match.start() and cut - 1 < e for s, e in inside):
                 continue
-            if text[cut - 2] in "\"”’'" and SPEAKER_THEN_CUE.match(text, cut, p_end):
+            if text[match.start()] in "?!" and text[cut - 2] in "\"”’'" and SPEAKER_THEN_CUE.match(text, cut, p_end):
                 continue
             if text[match.start()] == "." and _is_abbreviation(text, match.start(), cut):
                 continue
