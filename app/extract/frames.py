@@ -34,6 +34,7 @@ POSSESSIVE_AGENT = re.compile(r"\s((?:campaign|spokesman|spokeswoman|spokesperso
                               r"press secretary|press office|representatives?))$")
 TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")
 PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|to|of|about|with|from|through|by|for|while|when|that|this|last|earlier|later|told|it)\b", re.IGNORECASE)
+AFFILIATION_GAP = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?")
 QUALIFIER_GAP = re.compile(r"(?:\s+(?!(?:in|on|at|of|for|to|and|by|with|from)\b)[a-z0-9][\w\-]*){1,3}\s+")
 ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
@@ -88,9 +89,14 @@ def _head_mention(text: str, lo: int, hi: int) -> Mention | None:
         if owners and owners[-1].end == window_lo + agent.start():
             owner = owners[-1]
             return Mention(owner.start, hi, text[owner.start:hi], "name", owner)
-    names = [m for m in name_mentions(text, window_lo, hi) if m.end == hi and not m.possessive]
+    all_names = name_mentions(text, window_lo, hi)
+    names = [m for m in all_names if m.end == hi and not m.possessive]
     if names:
         name = names[-1]
+        earlier = [m for m in all_names if m.end <= name.start - 4]
+        if earlier and AFFILIATION_GAP.fullmatch(text, earlier[-1].end, name.start) and len(earlier[-1].name.split()) > 1:
+            name = earlier[-1]  # "James Pethokoukis of the American Enterprise Institute"
+            return Mention(name.start, hi, text[name.start:hi], "name", name)
         return Mention(name.start, name.end, text[name.start:name.end], "name", name)
     description = TRAILING_DESCRIPTION.search(chunk)
     if description:
