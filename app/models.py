@@ -75,7 +75,7 @@ class ArticleRef(ArticleBase):
 class ArticlePublic(ArticleRef):
     """An article in lists: its metadata and how many quotes it holds."""
 
-    ingested_at: datetime
+    ingested_at: datetime = Field(schema_extra={"examples": ["2024-02-07T09:30:00Z"]})
     quote_count: int = Field(default=0, schema_extra={"examples": [7]})
 
 
