@@ -30,7 +30,7 @@ def list_topics(request: Request, response: Response, session: SessionDep,
 
 @router.get("/topics/{slug}", response_model=TopicPublic, summary="Get one topic",
             description="A topic by slug (as listed by `/topics`), with its quote count.",
-            responses=problem_responses(401, 403, 404))
+            responses=problem_responses(401, 403, 404, 422))
 def read_topic(session: SessionDep,
                slug: Annotated[str, Path(examples=["humanitarian-aid"], description="Topic slug.")]) -> TopicPublic:
     topic = get_topic(session, slug)

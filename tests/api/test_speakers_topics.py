@@ -1,0 +1,58 @@
+"""/speakers and /topics: listings with counts, search, one by id or slug, a speaker's quotes."""
+from __future__ import annotations
+
+
+def test_speakers_list_with_aliases_and_quote_counts(client, newsroom):
+    items = client.get("/speakers").json()["items"]
+    assert [s["name"] for s in items] == ["Ana Ruiz", "Riverton Port Authority", "Tomas Okafor"]
+    ruiz = items[0]
+    assert ruiz["quote_count"] == 2 and ruiz["title"] == "Mayor of Riverton" and ruiz["kind"] == "person"
+    assert set(ruiz["aliases"]) == {"Ana Ruiz", "Ruiz", "the mayor"}
+
+
+def test_speakers_search_by_name_part_or_alias(client, newsroom):
+    assert [s["name"] for s in client.get("/speakers?q=oka").json()["items"]] == ["Tomas Okafor"]
+    assert [s["name"] for s in client.get("/speakers?q=finance minister").json()["items"]] == ["Tomas Okafor"]
+    assert [s["name"] for s in client.get("/speakers?q=PORT").json()["items"]] == ["Riverton Port Authority"]
+    assert client.get("/speakers?q=100%").json()["items"] == []
+
+
+def test_one_speaker(client, newsroom):
+    body = client.get(f"/speakers/{newsroom.okafor.id}").json()
+    assert body["name"] == "Tomas Okafor" and body["quote_count"] == 3
+
+
+def test_a_speakers_quotes_take_the_quote_filters(client, newsroom, texts):
+    url = f"/speakers/{newsroom.okafor.id}/quotes"
+    assert len(texts(client.get(url))) == 3
+    assert texts(client.get(f"{url}?q=flood")) == [newsroom.quotes["floods"].text]
+    assert texts(client.get(f"{url}?sort=oldest&limit=1")) == [newsroom.quotes["negotiating"].text]
+    assert client.get(f"{url}?speakr=x").status_code == 422
+
+
+def test_a_speakers_quotes_page_with_link_header(client, newsroom):
+    response = client.get(f"/speakers/{newsroom.okafor.id}/quotes?limit=2")
+    next_url = response.json()["next_url"]
+    assert next_url.startswith(f"/speakers/{newsroom.okafor.id}/quotes?limit=2&cursor=")
+    assert response.headers["link"] == f'<{next_url}>; rel="next"'
+    assert len(client.get(next_url).json()["items"]) == 1
+
+
+def test_topics_list_with_counts_and_kind_filter(client, newsroom):
+    items = {t["slug"]: t for t in client.get("/topics").json()["items"]}
+    assert items["bridge"]["quote_count"] == 2 and items["bridge"]["kind"] == "term"
+    assert items["transport-and-infrastructure"]["kind"] == "subject"
+    subjects = [t["slug"] for t in client.get("/topics?kind=subject").json()["items"]]
+    assert subjects == ["climate-and-weather", "transport-and-infrastructure"]
+
+
+def test_one_topic_by_slug(client, newsroom):
+    body = client.get("/topics/flood-defence").json()
+    assert body == {"slug": "flood-defence", "name": "flood defence", "kind": "term", "quote_count": 1}
+    assert client.get("/topics/Flood Defence").json()["slug"] == "flood-defence"
+
+
+def test_every_topic_slug_listed_works_as_a_quote_filter(client, newsroom):
+    for topic in client.get("/topics").json()["items"]:
+        listed = client.get("/quotes", params={"topic": topic["slug"]}).json()["items"]
+        assert len(listed) == topic["quote_count"], topic
