@@ -75,6 +75,8 @@ def _is_title_word(word: str) -> bool:
 
 def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """(title words, name words): name words are taken from the right until a title word."""
+    if len(words) > 1 and words[-1].lower() in ORGANIZATION_WORDS:
+        return [], words  # "White House", "State Department": an institution, not a role
     cut = len(words)
     while cut > 0 and not _is_title_word(words[cut - 1]):
         cut -= 1

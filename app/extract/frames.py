@@ -32,6 +32,8 @@ LEADING_DESCRIPTION = re.compile(
 # Who speaks for the person named before it: "Mrs. Clinton's campaign said".
 POSSESSIVE_AGENT = re.compile(r"\s((?:campaign|spokesman|spokeswoman|spokesperson|office|team|aides?|camp|"
                               r"press secretary|press office|representatives?))$")
+AGENT_WORDS = re.compile(r"(?:\s+(?:campaign|spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|"
+                         r"senior|top|press|secretary|representative|ad|statement|office|team|camp)){1,3}")
 TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")
 PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|to|of|about|with|from|through|by|for|while|when|that|this|last|earlier|later|told|it)\b", re.IGNORECASE)
 AFFILIATION_GAP = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?")
@@ -100,12 +102,24 @@ def _head_mention(text: str, lo: int, hi: int) -> Mention | None:
         return Mention(name.start, name.end, text[name.start:name.end], "name", name)
     description = TRAILING_DESCRIPTION.search(chunk)
     if description:
+        on_behalf = _named_agent(text, window_lo + description.start(), hi)
+        if on_behalf is not None:
+            return on_behalf
         words = description.group().split()
         form = "group" if words[-1].lower() in GROUP_NOUNS else "description"
         return Mention(window_lo + description.start(), hi, description.group(), form)
     group = TRAILING_GROUP.search(chunk)
     if group and group.group(2).lower() in GROUP_NOUNS:
         return Mention(window_lo + group.start(), hi, group.group(), "group")
+    return None
+
+
+def _named_agent(text: str, lo: int, hi: int) -> Mention | None:
+    """"the Trump campaign", "a Freedom Partners official": speaks for the name inside it."""
+    names = name_mentions(text, lo, hi)
+    if names and AGENT_WORDS.fullmatch(text, names[-1].end, hi):
+        owner = names[-1]
+        return Mention(lo, hi, text[lo:hi], "name", owner)
     return None
 
 
