@@ -132,6 +132,12 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
     if text[hi - 1] != ",":
         return _head_mention(text, lo, hi)
     pieces = text[lo:hi - 1].split(", ")
+    for cut in range(1, len(pieces)):
+        if pieces[cut].startswith(RELATIVE_OPENERS):  # the clause may hold commas of its own
+            head = _head_mention(text, lo, lo + len(", ".join(pieces[:cut])))
+            if head and head.form in ("name", "pronoun", "description"):
+                return Mention(head.start, head.end, head.text, head.form, head.name, False, True)
+            break
     best: Mention | None = None
     for cut in range(len(pieces) - 1, 0, -1):
         if not _looks_like_aside(pieces[cut], pieces[cut - 1]):
