@@ -56,7 +56,6 @@ fi
 rm -f "$rootfs/etc/apt/sources.list"
 rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/* "$rootfs"/var/log/* \
        "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/*
-find "$rootfs/usr/lib/python3.11" -name __pycache__ -prune -exec rm -rf {} +
 
 echo "container-base: importing as $BASE_TAG"
 tar --numeric-owner -C "$rootfs" -c . | podman import --quiet \

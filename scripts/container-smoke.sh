@@ -9,6 +9,7 @@
 # Installs podman, buildah, debootstrap and runc with apt when they are missing (needs root).
 # Timings and the image size are printed as `measure:` lines.
 set -euo pipefail
+shopt -s inherit_errexit  # a failure inside $(...) fails the script too
 cd "$(dirname "$0")/.."
 
 IMAGE=${IMAGE:-localhost/quotewire:smoke}
@@ -124,7 +125,8 @@ stop_gracefully() {  # SIGTERM; the server must exit by itself, cleanly, within 
     grep -q 'resorting to SIGKILL' "$WORKDIR/stop.err" && fail "SIGTERM did not stop the server within ${STOPPED_WITHIN}s"
     code=$(podman inspect --format '{{.State.ExitCode}}' "$CONTAINER")
     [[ $code == 0 ]] || fail "the server exited with code $code after SIGTERM"
-    podman logs "$CONTAINER" 2>&1 | grep -q 'Finished server process' \
+    podman logs "$CONTAINER" > "$WORKDIR/server.log" 2>&1
+    grep -q 'Finished server process' "$WORKDIR/server.log" \
         || fail "uvicorn did not log a graceful shutdown ('Finished server process')"
     seconds_since "$started"
 }
@@ -161,7 +163,8 @@ log "image runs as a non-root user, with no pip, compilers, caches or build secr
 podman volume create "$VOLUME" > /dev/null
 started=$(now_ms)
 start_container
-measure "start to healthy $(wait_until_healthy "$started") s (fresh volume, migrations included)"
+healthy_after=$(wait_until_healthy "$started")
+measure "start to healthy $healthy_after s (fresh volume, migrations included)"
 
 python3 - "$seed" > "$WORKDIR/article.json" <<'PY'
 import json, pathlib, sys
@@ -169,16 +172,17 @@ title, _, text = pathlib.Path(sys.argv[1]).read_text(encoding="utf-8").partition
 json.dump({"title": title.strip(), "text": text.strip(), "published": "2024-02-07",
            "source": "Quotewire smoke test", "url": "https://smoke.example/seed"}, sys.stdout)
 PY
-HTTP_STATUS=$(curl --silent --max-time 30 --output /dev/null --write-out '%{http_code}' --request POST \
+keyless_status=$(curl --silent --max-time 30 --output /dev/null --write-out '%{http_code}' --request POST \
     --header 'Content-Type: application/json' --data-binary "@$WORKDIR/article.json" \
     "http://127.0.0.1:$PORT/articles") || fail "POST /articles: no answer from the API"
-[[ $HTTP_STATUS == 401 || $HTTP_STATUS == 403 ]] || fail "POST /articles without the key answered $HTTP_STATUS, not 401/403"
+[[ $keyless_status == 401 || $keyless_status == 403 ]] \
+    || fail "POST /articles without the key answered $keyless_status, not 401/403"
 
 api POST /articles "$WORKDIR/article.json" > "$WORKDIR/posted.json"
 [[ $HTTP_STATUS == 201 ]] || fail "POST /articles answered $HTTP_STATUS: $(head -c 400 "$WORKDIR/posted.json")"
 posted=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["quotes"]))' "$WORKDIR/posted.json")
 ((posted > 0)) || fail "POST /articles stored the seed article with no quotes"
-log "POST /articles (seed article, with the key): 201, $posted quotes; without the key: $HTTP_STATUS"
+log "POST /articles (seed article, with the key): 201, $posted quotes; without the key: $keyless_status"
 
 blinken=$(check_blinken_quotes)
 log "GET /quotes?speaker=Blinken: $blinken quotes, all Blinken's"
@@ -199,14 +203,17 @@ python3 -c 'import json, sys; sys.exit(not json.load(open(sys.argv[1]))["items"]
 log "ingest container loaded a mounted folder into the running service's volume"
 
 # --- stop with SIGTERM, a new container on the same volume, stop again --------------------------------
-measure "SIGTERM to clean exit (code 0) $(stop_gracefully) s"
-podman rm "$CONTAINER" > /dev/null
+stopped_after=$(stop_gracefully)
+measure "SIGTERM to clean exit (code 0) $stopped_after s"
+podman rm "$CONTAINER" > /dev/null 2>&1 || fail "could not remove the stopped container"
 started=$(now_ms)
 start_container
-measure "restart to healthy $(wait_until_healthy "$started") s (existing volume)"
+healthy_after=$(wait_until_healthy "$started")
+measure "restart to healthy $healthy_after s (existing volume)"
 after=$(check_blinken_quotes)
 [[ $after == "$blinken" ]] || fail "after the restart GET /quotes?speaker=Blinken has $after quotes, not $blinken"
 log "data survived a new container on the same volume: $after Blinken quotes"
-measure "SIGTERM to clean exit (code 0) $(stop_gracefully) s"
+stopped_after=$(stop_gracefully)
+measure "SIGTERM to clean exit (code 0) $stopped_after s"
 
 log "passed"
