@@ -20,7 +20,7 @@ PREPOSITION_BEFORE = re.compile(
     r"defeated|attack|attacked|criticized|met|meet|called|versus|vs\.)|’s|'s)\s+$"
 )
 SENTENCE_OPENER = re.compile(r"^(?:[A-Z][^,“”\"]{0,60},\s+)?(?:([Hh]e|[Ss]he)\b|(?:The|the)\s+((?:[\w.\-]+\s+){0,4}?[a-z][\w\-]*)\s)")
-SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like)\b[^,“”\"]{0,120},\s")
+SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like)\b[^,“”\"]{0,200},\s")
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
                           "has had have will would met meet called".split())
