@@ -7,12 +7,13 @@ from datetime import date
 from app.extract.dates import resolve_said_on
 from app.extract.discourse import Discourse
 from app.extract.entities import EntityRegistry, NameMention, name_mentions
-from app.extract.marks import QuoteSpan, find_quote_spans
+from app.extract.marks import QuoteSpan, find_quote_spans, paragraphs
 from app.extract.records import Quote, Speaker
 from app.extract.sentences import Sentence, split_sentences
 from app.extract.sieves import Attribution, QuoteContext, attribute
 from app.extract.topics import quote_topics
 
+HEADLINE_MAX_CHARS = 250
 CUE_SIEVES_FOR_SALIENCE = frozenset({
     "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
     "according_to", "reported_speech_partial", "pronoun_speaker", "descriptive_speaker",
@@ -79,6 +80,15 @@ def _kind(text: str, span: QuoteSpan, sentence: Sentence, attribution: Attributi
     return "partial" if any(c.isalpha() for c in before) else "full"
 
 
+def _headline_end(text: str) -> int:
+    """Where a leading headline line ends (0 if none): its quotes restate the body's, so they are
+    left out, as annotators leave them out or mark them optional."""
+    found = paragraphs(text[:HEADLINE_MAX_CHARS * 2])
+    if len(found) >= 2 and found[0][1] - found[0][0] <= HEADLINE_MAX_CHARS:
+        return found[0][1]
+    return 0
+
+
 def _frame(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> str:
     """The sentence with every quotation in it blanked out, so dates inside quotes never count."""
     frame = list(text[sentence.start:sentence.end])
@@ -92,7 +102,8 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
     """Every quotation in `text`, in order of appearance, attributed where a speaker can be found."""
     if not text or not text.strip():
         return []
-    spans = find_quote_spans(text)
+    headline_end = _headline_end(text)
+    spans = [s for s in find_quote_spans(text) if s.start >= headline_end]
     if not spans:
         return []
     sentences = split_sentences(text, spans)
