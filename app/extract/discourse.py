@@ -17,10 +17,13 @@ TITLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "g
                        "congressman": "rep", "congresswoman": "rep", "doctor": "dr", "professor": "prof"}
 PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:with|to|by|for|from|about|of|against|than|like|toward|towards|and|or|between|beat|defeat|"
-    r"defeated|attack|attacked|criticized|met|meet|called|versus|vs\.)|’s|'s)\s+$"
+    r"defeated|attack|attacked|criticized|met|meet|called|versus|vs\.|in|on|at|during|near|across|inside|"
+    r"throughout|into|over|under)(?:\s+(?:the|a|an))?|’s|'s)\s+$"
 )
 SENTENCE_OPENER = re.compile(r"^(?:[A-Z][^,“”\"]{0,60},\s+)?(?:([Hh]e|[Ss]he)\b|(?:The|the)\s+((?:[\w.\-]+\s+){0,4}?[a-z][\w\-]*)\s)")
-SUBORDINATE_OPENING = re.compile(r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like)\b[^,“”\"]{0,200},\s")
+SUBORDINATE_OPENING = re.compile(
+    r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|During|From|Following|"
+    r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly)\b[^,“”\"]{0,200},\s")
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
                           "has had have will would met meet called".split())
@@ -30,10 +33,11 @@ RECENT_PARAGRAPHS = 3
 class Discourse:
     """Salience state of one article, updated as its sentences are read in order."""
 
-    def __init__(self, registry: EntityRegistry, free_mentions: list[NameMention]) -> None:
+    def __init__(self, registry: EntityRegistry, free_mentions: list[NameMention], lowercase_words: set[str]) -> None:
         self.registry = registry
         self.free_mentions = free_mentions  # names outside quotes, in order
         self.free_starts = [m.start for m in free_mentions]
+        self.lowercase_words = lowercase_words  # words the article writes in lower case: "Besides" is no name
         # one entry per sentence, oldest first: its paragraph and its entities, subject first
         self.history: list[tuple[int, list[Entity]]] = []
 
@@ -115,7 +119,9 @@ class Discourse:
         for mention in self.free_mentions[first:last]:
             if mention.possessive:
                 continue
-            if PREPOSITION_BEFORE.search(text, max(start, mention.start - 12), mention.start):
+            if PREPOSITION_BEFORE.search(text, max(start, mention.start - 20), mention.start):
+                continue
+            if mention.start == start and " " not in mention.name and mention.name.lower() in self.lowercase_words:
                 continue
             if free and _qualifies_next(text[free[-1][2]:mention.start], mention):
                 free.pop()  # "Obama consultant Cornell Belcher": the first name only qualifies the second

@@ -1,6 +1,7 @@
 """The extraction pipeline: spans, then the ordered attribution sieves, then dates and topics."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from datetime import date
 
@@ -14,6 +15,7 @@ from app.extract.sieves import Attribution, QuoteContext, attribute
 from app.extract.topics import quote_topics
 
 HEADLINE_MAX_CHARS = 250
+LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
 CUE_SIEVES_FOR_SALIENCE = frozenset({
     "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
     "according_to", "reported_speech_partial", "pronoun_speaker", "descriptive_speaker",
@@ -36,7 +38,7 @@ def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence])
     registry = EntityRegistry()
     for mention in free:
         registry.add(mention)
-    discourse = Discourse(registry, free)
+    discourse = Discourse(registry, free, set(LOWERCASE_WORD.findall(text)))
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
     previous: tuple[QuoteSpan, Attribution] | None = None
     index = 0
