@@ -81,3 +81,17 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
 def _is_role_prefix(words: str) -> bool:
     """True for "former FBI agent" before a name; false for a clause like "in the way the"."""
     return bool(ROLE_PREFIX.match(words)) and not any(w.lower() in CLAUSE_WORDS for w in words.split())
+
+
+def late_cue(text: str, lo: int, hi: int) -> Cue | None:
+    """A cue closing the sentence after more words: `"...," since it was close, said Ruiz.`"""
+    for cue in reversed(list(CUE.finditer(text, lo, hi))):
+        if cue.group() == "according to" or cue.group().endswith("ing"):
+            continue
+        clause_start = max(text.rfind(",", lo, cue.start()), text.rfind("—", lo, cue.start()))
+        if clause_start < 0 or cue.start() - clause_start > 120:
+            continue
+        found = trailing_cue(text, clause_start, hi)
+        if found is not None and found.mention.form == "name":
+            return found
+    return None

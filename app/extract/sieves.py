@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from app.extract.cues import Cue, leading_cue, trailing_cue
+from app.extract.cues import Cue, late_cue, leading_cue, trailing_cue
 from app.extract.discourse import Discourse
 from app.extract.entities import Entity
 from app.extract.frames import Mention
@@ -138,6 +138,16 @@ def cue_in_subject_clause(context: QuoteContext) -> Attribution | None:
     return None
 
 
+def late_trailing_cue(context: QuoteContext) -> Attribution | None:
+    """“The count was close,” as recounts go, said Dana Ruiz, the county clerk."""
+    if not context.span.closed:
+        return None
+    found = late_cue(context.text, context.span.after(), context.after_hi)
+    if found is not None:
+        return _named(context, found, "late_trailing_cue", 0.7)
+    return None
+
+
 def pronoun_speaker(context: QuoteContext) -> Attribution | None:
     """Dana Ruiz spoke first. “We are not done,” she said."""
     for found in context.cues():
@@ -199,6 +209,7 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     colon_introduction,
     according_to,
     reported_speech_partial,
+    late_trailing_cue,
     pronoun_speaker,
     descriptive_speaker,
     cue_in_subject_clause,
