@@ -58,6 +58,7 @@ def trailing_cue(text: str, lo: int, hi: int) -> Cue | None:
 def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
     """The nearest cue before a quote in its sentence that has a speaker, else the nearest cue."""
     cues = list(CUE.finditer(text, lo, hi))
+    participle: Cue | None = None
     for cue in reversed(cues):
         tail = text[cue.end():hi]
         if cue.group() == "according to":
@@ -65,13 +66,19 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
             if mention:
                 return Cue(mention, cue.group(), "reported")
             continue
+        location = "introduction" if INTRODUCTION_TAIL.match(tail) else "reported"
         mention = subject_before(text, lo, cue.start())
+        if cue.group().endswith("ing") and (mention is None or mention.form not in ("name", "pronoun")
+                                            or text[lo:cue.start()].rstrip().endswith(",")):
+            participle = participle or Cue(None, cue.group(), location)
+            continue  # "..., calling it": the main clause's subject speaks
         if mention is None and len(tail.split()) <= 6:
             mention = phrase_after(text, cue.end(), hi)
         if mention is None:
             continue
-        location = "introduction" if INTRODUCTION_TAIL.match(tail) else "reported"
         return Cue(mention, cue.group(), location)
+    if participle is not None:
+        return participle
     if cues:
         tail = text[cues[-1].end():hi]
         return Cue(None, cues[-1].group(), "introduction" if INTRODUCTION_TAIL.match(tail) else "reported")
