@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -27,6 +28,7 @@ DAY_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH_NAME}\b(?:,?\s+{_YEAR}\b)?")
 WEEKDAY = re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b",
                      re.IGNORECASE)
 # "until Friday", "next Monday", "by Thursday": a day the words point to, not the day they were said
+FORWARD_WORD_REACH = 16  # characters before a weekday searched for such a word
 FORWARD_WEEKDAY = re.compile(r"\b(?:next|until|till|by|before|after|since|from|this\s+coming)\s+$", re.IGNORECASE)
 YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 # "earlier today", "this morning", "tonight": the publication day
@@ -35,6 +37,7 @@ TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 
 
+@lru_cache(maxsize=256)  # the quotes of one sentence share its frame
 def resolve_said_on(frame: str, published: date | None) -> date | None:
     """The day the quoted words were said, from the attribution sentence `frame`.
 
@@ -76,7 +79,7 @@ def _month_day_date(match: re.Match[str], published: date | None) -> date | None
 def _relative_date(frame: str, published: date) -> date | None:
     candidates: list[tuple[int, date]] = []
     for match in WEEKDAY.finditer(frame):
-        if FORWARD_WEEKDAY.search(frame, 0, match.start()):
+        if FORWARD_WEEKDAY.search(frame, max(0, match.start() - FORWARD_WORD_REACH), match.start()):
             continue
         weekday = WEEKDAYS.index(match.group("weekday").lower())
         days_back = (published.weekday() - weekday) % 7

@@ -32,6 +32,7 @@ LEADING_DESCRIPTION = re.compile(
 # Who speaks for the person named before it: "Mrs. Clinton's campaign said".
 POSSESSIVE_AGENT = re.compile(r"\s((?:campaign|spokesman|spokeswoman|spokesperson|office|team|aides?|camp|"
                               r"press secretary|press office|representatives?))$")
+POSSESSIVE_WORD = re.compile(r"\w[’']s\s")
 AGENT_WORDS = re.compile(r"(?:\s+(?:campaign|spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|"
                          r"senior|top|press|secretary|representative|ad|statement|office|team|camp)){1,3}")
 TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")
@@ -132,6 +133,10 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
     if text[hi - 1] != ",":
         return _head_mention(text, lo, hi)
     pieces = text[lo:hi - 1].split(", ")
+    if len(pieces) >= 2 and (pieces[-2][:1].islower() or POSSESSIVE_WORD.search(pieces[-2])):
+        named = _head_mention(text, hi - 1 - len(pieces[-1]), hi - 1)
+        if named and named.form == "name" and named.start == hi - 1 - len(pieces[-1]) and " " in named.name.name:
+            return Mention(named.start, named.end, named.text, "name", named.name, True)  # "the mayor, Dana Ruiz,"
     for cut in range(1, len(pieces)):
         if pieces[cut].startswith(RELATIVE_OPENERS):  # the clause may hold commas of its own
             head = _head_mention(text, lo, lo + len(", ".join(pieces[:cut])))

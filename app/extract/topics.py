@@ -15,6 +15,8 @@ import simplemma
 MAX_TOPICS = 12
 MAX_BIGRAMS = 4
 MIN_WORD_LENGTH = 3
+# a sentence or quote longer than this is not prose; its first stretch is enough for topics
+MAX_SOURCE_CHARS = 2000
 
 # a word with inner apostrophes or hyphens ("Biden's", "long-term"); digits never start one
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?")
@@ -103,15 +105,23 @@ def quote_topics(text: str, context: str) -> tuple[str, ...]:
     >>> quote_topics("Bring the hostages home", "He urged talks on humanitarian assistance.")
     ('hostage home', 'urge talk', 'humanitarian assistance', 'bring', 'hostage', 'home', 'urge', 'talk', 'humanitarian', 'assistance')
     """
+    quote_unigrams, quote_bigrams = _source_terms(text[:MAX_SOURCE_CHARS])
+    context_unigrams, context_bigrams = _source_terms(context[:MAX_SOURCE_CHARS])
+    ranked_bigrams = _by_frequency(quote_bigrams + context_bigrams)[:MAX_BIGRAMS]
+    terms = ranked_bigrams + [t for t in _by_frequency(quote_unigrams + context_unigrams) if t not in ranked_bigrams]
+    return tuple(terms[:MAX_TOPICS])
+
+
+@lru_cache(maxsize=256)  # the quotes of one sentence share its context
+def _source_terms(source: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Unigrams and bigrams of a quote or a sentence, phrase by phrase, in order."""
     unigrams: list[str] = []
     bigrams: list[str] = []
-    for phrase in PHRASE_BREAK.split(f"{text}. {context}"):
+    for phrase in PHRASE_BREAK.split(source):
         phrase_unigrams, phrase_bigrams = _phrase_terms(phrase)
         unigrams += phrase_unigrams
         bigrams += phrase_bigrams
-    ranked_bigrams = _by_frequency(bigrams)[:MAX_BIGRAMS]
-    terms = ranked_bigrams + [t for t in _by_frequency(unigrams) if t not in ranked_bigrams]
-    return tuple(terms[:MAX_TOPICS])
+    return tuple(unigrams), tuple(bigrams)
 
 
 def _by_frequency(terms: list[str]) -> list[str]:
