@@ -124,7 +124,7 @@ def _source_terms(source: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(unigrams), tuple(bigrams)
 
 
-def _by_frequency(terms: list[str]) -> list[str]:
+def _by_frequency(terms: tuple[str, ...]) -> list[str]:
     """Distinct terms, most frequent first, ties in order of first appearance."""
     first_seen: dict[str, int] = {}
     counts: dict[str, int] = {}

@@ -1,7 +1,8 @@
 """Malformed input gives a clear error or an empty list: never a crash, never a hang.
 
 The CLI cases run through `quotewire extract` in process; the large and pathological
-inputs run `extract_quotes` in a child process whose timeout only detects a hang.
+inputs run `extract_quotes` in a child process whose timeout only detects a hang and whose
+address space is capped, so a runaway allocation fails there instead of starving the machine.
 """
 import json
 import subprocess
@@ -14,7 +15,8 @@ from app.cli import app as cli
 from app.config import get_settings
 from app.extract import extract_quotes
 
-HANG_TIMEOUT_SECONDS = 120
+HANG_TIMEOUT_SECONDS = 60
+CHILD_MEMORY_BYTES = 1 << 30
 
 UNBALANCED = (
     "“We will finish the bridge by spring,” said Anna Berg, the city engineer.\n\n"
@@ -110,7 +112,8 @@ def test_pathological_marks_do_not_crash(text):
 
 def run_extractor_in_child(expression: str) -> subprocess.CompletedProcess:
     """Run extract_quotes on the text built by `expression` in a child process; fails on a hang."""
-    code = f"from app.extract import extract_quotes\nprint(len(extract_quotes({expression})))"
+    code = (f"import resource\nresource.setrlimit(resource.RLIMIT_AS, ({CHILD_MEMORY_BYTES}, {CHILD_MEMORY_BYTES}))\n"
+            f"from app.extract import extract_quotes\nprint(len(extract_quotes({expression})))")
     try:
         return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                               timeout=HANG_TIMEOUT_SECONDS, check=False)
@@ -125,8 +128,11 @@ def run_extractor_in_child(expression: str) -> subprocess.CompletedProcess:
         "'“' * 1_000_000",
         "'“' + 'and the council said nothing, ' * 60_000",
         "('“Every word here is quoted, said the mayor. ' + 'It goes on and on. ' * 400 + '\\n\\n') * 100",
+        "'“a” ' * 500_000",
+        "'“Yes,” she said. ' * 117_000",
     ],
-    ids=["2MB-straight-marks", "1M-curly-marks", "one-enormous-unbalanced-quote", "unclosed-paragraph-quotes"],
+    ids=["2MB-straight-marks", "1M-curly-marks", "one-enormous-unbalanced-quote", "unclosed-paragraph-quotes",
+         "500k-quotes-in-one-sentence", "117k-quoted-sentences"],
 )
 def test_large_pathological_input_does_not_hang_or_crash(expression):
     result = run_extractor_in_child(expression)

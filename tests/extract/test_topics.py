@@ -62,3 +62,8 @@ def test_topics_are_distinct_and_capped():
 
 def test_empty_quote_has_no_topics():
     assert quote_topics("", "") == ()
+
+
+def test_quote_in_an_enormous_sentence_keeps_its_own_terms():
+    context = "“a” " * 50_000 + "“harbour bridge”"
+    assert "harbour bridge" in quote_topics("harbour bridge", context)
