@@ -38,8 +38,15 @@ rootfs=$workdir/rootfs
 started=$SECONDS
 
 echo "container-base: debootstrap $SUITE (minbase + $PACKAGES)"
-debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$rootfs" "$mirror" > "$workdir/debootstrap.log" 2>&1 \
-    || { tail -n 30 "$workdir/debootstrap.log" >&2; die "debootstrap failed (log above)"; }
+for attempt in 1 2; do  # a second try when a download from the mirror fails
+    if debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$rootfs" "$mirror" > "$workdir/debootstrap.log" 2>&1; then
+        break
+    fi
+    tail -n 30 "$workdir/debootstrap.log" >&2
+    [[ $attempt == 1 ]] || die "debootstrap failed twice (log above)"
+    echo "container-base: debootstrap failed, trying once more" >&2
+    rm -rf "$rootfs"
+done
 
 if [[ -n $security_mirror ]]; then
     echo "container-base: applying $SUITE-security updates"

@@ -54,11 +54,14 @@ install_tools() {
     [[ ${#missing[@]} == 0 ]] && return
     [[ $(id -u) == 0 ]] || fail "missing ${missing[*]} and not root to install them with apt-get"
     log "installing ${missing[*]} with apt-get"
+    local started
+    started=$(now_ms)
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q > "$WORKDIR/apt.log" 2>&1 \
         && apt-get install -y -q podman buildah debootstrap runc uidmap fuse-overlayfs slirp4netns curl \
             >> "$WORKDIR/apt.log" 2>&1 \
         || { tail -n 20 "$WORKDIR/apt.log" >&2; fail "apt-get could not install ${missing[*]}"; }
+    measure "tools installed in $(seconds_since "$started") s"
 }
 
 # podman 4.3 logs an error when it cannot register the health-check timer with systemd (absent in
