@@ -3,7 +3,8 @@
 The API and the CLI read only through here; writes go through `app.repository`.
 """
 from app.queries.keyset import KeysetPosition, QuoteSort
-from app.queries.quotes import QuoteFilters, QuotePage, get_quote, iter_quote_pages, quote_page
+from app.queries.quotes import QuotePage, get_quote, iter_quote_pages, quote_page
+from app.queries.selection import QuoteFilters
 
 __all__ = ["KeysetPosition", "QuoteFilters", "QuotePage", "QuoteSort", "get_quote", "iter_quote_pages",
            "quote_page"]

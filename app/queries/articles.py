@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from app.models import Article, ArticlePublic, ArticleWithQuotes, Quote
 from app.queries.keyset import KeysetPage, KeysetPosition, split_page
-from app.queries.quotes import quote_items
+from app.queries.quote_items import quote_items
 
 
 ArticlePage = KeysetPage[ArticlePublic]

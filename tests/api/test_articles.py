@@ -6,6 +6,7 @@ import pytest
 KEY = {"X-API-Key": "test-secret-key"}
 
 HARBOUR_TEXT = (
+    "Works on the new quay at Eastport are running late.\n\n"
     '"The new quay will be finished by the autumn," harbour master Lena Marsh said on Tuesday.\n\n'
     'Fishing crews have complained about the dredging for months. "We lose a day of work every week," '
     'said Piet Vander, who skippers a trawler out of the port.\n\n'

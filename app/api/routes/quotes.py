@@ -18,7 +18,7 @@ from app.api.errors import Problem, invalid_parameter, problem_responses
 from app.api.pages import Page, page_of
 from app.api.schemas import QuoteQuery
 from app.models import QuotePublic
-from app.queries import KeysetPosition, QuoteFilters, QuotePage, get_quote, quote_page
+from app.queries import KeysetPosition, QuoteFilters, QuotePage, get_quote, iter_quote_pages, quote_page
 from app.queries.quotes import CSV_BATCH_SIZE
 from app.store import FullTextSyntaxError
 
@@ -79,14 +79,13 @@ def csv_response(request: Request, session: Session, query: QuoteQuery, filters:
     first = read_page(session, filters, query, limit=CSV_BATCH_SIZE, after=after)  # errors surface before streaming
     engine = request.app.state.engine
 
-    def later_pages(position: KeysetPosition | None) -> Iterator[list[QuotePublic]]:
-        with Session(engine) as own_session:
-            while position is not None:
-                page = quote_page(own_session, filters, sort=query.sort, limit=CSV_BATCH_SIZE, after=position)
-                yield page.items
-                position = page.next
+    def later_pages() -> Iterator[list[QuotePublic]]:
+        if first.next is not None:
+            with Session(engine) as own_session:  # the request's session closes when the route returns
+                yield from iter_quote_pages(own_session, filters, sort=query.sort, batch_size=CSV_BATCH_SIZE,
+                                            after=first.next)
 
-    chunks = csv_chunks(chain([first.items], later_pages(first.next)))
+    chunks = csv_chunks(chain([first.items], later_pages()))
     return StreamingResponse(chunks, media_type=CSV_MEDIA_TYPE,
                              headers={"Content-Disposition": 'attachment; filename="quotes.csv"'})
 
