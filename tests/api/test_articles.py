@@ -116,3 +116,20 @@ def test_writes_need_the_key(client, newsroom, method):
         response = client.delete(f"/articles/{newsroom.bridge.id}")
     assert response.status_code == 401
     assert client.get(f"/articles/{newsroom.bridge.id}").status_code == 200
+
+
+AID_TEXT = (
+    "Relief agencies met in Northgate on Monday.\n\n"
+    '"Humanitarian assistance must reach the valley before the snow," said Ines Haddad, who leads the '
+    "Northgate relief office.\n\n"
+    '"Every convoy carries life-saving assistance for families cut off by the floods," Haddad added.\n\n'
+    '"The new stadium will open in June," said Jonas Brandt, the sports director.'
+)
+
+
+def test_topic_subject_finds_quotes_by_taxonomy_terms_end_to_end(client):
+    post(client, title="Aid convoys set out", text=AID_TEXT, published="2024-11-04")
+    found = [q["text"] for q in client.get("/quotes", params={"topic": "humanitarian aid"}).json()["items"]]
+    assert any(text.startswith("Humanitarian assistance must reach") for text in found)
+    assert any(text.startswith("Every convoy carries life-saving assistance") for text in found)
+    assert not any("stadium" in text for text in found)
