@@ -15,6 +15,8 @@ from app.extract.sieves import Attribution, QuoteContext, attribute
 from app.extract.topics import quote_topics
 
 HEADLINE_MAX_CHARS = 250
+FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")
+NON_WORD = re.compile(r"\W+")
 LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
 CUE_SIEVES_FOR_SALIENCE = frozenset({
     "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
@@ -82,13 +84,23 @@ def _kind(text: str, span: QuoteSpan, sentence: Sentence, attribution: Attributi
     return "partial" if any(c.isalpha() for c in before) else "full"
 
 
-def _headline_end(text: str) -> int:
-    """Where a leading headline line ends (0 if none): its quotes restate the body's, so they are
-    left out, as annotators leave them out or mark them optional."""
+def _headline_end(text: str, title: str | None) -> int:
+    """Where a leading headline line ends (0 if none). Its quotes restate the body's, so they are
+    left out, as annotators leave them out or mark them optional. The first line is a headline
+    when it is the given title, or when it is short and holds no attributed full quote (`,”`)."""
     found = paragraphs(text[:HEADLINE_MAX_CHARS * 2])
-    if len(found) >= 2 and found[0][1] - found[0][0] <= HEADLINE_MAX_CHARS:
+    if len(found) < 2:
+        return 0
+    first = text[found[0][0]:found[0][1]].strip()
+    if title and _comparable(title) == _comparable(first):
+        return found[0][1]
+    if len(first) <= HEADLINE_MAX_CHARS and not FULL_QUOTE_CLOSE.search(first):
         return found[0][1]
     return 0
+
+
+def _comparable(line: str) -> str:
+    return " ".join(NON_WORD.split(line.lower())).strip()
 
 
 def _frame(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> str:
@@ -104,7 +116,7 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
     """Every quotation in `text`, in order of appearance, attributed where a speaker can be found."""
     if not text or not text.strip():
         return []
-    headline_end = _headline_end(text)
+    headline_end = _headline_end(text, title)
     spans = [s for s in find_quote_spans(text) if s.start >= headline_end]
     if not spans:
         return []
