@@ -30,7 +30,8 @@ def url_with_cursor(request: Request, cursor: str) -> str:
     return f"{request.url.path}?{urlencode([*params, ('cursor', cursor)])}"
 
 
-def page_of(request: Request, response: Response, items: list[Item], next_position: KeysetPosition | None) -> Page[Item]:
+def page_of(request: Request, response: Response, items: list[Item],
+            next_position: KeysetPosition | None) -> Page[Item]:
     """The page body, and its Link header on `response` when a next page exists."""
     if next_position is None:
         return Page(items=items)

@@ -27,14 +27,16 @@ class QuoteQuery(BaseModel):
                           description='Full-text search, stemmed: words (all must occur), "a phrase", OR, -word, '
                                       "prefix*.")
     said_on: date | None = Field(None, alias="date", examples=["2024-02-07"], description="Said on this day.")
-    said_from: date | None = Field(None, alias="from", examples=["2024-02-01"], description="Said on or after this day.")
+    said_from: date | None = Field(None, alias="from", examples=["2024-02-01"],
+                                   description="Said on or after this day.")
     said_to: date | None = Field(None, alias="to", examples=["2024-02-29"], description="Said on or before this day.")
     article_id: int | None = Field(None, ge=1, examples=[12], description="Only quotes from this article.")
     source: str | None = Field(None, min_length=1, max_length=200, examples=["Example Daily"],
                                description="Only quotes from articles of this source (publisher), case-insensitive.")
     kind: Literal["full", "partial", "continuation"] | None = Field(
-        None, examples=["full"], description="full: a whole quoted statement; partial: a phrase quoted inside "
-                                             "reported speech; continuation: the rest of a quote after its attribution.")
+        None, examples=["full"],
+        description="full: a whole quoted statement; partial: a phrase quoted inside reported speech; "
+                    "continuation: the rest of a quote after its attribution.")
     sort: QuoteSort = Field("newest", examples=["newest"],
                             description="newest or oldest (by said_on, undated quotes last), or relevance (needs q).")
     limit: int = Field(20, ge=1, le=MAX_LIMIT, examples=[20], description=f"Page size, at most {MAX_LIMIT}.")

@@ -20,13 +20,14 @@ from app.repository import delete_article, save_article
 router = APIRouter(tags=["articles"])
 
 ArticleId = Annotated[int, Path(examples=[12], description="Article id, as in /articles.")]
-JSON_MEDIA_TYPES = ("application/json",)
 
 
 def require_json_body(request: Request) -> None:
     """415 unless the body is declared as JSON (checked before the body is parsed)."""
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type not in JSON_MEDIA_TYPES and not (media_type.startswith("application/") and media_type.endswith("+json")):
+    is_json = media_type == "application/json" or (
+        media_type.startswith("application/") and media_type.endswith("+json"))
+    if not is_json:
         raise Problem(415, f"Send the article as application/json, not {media_type or 'a body without Content-Type'}"
                            ': {"text": "..."} or {"html": "..."}.', kind="unsupported-media-type")
 
@@ -38,7 +39,8 @@ def article_in(posted: ArticlePost, max_chars: int) -> ArticleIn:
             found = article_from_html(posted.html, url=posted.url, source=posted.source, published=posted.published)
         except RecordError as exc:
             raise invalid_parameter("body.html", str(exc)) from None
-        article = found.model_copy(update={"title": posted.title or found.title, "author": posted.author or found.author})
+        article = found.model_copy(update={"title": posted.title or found.title,
+                                           "author": posted.author or found.author})
     else:
         article = ArticleIn(title=posted.title, text=posted.text or "", url=posted.url, source=posted.source,
                             author=posted.author, published=posted.published)

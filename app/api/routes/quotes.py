@@ -114,7 +114,8 @@ def export_quotes(request: Request, session: SessionDep, query: Annotated[QuoteQ
 @router.get("/quotes/{quote_id}", response_model=QuotePublic, summary="Get one quote",
             description="One quote with its speaker, article, date, topics, offsets and context.",
             responses=problem_responses(401, 403, 404, 422))
-def read_quote(session: SessionDep, quote_id: Annotated[int, Path(examples=[101], description="Quote id.")]) -> QuotePublic:
+def read_quote(session: SessionDep,
+               quote_id: Annotated[int, Path(examples=[101], description="Quote id.")]) -> QuotePublic:
     quote = get_quote(session, quote_id)
     if quote is None:
         raise Problem(404, f"There is no quote with id {quote_id}.", kind="quote-not-found")
