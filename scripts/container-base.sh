@@ -59,10 +59,15 @@ if [[ -n $security_mirror ]]; then
         > "$workdir/upgrade.log" 2>&1 || { tail -n 30 "$workdir/upgrade.log" >&2; die "security upgrade failed"; }
 fi
 
-# Leave no machine-specific mirror, package lists, caches or documentation in the image.
+# Leave no machine-specific mirror, package lists, caches, documentation or translations in the
+# image, and keep packages installed later on this base from adding the last three back.
 rm -f "$rootfs/etc/apt/sources.list"
 rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/* "$rootfs"/var/log/* \
        "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/*
+find "$rootfs/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} +
+printf '%s\n' 'path-exclude /usr/share/doc/*' 'path-exclude /usr/share/man/*' \
+    'path-exclude /usr/share/info/*' 'path-exclude /usr/share/locale/*' 'path-include /usr/share/locale/locale.alias' \
+    > "$rootfs/etc/dpkg/dpkg.cfg.d/quotewire-slim"
 
 echo "container-base: importing as $BASE_TAG"
 tar --numeric-owner -C "$rootfs" -c . | podman import --quiet \

@@ -143,10 +143,14 @@ started=$(now_ms)
 scripts/container-base.sh || fail "could not build the Debian base image"
 measure "base image ready in $(seconds_since "$started") s"
 
+previous_image=$(podman image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)
 started=$(now_ms)
 scripts/container-build.sh "$IMAGE" > "$WORKDIR/build.log" 2>&1 \
     || { tail -n 40 "$WORKDIR/build.log" >&2; fail "the image did not build (last lines of the build above)"; }
 measure "image built in $(seconds_since "$started") s"
+if [[ -n $previous_image && $previous_image != "$(podman image inspect --format '{{.Id}}' "$IMAGE")" ]]; then
+    podman rmi "$previous_image" > /dev/null 2>&1 || true  # the last run's image, now untagged
+fi
 measure "image size $(podman image inspect --format '{{.Size}}' "$IMAGE" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
 
 # The final image: a non-root user, no pip, no build tools, no caches, no build secrets.
