@@ -28,6 +28,7 @@ MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
                           "has had have will would met meet called".split())
 RECENT_PARAGRAPHS = 3
+RECENT_SENTENCES = 12
 
 
 class Discourse:
@@ -60,7 +61,7 @@ class Discourse:
 
     def _recent(self, paragraph: int) -> list[Entity]:
         seen: list[Entity] = []
-        for para, entities in reversed(self.history):
+        for para, entities in reversed(self.history[-RECENT_SENTENCES:]):
             if paragraph - para > RECENT_PARAGRAPHS:
                 break
             seen.extend(e for e in entities if e not in seen)

@@ -6,6 +6,7 @@ decided later by the sieves.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -87,9 +88,12 @@ def _double_spans(text: str, p_start: int, p_end: int, index: int) -> list[Quote
 
 def _single_spans(text: str, p_start: int, p_end: int, index: int, taken: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Single-quoted stretches outside double quotes; unmatched single marks are apostrophes."""
-    openers, closers = [], []
+    openers: list[int] = []
+    closers: list[int] = []
+    taken_starts = [s for s, _ in taken]
     for mark in SINGLE_MARK.finditer(text, p_start, p_end):
-        if any(s <= mark.start() < e for s, e in taken):
+        holder = bisect_right(taken_starts, mark.start()) - 1
+        if holder >= 0 and mark.start() < taken[holder][1]:
             continue
         before, after = _around(text, mark.start(), mark.end())
         if before.isalnum() and after.isalnum():
@@ -105,9 +109,10 @@ def _single_spans(text: str, p_start: int, p_end: int, index: int, taken: list[t
     for open_at in openers:
         if open_at < last_close:
             continue
-        close_at = next((c for c in closers if c > open_at + 1), None)
-        if close_at is None:
+        following = bisect_right(closers, open_at + 1)
+        if following == len(closers):
             continue
+        close_at = closers[following]
         spans.append(QuoteSpan(open_at + 1, close_at, open_at, close_at, index, True, True))
         last_close = close_at
     return spans

@@ -15,6 +15,7 @@ from app.extract.sieves import Attribution, QuoteContext, attribute
 from app.extract.topics import quote_topics
 
 HEADLINE_MAX_CHARS = 250
+MAX_CONTEXT_CHARS = 600
 FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")
 NON_WORD = re.compile(r"\W+")
 LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
@@ -80,7 +81,7 @@ def _speaker(attribution: Attribution) -> Speaker | None:
 def _kind(text: str, span: QuoteSpan, sentence: Sentence, attribution: Attribution) -> str:
     if attribution.sieve == "continuation":
         return "continuation"
-    before = text[sentence.start:span.open_mark].strip(" \t,;:—–-(")
+    before = text[max(sentence.start, span.open_mark - MAX_CONTEXT_CHARS):span.open_mark].strip(" \t,;:—–-(")
     return "partial" if any(c.isalpha() for c in before) else "full"
 
 
@@ -112,6 +113,16 @@ def _frame(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> str:
     return "".join(frame)
 
 
+def _context(span: QuoteSpan, sentence: Sentence) -> tuple[int, int]:
+    """The sentence around a quote; for a run-on sentence, a fixed window of it holding the quote
+    (windows are aligned, so the quotes of one window share their context)."""
+    if sentence.end - sentence.start <= MAX_CONTEXT_CHARS:
+        return sentence.start, sentence.end
+    half = MAX_CONTEXT_CHARS // 2
+    start = sentence.start + (span.open_mark - sentence.start) // half * half
+    return start, min(sentence.end, max(span.end, start + MAX_CONTEXT_CHARS))
+
+
 def extract_quotes(text: str, title: str | None = None, published: date | None = None) -> list[Quote]:
     """Every quotation in `text`, in order of appearance, attributed where a speaker can be found."""
     if not text or not text.strip():
@@ -122,11 +133,15 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
         return []
     sentences = split_sentences(text, spans)
     quotes = []
-    frames: dict[int, str] = {}
+    dates: dict[tuple[int, int], date | None] = {}
+    ends = [s.end for s in spans]
+    topics: dict[tuple[str, str], tuple[str, ...]] = {}
     for span, sentence, attribution in _attribute_all(text, spans, sentences):
-        if sentence.start not in frames:
-            frames[sentence.start] = _frame(text, sentence, spans)
-        context = text[sentence.start:sentence.end].strip()
+        start, end = _context(span, sentence)
+        if (start, end) not in dates:
+            around = Sentence(start, end, sentence.paragraph)
+            dates[start, end] = resolve_said_on(_frame(text, around, _quotes_within(spans, ends, start, end)), published)
+        context = text[start:end].strip()
         quoted = text[span.start:span.end]
         quotes.append(Quote(
             text=quoted,
@@ -136,9 +151,18 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
             kind=_kind(text, span, sentence, attribution),
             speaker=_speaker(attribution),
             cue=attribution.cue,
-            said_on=resolve_said_on(frames[sentence.start], published),
-            topics=quote_topics(quoted, context),
+            said_on=dates[start, end],
+            topics=topics.get((quoted, context)) or topics.setdefault((quoted, context), quote_topics(quoted, context)),
             sieve=attribution.sieve,
             confidence=attribution.confidence,
         ))
     return quotes
+
+
+def _quotes_within(spans: list[QuoteSpan], ends: list[int], start: int, end: int) -> list[QuoteSpan]:
+    found = []
+    index = bisect_right(ends, start)
+    while index < len(spans) and spans[index].start < end:
+        found.append(spans[index])
+        index += 1
+    return found

@@ -5,6 +5,7 @@ A boundary is never placed inside a quotation, so `"One. Two," she said.` is one
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from app.extract.lexicon import CUE_PATTERN
@@ -38,13 +39,14 @@ def _is_abbreviation(text: str, boundary_start: int, boundary_end: int) -> bool:
 
 def split_sentences(text: str, spans: list[QuoteSpan]) -> list[Sentence]:
     """Sentences of every paragraph, never cut inside a quote span."""
-    inside = [(s.start, s.end) for s in spans]
+    starts = [s.start for s in spans]
     sentences: list[Sentence] = []
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         start = p_start
         for match in SENTENCE_END.finditer(text, p_start, p_end):
             cut = match.end()
-            if any(s < match.start() and cut - 1 < e for s, e in inside):
+            holder = bisect_left(starts, match.start()) - 1  # the last quote opening before the mark
+            if holder >= 0 and cut - 1 < spans[holder].end:
                 continue
             if text[match.start()] in "?!" and text[cut - 2] in "\"”’'" and SPEAKER_THEN_CUE.match(text, cut, p_end):
                 continue
