@@ -1,10 +1,15 @@
 """`quotewire eval`: figures, JSON, gates and input errors, on a tiny annotated folder."""
+import importlib.util
 import json
+import os
+import random
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 import app.evaluation
+from app.evaluation import COUNTS, load_gold, score_article
 from app.cli import app as cli
 from app.extract.records import Quote, Speaker
 
@@ -146,3 +151,61 @@ def test_gold_without_its_article_says_so(folder):
     result = run(folder)
     assert result.exit_code == 2
     assert "its article harbour.txt is missing" in result.stderr
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REFERENCE_SCORER = SHARED / "tools" / "score_quotes.py"
+
+
+def _reference_scorer():
+    if not REFERENCE_SCORER.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"../shared is required in CI: {REFERENCE_SCORER} is missing")
+        pytest.skip("../shared is not beside the repository")
+    spec = importlib.util.spec_from_file_location("score_quotes", REFERENCE_SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _perturbed_predictions(article, rng: random.Random) -> list[Quote]:
+    """Gold quotes with misses, trimmed ends, wrong and short speakers, wrong dates, duplicates and spurious spans."""
+    names = [*article.annotation["speakers"], "Nobody Atall", None]
+    predictions = []
+    for gold in article.annotation["quotes"]:
+        if rng.random() < 0.1:
+            continue
+        start, end = gold["start"], gold["end"]
+        if rng.random() < 0.3:
+            end = max(start + 1, end - rng.randint(1, 20))
+        speaker = gold["speaker"] if rng.random() < 0.6 else rng.choice(names)
+        if speaker and rng.random() < 0.3:
+            speaker = speaker.split()[-1]
+        said_on = article.published if rng.random() < 0.7 else None
+        predictions.append(Quote(text=article.text[start:end], start=start, end=end, context="", kind="full",
+                                 said_on=said_on, speaker=Speaker(name=speaker, kind="person") if speaker else None))
+        if rng.random() < 0.05:
+            predictions.append(predictions[-1])
+    for _ in range(rng.randint(0, 2)):
+        start = rng.randrange(0, max(1, len(article.text) - 40))
+        predictions.append(Quote(text=article.text[start:start + 30], start=start, end=start + 30, context="", kind="full"))
+    return predictions
+
+
+def _as_reference_dict(quote: Quote) -> dict:
+    return {"text": quote.text, "start": quote.start, "end": quote.end,
+            "speaker": quote.speaker.name if quote.speaker else None,
+            "said_on": quote.said_on.isoformat() if quote.said_on else None}
+
+
+@pytest.mark.parametrize("corpus", ["seed", "polnear-dev"])
+def test_scores_equal_the_reference_scorer(corpus):
+    reference = _reference_scorer()
+    rng = random.Random(20240207)
+    for gold_path in sorted((SHARED / "corpus" / corpus).glob("*.gold.json")):
+        article = load_gold(gold_path)
+        predictions = _perturbed_predictions(article, rng)
+        ours = score_article(article.name, article.annotation, predictions)
+        theirs = reference.score_article(article.text, article.annotation, [_as_reference_dict(q) for q in predictions])
+        assert {name: getattr(ours, name) for name in COUNTS} == {name: theirs[name] for name in COUNTS}, article.name
+        assert [error.split(": ", 1)[1] for error in ours.errors] == theirs["errors"], article.name
