@@ -19,11 +19,14 @@ MIN_WORD_LENGTH = 3
 MAX_SOURCE_CHARS = 2000
 
 # a word with inner apostrophes or hyphens ("Biden's", "long-term"); digits never start one
-WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?")
+_WORD = r"[^\W\d_](?:[\w’'-]*\w)?"
+WORD = re.compile(_WORD)
 # 's or ’s closing a possessive noun: "Netanyahu's" -> "Netanyahu"
 POSSESSIVE_SUFFIX = re.compile(r"[’']s$", re.IGNORECASE)
 # punctuation that ends a phrase, so the words on either side never form a bigram
-PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]\"“”‘’—–]|\s[-']\s|\s'|'\s")
+_PHRASE_BREAK = r"[.,;:!?()\[\]\"“”‘’—–]|\s[-']\s|\s'|'\s"
+# one pass over a text: a word (group 1), or a phrase break (group 1 empty)
+WORD_OR_BREAK = re.compile(f"({_WORD})|{_PHRASE_BREAK}")
 
 LEADING_DETERMINERS = frozenset(
     "the a an this that these those his her its their our my your some any every each".split()
@@ -74,29 +77,14 @@ def normalize_term(term: str) -> str:
     return " ".join(lemma(w) for w in words)
 
 
-def _is_content(word: str) -> bool:
-    return len(word) >= MIN_WORD_LENGTH and word not in STOPWORDS
-
-
-def _phrase_terms(phrase: str) -> tuple[list[str], list[str]]:
-    """Content-word unigrams and bigrams of adjacent content words, within one phrase."""
-    unigrams: list[str] = []
-    bigrams: list[str] = []
-    previous: str | None = None
-    for raw in WORD.findall(phrase):
-        word = _clean_word(raw)
-        if not _is_content(word):
-            previous = None
-            continue
-        term = lemma(word)
-        if term in STOPWORDS:
-            previous = None
-            continue
-        unigrams.append(term)
-        if previous is not None:
-            bigrams.append(f"{previous} {term}")
-        previous = term
-    return unigrams, bigrams
+@lru_cache(maxsize=65536)
+def _content_term(raw_word: str) -> str | None:
+    """The lemma of a word as written, or None for a short word, stopword, pronoun or reporting verb."""
+    word = _clean_word(raw_word)
+    if len(word) < MIN_WORD_LENGTH or word in STOPWORDS:
+        return None
+    term = lemma(word)
+    return None if term in STOPWORDS else term
 
 
 def quote_topics(text: str, context: str) -> tuple[str, ...]:
@@ -114,13 +102,19 @@ def quote_topics(text: str, context: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=256)  # the quotes of one sentence share its context
 def _source_terms(source: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Unigrams and bigrams of a quote or a sentence, phrase by phrase, in order."""
+    """Content-word unigrams, and bigrams of content words adjacent within a phrase, in order."""
     unigrams: list[str] = []
     bigrams: list[str] = []
-    for phrase in PHRASE_BREAK.split(source):
-        phrase_unigrams, phrase_bigrams = _phrase_terms(phrase)
-        unigrams += phrase_unigrams
-        bigrams += phrase_bigrams
+    previous: str | None = None
+    for raw_word in WORD_OR_BREAK.findall(source):
+        term = _content_term(raw_word) if raw_word else None
+        if term is None:
+            previous = None
+            continue
+        unigrams.append(term)
+        if previous is not None:
+            bigrams.append(f"{previous} {term}")
+        previous = term
     return tuple(unigrams), tuple(bigrams)
 
 

@@ -1,5 +1,5 @@
 """Topic terms: the normalization shared by the extractor and the API's topic filter."""
-from app.extract.topics import MAX_TOPICS, PHRASE_BREAK, POSSESSIVE_SUFFIX, WORD, normalize_term, quote_topics
+from app.extract.topics import MAX_TOPICS, POSSESSIVE_SUFFIX, WORD, WORD_OR_BREAK, normalize_term, quote_topics
 
 
 def test_word_pattern_keeps_inner_apostrophes_and_hyphens():
@@ -10,8 +10,8 @@ def test_possessive_suffix_pattern():
     assert POSSESSIVE_SUFFIX.sub("", "netanyahu’s") == "netanyahu"
 
 
-def test_phrase_break_pattern_splits_at_punctuation():
-    assert PHRASE_BREAK.split("talks resumed, hostages freed") == ["talks resumed", " hostages freed"]
+def test_word_or_break_pattern_marks_punctuation_with_an_empty_word():
+    assert WORD_OR_BREAK.findall("talks resumed, hostages “freed”") == ["talks", "resumed", "", "hostages", "", "freed", ""]
 
 
 def test_normalize_term_drops_determiner_and_plural():
