@@ -13,7 +13,7 @@ import re
 import sys
 import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Sequence
@@ -58,6 +58,7 @@ class ArticleScore:
     dated: int = 0
     dated_right: int = 0
     errors: tuple[str, ...] = ()
+    crash: str | None = None  # the extractor's exception on this article; its gold quotes count as missed
 
 
 COUNTS = ("gold", "predicted", "found", "judged", "right", "dated", "dated_right")
@@ -108,7 +109,8 @@ class EvalReport:
 
     def summary(self) -> dict:
         figures = {name: round(getattr(self, name), 4) for name in ("span_p", "span_r", "span_f1", "speaker_acc", "e2e_f1")}
-        return {"articles": len(self.articles), **self.totals, **figures, "seconds": round(self.seconds, 3)}
+        crashed = sum(1 for article in self.articles if article.crash)
+        return {"articles": len(self.articles), "crashed": crashed, **self.totals, **figures, "seconds": round(self.seconds, 3)}
 
     def summary_line(self) -> str:
         t = self.totals
@@ -269,7 +271,13 @@ def evaluate_folder(folder: Path) -> EvalReport:
     scores = []
     began = time.perf_counter()
     for article in articles:
-        quotes = extract_quotes(article.text, title=article.title, published=article.published)
+        try:
+            quotes = extract_quotes(article.text, title=article.title, published=article.published)
+        except Exception as exc:  # noqa: BLE001 - one failing article is reported, the others still scored
+            crash = f"{type(exc).__name__}: {exc}"
+            score = score_article(article.name, article.annotation, [])
+            scores.append(replace(score, crash=crash, errors=(f"{article.name}: crashed  {crash}", *score.errors)))
+            continue
         scores.append(score_article(article.name, article.annotation, quotes))
     return EvalReport(articles=tuple(scores), seconds=time.perf_counter() - began)
 
@@ -282,7 +290,8 @@ def failed_gates(report: EvalReport, gates: dict[str, float | None]) -> list[str
 
 def run_eval(folder: Path, *, show_errors: bool = True, as_json: bool = False, min_e2e_f1: float | None = None,
              min_span_f1: float | None = None, min_speaker_acc: float | None = None) -> int:
-    """Score the extractor on `folder` and print; exit code 0, 1 when a gate fails, 2 when the input is bad."""
+    """Score the extractor on `folder` and print; exit code 0, 1 when a gate fails or the extractor raised,
+    2 when the folder or a gold file is unusable."""
     try:
         report = evaluate_folder(folder)
     except GoldFormatError as exc:
@@ -297,6 +306,9 @@ def run_eval(folder: Path, *, show_errors: bool = True, as_json: bool = False, m
                     print(error)
         print(report.summary_line())
     failures = failed_gates(report, {"e2e_f1": min_e2e_f1, "span_f1": min_span_f1, "speaker_acc": min_speaker_acc})
+    crashed = [article for article in report.articles if article.crash]
+    if crashed:
+        failures.append(f"the extractor raised on {len(crashed)} articles, first {crashed[0].name}: {crashed[0].crash}")
     for failure in failures:
         print(f"FAILED: {failure}", file=sys.stderr)
     return 1 if failures else 0

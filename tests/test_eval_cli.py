@@ -116,6 +116,25 @@ def test_gates_at_or_below_the_score_pass(folder):
     assert run(folder, "--min-e2e-f1", "0.4", "--min-span-f1", "0.8", "--min-speaker-acc", "0.5").exit_code == 0
 
 
+def test_extractor_crash_is_reported_and_the_other_articles_scored(folder, monkeypatch):
+    (folder / "second.txt").write_text(ARTICLE, encoding="utf-8")
+
+    def crash_on_second(text, title=None, published=None):
+        if published.day == 7:
+            raise RuntimeError("sieve exploded")
+        return fake_extract(text, title, published)
+
+    second_gold = json.loads(json.dumps(GOLD))
+    second_gold["metadata"]["published"] = "2025-03-07"
+    (folder / "second.gold.json").write_text(json.dumps(second_gold), encoding="utf-8")
+    monkeypatch.setattr(app.evaluation, "extract_quotes", crash_on_second)
+    result = run(folder)
+    assert result.exit_code == 1
+    assert "second: crashed  RuntimeError: sieve exploded" in result.stdout
+    assert "quotes 2/4 found, 3 predicted" in result.stdout
+    assert "the extractor raised on 1 articles, first second: RuntimeError: sieve exploded" in result.stderr
+
+
 def test_missing_folder_exits_2(tmp_path):
     result = run(tmp_path / "nowhere")
     assert result.exit_code == 2
