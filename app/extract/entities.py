@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from app.extract.lexicon import (
     CAPITALISED_FUNCTION_WORDS,
+    DATE_WORDS,
     HONORIFIC_GENDER,
     NAME_PARTICLES,
     ORGANIZATION_WORDS,
@@ -100,7 +101,7 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
         pos += len(word)
     while words and words[0].lower() in CAPITALISED_FUNCTION_WORDS and words[0].lower() not in HONORIFIC_GENDER:
         words, offsets = words[1:], offsets[1:]
-    while words and words[-1].lower().rstrip(".,") in CAPITALISED_FUNCTION_WORDS:
+    while words and words[-1].lower().rstrip(".,") in DATE_WORDS:
         words, offsets = words[:-1], offsets[:-1]  # "Israel Tuesday"
         end = offsets[-1] + len(words[-1]) if words else start
     if not words:

@@ -102,7 +102,7 @@ def _head_mention(text: str, lo: int, hi: int) -> Mention | None:
             return Mention(name.start, hi, text[name.start:hi], "name", name)
         return Mention(name.start, name.end, text[name.start:name.end], "name", name)
     description = TRAILING_DESCRIPTION.search(chunk)
-    if description:
+    if description and description.group().split()[-1].lower() not in CAPITALISED_FUNCTION_WORDS:
         on_behalf = _named_agent(text, window_lo + description.start(), hi)
         if on_behalf is not None:
             return on_behalf

@@ -80,4 +80,7 @@ CAPITALISED_FUNCTION_WORDS = frozenset(
     "will would can could should might must says said told asked"
     .split()
 )
+# Day and month names written right after a name: "Ruiz Tuesday", "in Israel Tuesday".
+DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                       "june july august september october november december today tonight".split())
 NAME_PARTICLES = frozenset("bin ibn al el de del della da di du van von der den la le ben st. st".split())

@@ -85,7 +85,7 @@ def _named(context: QuoteContext, found: Cue | None, sieve: str, confidence: flo
 def trailing_named_cue(context: QuoteContext) -> Attribution | None:
     """“We will rebuild the bridge by spring,” Mayor Dana Ruiz said on Monday."""
     found = context.trailing()
-    if found and not (found.mention.appositive or found.mention.relative):
+    if found and found.cue != "according to" and not (found.mention.appositive or found.mention.relative):
         return _named(context, found, "trailing_named_cue", 0.95)
     return None
 

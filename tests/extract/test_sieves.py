@@ -1,0 +1,142 @@
+"""Attribution sieves: each on the sentence of its docstring, plus the cases that must not fool it."""
+from datetime import date
+
+import pytest
+
+from app.extract import extract_quotes
+from app.extract.sieves import SIEVES
+
+BODY_OPENING = "The council of Port Alder met on Monday evening to vote on the harbor budget for next year.\n\n"
+
+
+def quotes_of(text, **kwargs):
+    return extract_quotes(BODY_OPENING + text, **kwargs)
+
+
+def last_quote(text):
+    return quotes_of(text)[-1]
+
+
+def speaker_name(quote):
+    return quote.speaker.name if quote.speaker else None
+
+
+def test_the_sieves_run_most_precise_first():
+    names = [sieve.__name__ for sieve in SIEVES]
+    assert names.index("trailing_named_cue") < names.index("pronoun_speaker") < names.index("continuation")
+    assert names[-1] == "paragraph_subject"
+    assert all(sieve.__doc__ for sieve in SIEVES)
+
+
+@pytest.mark.parametrize("text, sieve, name, cue", [
+    ("“We will rebuild the bridge by spring,” Mayor Dana Ruiz said on Monday.",
+     "trailing_named_cue", "Dana Ruiz", "said"),
+    ("“The levy stays,” said Dana Ruiz.", "trailing_named_cue", "Dana Ruiz", "said"),
+    ("“The vote was fair,” Dana Ruiz, the mayor of Port Alder, said.", "appositive_speaker", "Dana Ruiz", "said"),
+    ("“The vote was fair,” said Tom Lee, a spokesman for the harbor board.", "trailing_named_cue", "Tom Lee", "said"),
+    ("Dana Ruiz, who chaired the hearing, said the plan was “dead on arrival.”",
+     "relative_clause_speaker", "Dana Ruiz", "said"),
+    ("Dana Ruiz told reporters: “The bridge will open in May.”", "colon_introduction", "Dana Ruiz", "told"),
+    ("The bridge “will open in May,” according to Dana Ruiz.", "according_to", "Dana Ruiz", "according to"),
+    ("Dana Ruiz dismissed the rival plan as “a fantasy.”", "reported_speech_partial", "Dana Ruiz", "dismissed"),
+    ("Dana Ruiz paused for a moment and said that, in her view, “the vote was rigged.”",
+     "cue_in_subject_clause", "Dana Ruiz", "said"),
+    ("“The count was close,” as recounts go, said Dana Ruiz, the county clerk.",
+     "late_trailing_cue", "Dana Ruiz", "said"),
+])
+def test_each_sieve_on_its_sentence(text, sieve, name, cue):
+    quote = last_quote(text)
+    assert (quote.sieve, speaker_name(quote), quote.cue) == (sieve, name, cue)
+
+
+def test_appositive_title_and_role_words_before_a_name():
+    quote = last_quote("“Fares go up in June,” harbor board treasurer Tom Lee said.")
+    assert speaker_name(quote) == "Tom Lee"
+
+
+def test_the_title_written_before_a_name_is_kept():
+    quote = last_quote("“The port is safe,” Harbor Commissioner Ines Moro said.")
+    assert quote.speaker.title == "Harbor Commissioner"
+    assert quote.speaker.mention == "Harbor Commissioner Ines Moro"
+
+
+def test_pronoun_goes_to_the_salient_subject_not_the_last_name_written():
+    text = ("Governor Paul Okafor met Mayor Dana Ruiz on Tuesday. Okafor later rejected the harbor plan, "
+            "a day after meeting with Victor Hale.\n\n"
+            "“I told Victor Hale we are done,” he said.")
+    quote = last_quote(text)
+    assert (quote.sieve, speaker_name(quote)) == ("pronoun_speaker", "Paul Okafor")
+
+
+def test_she_goes_to_the_woman_even_when_a_man_was_named_last():
+    text = ("Mayor Dana Ruiz spoke first at the hearing, and she answered Paul Okafor directly.\n\n"
+            "“We are not done,” she said.")
+    assert speaker_name(last_quote(text)) == "Dana Ruiz"
+
+
+def test_names_inside_a_quote_are_never_its_speaker():
+    text = "Mayor Dana Ruiz opened the session.\n\n“Paul Okafor promised us the money,” she said."
+    assert speaker_name(last_quote(text)) == "Dana Ruiz"
+
+
+def test_a_description_resolves_to_the_entity_whose_title_it_matches():
+    text = ("Harbor Commissioner Ines Moro and Governor Paul Okafor toured the pier.\n\n"
+            "“We need more trucks,” the commissioner said.")
+    quote = last_quote(text)
+    assert (quote.sieve, speaker_name(quote)) == ("descriptive_speaker", "Ines Moro")
+    assert quote.speaker.mention == "the commissioner"
+
+
+def test_an_unnamed_source_is_anonymous_with_no_name():
+    quote = last_quote("“Talks have stalled,” a senior official said.")
+    assert quote.speaker.name is None and quote.speaker.kind == "anonymous"
+
+
+def test_an_organisation_speaks_as_an_organisation():
+    quote = last_quote("“Service resumes Friday,” the Harbor Transit Authority said in a statement.")
+    assert speaker_name(quote) == "Harbor Transit Authority"
+
+
+def test_continuation_keeps_the_speaker_across_quotes_and_paragraphs():
+    text = ("“We are ready,” Dana Ruiz said. “The crews start on Monday.”\n\n"
+            "“And they will not stop until the pier is done.”")
+    second, third = quotes_of(text)[1:]
+    assert (second.sieve, speaker_name(second), second.kind) == ("continuation", "Dana Ruiz", "continuation")
+    assert speaker_name(third) == "Dana Ruiz"
+
+
+def test_continuation_yields_when_the_narration_moves_to_someone_else():
+    text = "“We are ready,” Dana Ruiz said.\n\nPaul Okafor toured the pier on Tuesday. “It is not safe.”"
+    assert speaker_name(last_quote(text)) == "Paul Okafor"
+
+
+def test_a_participle_cue_belongs_to_the_speaker_of_its_clause():
+    text = "“The levy is fair,” Dana Ruiz said, adding that the port would “not raise fares again.”"
+    assert speaker_name(last_quote(text)) == "Dana Ruiz"
+
+
+def test_relayed_words_keep_their_original_speaker():
+    text = ("Governor Paul Okafor, who met Crown Prince Omar Said on Monday, said talks went well, "
+            "but the crown prince made clear that there must be “a firm date for the handover.”")
+    assert speaker_name(last_quote(text)) == "Omar Said"
+
+
+def test_partial_and_full_quotes_are_told_apart():
+    full, partial = quotes_of("“We won,” Dana Ruiz said.\n\nRuiz called the result “a relief.”")
+    assert (full.kind, partial.kind) == ("full", "partial")
+
+
+def test_a_quote_without_any_source_has_no_speaker():
+    quotes = extract_quotes("The “harbor tax” was debated for years before the vote.\n\nNobody came.")
+    assert quotes and quotes[0].speaker is None
+
+
+def test_said_on_follows_the_day_in_the_attribution_sentence():
+    dated = extract_quotes(BODY_OPENING + "“We will rebuild,” Dana Ruiz said Tuesday.", published=date(2025, 4, 3))
+    assert dated[-1].said_on == date(2025, 4, 1)
+
+
+def test_every_quote_carries_its_sieve_confidence_and_topics():
+    quote = last_quote("“The harbor budget must grow,” Dana Ruiz said.")
+    assert quote.sieve == "trailing_named_cue" and 0 < quote.confidence <= 1
+    assert quote.topics
