@@ -128,11 +128,11 @@ def run_extractor_in_child(expression: str) -> subprocess.CompletedProcess:
         "'“' * 1_000_000",
         "'“' + 'and the council said nothing, ' * 60_000",
         "('“Every word here is quoted, said the mayor. ' + 'It goes on and on. ' * 400 + '\\n\\n') * 100",
-        "'“a” ' * 500_000",
+        "'“a” ' * 200_000",
         "'“Yes,” she said. ' * 117_000",
     ],
     ids=["2MB-straight-marks", "1M-curly-marks", "one-enormous-unbalanced-quote", "unclosed-paragraph-quotes",
-         "500k-quotes-in-one-sentence", "117k-quoted-sentences"],
+         "200k-quotes-in-one-sentence", "117k-quoted-sentences"],
 )
 def test_large_pathological_input_does_not_hang_or_crash(expression):
     result = run_extractor_in_child(expression)
