@@ -24,7 +24,6 @@ CAPITALISED_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|
 CAPITALISED_RUN = re.compile(
     rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t]+)?{CAPITALISED_WORD})*"
 )
-POSSESSIVE = re.compile(r"[’']s?$")
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
 
 
@@ -107,7 +106,7 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     if not words:
         return None
     possessive = False
-    if POSSESSIVE.search(words[-1]) and len(words[-1]) > 2 and words[-1][-2:] in ("’s", "'s"):
+    if len(words[-1]) > 2 and words[-1].endswith(("’s", "'s")):
         possessive = True
     honorific = None
     title_words, name_words = _split_title(words)

@@ -51,7 +51,7 @@ TITLE_WORDS = frozenset(
 )
 
 ORGANIZATION_WORDS = frozenset(
-    "party committee campaign department ministry administration agency office bureau council association institute "
+    "party committee campaign department ministry administration agency authority office bureau council association institute "
     "foundation center centre university college company corporation corp inc co group network news times post "
     "journal press service services commission board court union bank fund club league organization organisation "
     "team staff white house senate congress parliament government army police fbi cia nato reuters"

@@ -1,0 +1,89 @@
+"""Names, titles, canonical names, kinds and genders of an article's speakers."""
+import pytest
+
+from app.extract import extract_quotes
+from app.extract.discourse import Discourse
+from app.extract.entities import EntityRegistry, first_name_gender, name_mentions
+
+
+def mentions(text):
+    return [(m.name, m.title) for m in name_mentions(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Harbor Commissioner Ines Moro spoke.", "Ines Moro", "Harbor Commissioner"),
+    ("Saudi Crown Prince Omar bin Rashid arrived.", "Omar bin Rashid", "Saudi Crown Prince"),
+    ("US Secretary of State Clara Vance flew in.", "Clara Vance", "US Secretary of State"),
+    ("Then Sen. Paul Okafor left.", "Paul Okafor", "Sen."),
+    ("Mr. Okafor left.", "Okafor", "Mr."),
+])
+def test_title_words_written_before_a_name_are_split_from_it(text, name, title):
+    assert (name, title) in mentions(text)
+
+
+def test_function_words_and_trailing_days_are_not_part_of_a_name():
+    assert mentions("But Dana Ruiz arrived in Port Alder Tuesday.") == [("Dana Ruiz", None), ("Port Alder", None)]
+
+
+def test_a_person_of_an_institution_is_the_person():
+    assert mentions("as Joel Brant of Harbor Weekly observed") == [("Joel Brant", None)]
+
+
+def test_an_institution_is_named_whole():
+    assert mentions("The Harbor Department said") == [("Harbor Department", None)]
+
+
+def test_possessives_are_marked():
+    [mention] = name_mentions("Ruiz’s plan", 0, 11)
+    assert mention.name == "Ruiz" and mention.possessive
+
+
+def test_the_fullest_form_is_the_canonical_name_and_a_surname_joins_it():
+    registry = EntityRegistry()
+    text = "Ruiz spoke. Mayor Dana Ruiz left."
+    for mention in name_mentions(text, 0, len(text)):
+        registry.add(mention)
+    entity = registry.lookup("Ruiz")
+    assert (entity.name, entity.title, entity.kind) == ("Dana Ruiz", "Mayor", "person")
+    assert entity.aliases == {"Ruiz", "Dana Ruiz"}
+
+
+def test_gender_comes_from_honorifics_and_first_names():
+    registry = EntityRegistry()
+    text = "Mrs. Hale met Paul Okafor and Dana Ruiz."
+    for mention in name_mentions(text, 0, len(text)):
+        registry.add(mention)
+    assert registry.lookup("Hale").gender == "female"
+    assert registry.lookup("Okafor").gender == "male"
+    assert first_name_gender("Maria") == "female"
+    assert first_name_gender("Qzxv") is None
+
+
+def test_organisations_are_told_from_people():
+    registry = EntityRegistry()
+    text = "The Harbor Transit Authority and NATO met Dana Ruiz."
+    for mention in name_mentions(text, 0, len(text)):
+        registry.add(mention)
+    assert registry.lookup("Harbor Transit Authority").kind == "organization"
+    assert registry.lookup("NATO").kind == "organization"
+    assert registry.lookup("Ruiz").kind == "person"
+
+
+def test_a_pronoun_learns_the_gender_of_a_person_the_text_has_not_gendered():
+    registry = EntityRegistry()
+    text = "Mx. Q. Tarrant spoke."
+    mention = name_mentions(text, 0, len(text))[0]
+    entity = registry.add(mention)
+    entity.personal = True
+    speech = Discourse(registry, [mention], set())
+    speech.note(0, [entity])
+    assert speech.resolve_pronoun("she", 0) is entity
+    assert entity.gender == "female"
+
+
+def test_speaker_names_are_canonical_with_the_title_the_article_gives():
+    text = ("Mayor Dana Ruiz opened the hearing on the harbor budget on Monday night.\n\n"
+            "“We will not raise fares,” Ruiz said.")
+    speaker = extract_quotes(text)[-1].speaker
+    assert (speaker.name, speaker.title, speaker.mention, speaker.kind) == ("Dana Ruiz", "Mayor", "Ruiz", "person")
+    assert text[speaker.mention_start:speaker.mention_end] == "Ruiz"

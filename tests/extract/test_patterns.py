@@ -1,0 +1,67 @@
+"""Every named regular expression of the extractor, on the sentence it is for (and one it must refuse)."""
+import pytest
+
+from app.extract import cues, discourse, entities, frames, lexicon, marks, pipeline, sentences
+
+
+def found(pattern, text):
+    match = pattern.search(text)
+    return match.group() if match else None
+
+
+@pytest.mark.parametrize("pattern, text, expected", [
+    (marks.PARAGRAPH, "First paragraph.\n\nSecond.", "First paragraph."),
+    (marks.DOUBLE_MARK, "''It works,'' she said.", "''"),
+    (marks.DOUBLE_MARK, "He said “yes”.", "“"),
+    (marks.SINGLE_MARK, "Council vows ‘no delay’", "‘"),
+    (marks.SINGLE_MARK, "''Doubled''", None),
+    (sentences.SENTENCE_END, "The vote passed. Then they left.", ". "),
+    (sentences.SENTENCE_END, "The vote passed. then they left.", None),
+    (sentences.SPEAKER_THEN_CUE, "Harbor Commissioner Ines Moro asked.", "Harbor Commissioner Ines Moro asked"),
+    (sentences.SPEAKER_THEN_CUE, "Tom Lee, a ferry pilot, said.", "Tom Lee, a ferry pilot, said"),
+    (entities.CAPITALISED_RUN, "met Saudi Crown Prince Omar bin Rashid today", "Saudi Crown Prince Omar bin Rashid"),
+    (entities.CAPITALISED_RUN, "said Ruiz. The board", "Ruiz"),
+    (entities.INITIALISM, "U.S.", "U.S."),
+    (entities.INITIALISM, "NATO", "NATO"),
+    (frames.TRAILING_PRONOUN, "and then she", "she"),
+    (frames.TRAILING_PRONOUN, "the shed", None),
+    (frames.LEADING_PRONOUN, "he said", "he"),
+    (frames.TRAILING_DESCRIPTION, "and the top harbor official", "the top harbor official"),
+    (frames.LEADING_DESCRIPTION, "a spokeswoman for the city", "a spokeswoman"),
+    (frames.POSSESSIVE_AGENT, "Ruiz’s campaign", " campaign"),
+    (frames.POSSESSIVE_WORD, "the city’s mayor", "y’s "),
+    (frames.AGENT_WORDS, " campaign spokesman", " campaign spokesman"),
+    (frames.TRAILING_GROUP, "many harbor officials", "many harbor officials"),
+    (frames.PREPOSITION_START, "in a statement", "in"),
+    (frames.AFFILIATION_GAP, " of the ", " of the "),
+    (frames.QUALIFIER_GAP, " harbor spokesman ", " harbor spokesman "),
+    (frames.QUALIFIER_GAP, " in ", None),
+    (frames.STATE_ABBREVIATION, "Mich.", "Mich."),
+    (frames.PARTY_AND_STATE, "R-Ky.", "R-Ky."),
+    (cues.LEADING_PUNCTUATION, ", — said", ", — "),
+    (cues.AS_START, "as Ruiz said", "as "),
+    (cues.ROLE_PREFIX, "former harbor pilot ", "former harbor pilot "),
+    (cues.INTRODUCTION_TAIL, " reporters: ", " reporters: "),
+    (cues.INTRODUCTION_TAIL, " that the plan was ", None),
+    (discourse.PREPOSITION_BEFORE, "after meeting with ", "with "),
+    (discourse.PREPOSITION_BEFORE, "a day in the ", "in the "),
+    (discourse.SENTENCE_OPENER, "On Monday, she left.", "On Monday, she"),
+    (discourse.SENTENCE_OPENER, "The commissioner said no.", "The commissioner "),
+    (discourse.SUBORDINATE_OPENING, "While Lee spoke, Ruiz left.", "While Lee spoke, "),
+    (discourse.MODIFIER_GAP, " harbor consultant ", " harbor consultant "),
+    (pipeline.FULL_QUOTE_CLOSE, "“We won,” she said", ",”"),
+    (pipeline.FULL_QUOTE_CLOSE, "Mayor vows ‘no delay’ on pier", None),
+    (pipeline.NON_WORD, "much.'", ".'"),
+    (pipeline.LOWERCASE_WORD, "Besides the pier", "the"),
+    (lexicon.CUE, "Ruiz told reporters", "told"),
+    (lexicon.CUE, "according to the clerk", "according to"),
+    (lexicon.CUE, "the toldo awning", None),
+])
+def test_pattern_on_its_sentence(pattern, text, expected):
+    assert found(pattern, text) == expected
+
+
+@pytest.mark.parametrize("after_mark, elision", [("90s were loud", True), ("n’ roll", True), ("em all", True),
+                                                  ("Go home’", False)])
+def test_leading_elision_tells_elided_words_from_quotes(after_mark, elision):
+    assert bool(marks.LEADING_ELISION.match(after_mark)) is elision
