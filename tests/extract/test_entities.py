@@ -6,6 +6,13 @@ from app.extract.discourse import Discourse
 from app.extract.entities import EntityRegistry, first_name_gender, name_mentions
 
 
+def registry_of(text):
+    registry = EntityRegistry()
+    for mention in name_mentions(text, 0, len(text)):
+        registry.add(mention)
+    return registry
+
+
 def mentions(text):
     return [(m.name, m.title) for m in name_mentions(text, 0, len(text))]
 
@@ -39,20 +46,14 @@ def test_possessives_are_marked():
 
 
 def test_the_fullest_form_is_the_canonical_name_and_a_surname_joins_it():
-    registry = EntityRegistry()
-    text = "Ruiz spoke. Mayor Dana Ruiz left."
-    for mention in name_mentions(text, 0, len(text)):
-        registry.add(mention)
+    registry = registry_of("Ruiz spoke. Mayor Dana Ruiz left.")
     entity = registry.lookup("Ruiz")
     assert (entity.name, entity.title, entity.kind) == ("Dana Ruiz", "Mayor", "person")
     assert entity.aliases == {"Ruiz", "Dana Ruiz"}
 
 
 def test_gender_comes_from_honorifics_and_first_names():
-    registry = EntityRegistry()
-    text = "Mrs. Hale met Paul Okafor and Dana Ruiz."
-    for mention in name_mentions(text, 0, len(text)):
-        registry.add(mention)
+    registry = registry_of("Mrs. Hale met Paul Okafor and Dana Ruiz.")
     assert registry.lookup("Hale").gender == "female"
     assert registry.lookup("Okafor").gender == "male"
     assert first_name_gender("Maria") == "female"
@@ -60,10 +61,7 @@ def test_gender_comes_from_honorifics_and_first_names():
 
 
 def test_organisations_are_told_from_people():
-    registry = EntityRegistry()
-    text = "The Harbor Transit Authority and NATO met Dana Ruiz."
-    for mention in name_mentions(text, 0, len(text)):
-        registry.add(mention)
+    registry = registry_of("The Harbor Transit Authority and NATO met Dana Ruiz.")
     assert registry.lookup("Harbor Transit Authority").kind == "organization"
     assert registry.lookup("NATO").kind == "organization"
     assert registry.lookup("Ruiz").kind == "person"
