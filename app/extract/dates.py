@@ -24,12 +24,16 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 MONTH_DAY = re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")
 # "5 February 2024", "on 12 March"
 DAY_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH_NAME}\b(?:,?\s+{_YEAR}\b)?")
-# "said Wednesday", "on Tuesday night", "last Friday"
-WEEKDAY = re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b",
-                     re.IGNORECASE)
-# "until Friday", "next Monday", "by Thursday": a day the words point to, not the day they were said
-FORWARD_WORD_REACH = 16  # characters before a weekday searched for such a word
-FORWARD_WEEKDAY = re.compile(r"\b(?:next|until|till|by|before|after|since|from|this\s+coming)\s+$", re.IGNORECASE)
+# "said Wednesday", "on Tuesday night", "last Friday"; not a show ("Saturday Night Live")
+WEEKDAY = re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                     r"(?!\s+(?-i:Night\s+[A-Z]))", re.IGNORECASE)
+# "until Friday", "by Feb. 5", "the March 15 primary", "Super Tuesday": a day the words point to
+# or name, not the day they were said; searched for just before the date
+NOT_SPEECH_DAY_REACH = 16
+NOT_SPEECH_DAY = re.compile(r"\b(?:next|until|till|by|before|after|since|from|this\s+coming|the|super|black|good|ash"
+                            r"|cyber|holy|easter|palm)\s+$", re.IGNORECASE)
+# a month-day later in the year than publication means last year only this close to New Year
+MAX_YEAR_WRAP_DAYS = 92
 YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 # "earlier today", "this morning", "tonight": the publication day
 TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
@@ -54,10 +58,14 @@ def resolve_said_on(frame: str, published: date | None) -> date | None:
     return relative if relative is not None else published
 
 
+def _names_another_day(frame: str, match: re.Match[str]) -> bool:
+    return NOT_SPEECH_DAY.search(frame, max(0, match.start() - NOT_SPEECH_DAY_REACH), match.start()) is not None
+
+
 def _absolute_date(frame: str, published: date | None) -> date | None:
     for pattern in (MONTH_DAY, DAY_MONTH):
         for match in pattern.finditer(frame):
-            found = _month_day_date(match, published)
+            found = None if _names_another_day(frame, match) else _month_day_date(match, published)
             if found is not None:
                 return found
     return None
@@ -71,15 +79,18 @@ def _month_day_date(match: re.Match[str], published: date | None) -> date | None
     if published is None:
         return None
     this_year = _safe_date(published.year, month, day)
-    if this_year is not None and this_year > published:
-        return _safe_date(published.year - 1, month, day)
-    return this_year
+    if this_year is None or this_year <= published:
+        return this_year
+    last_year = _safe_date(published.year - 1, month, day)
+    if last_year is not None and (published - last_year).days <= MAX_YEAR_WRAP_DAYS:
+        return last_year
+    return None  # later this year: an event ahead ("the June 23 referendum"), not the speech
 
 
 def _relative_date(frame: str, published: date) -> date | None:
     candidates: list[tuple[int, date]] = []
     for match in WEEKDAY.finditer(frame):
-        if FORWARD_WEEKDAY.search(frame, max(0, match.start() - FORWARD_WORD_REACH), match.start()):
+        if _names_another_day(frame, match):
             continue
         weekday = WEEKDAYS.index(match.group("weekday").lower())
         days_back = (published.weekday() - weekday) % 7

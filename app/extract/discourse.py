@@ -24,6 +24,7 @@ SENTENCE_OPENER = re.compile(r"^(?:[A-Z][^,“”\"]{0,60},\s+)?(?:([Hh]e|[Ss]he
 SUBORDINATE_OPENING = re.compile(
     r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|During|From|Following|"
     r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly)\b[^,“”\"]{0,200},\s")
+DATELINE_END = re.compile(r"\s*(?:\([A-Z][\w. ]*\)\s*)?[-–—]\s")
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
                           "has had have will would met meet called".split())
@@ -109,6 +110,15 @@ class Discourse:
             return next((e for e in recent if e.kind == "organization"), None)
         return next((e for e in recent if e.kind == "person"), None)
 
+    def _not_a_subject(self, text: str, mention: NameMention) -> bool:
+        """A sentence's first capitalised word that is no name ("Besides", "Back"), or a dateline."""
+        if DATELINE_END.match(text, mention.end):
+            return True  # "NEW YORK - ...", "Washington (AFP) - ..."
+        if " " in mention.name:
+            return False
+        entity = self.registry.lookup(mention.name)
+        return mention.name.lower() in self.lowercase_words or (entity is not None and entity.mentions == 1)
+
     def read_sentence(self, text: str, start: int, end: int, paragraph: int,
                       ) -> tuple[Entity | None, int, list[Entity]]:
         """The entity a sentence is about, where it is written, and the other people it names.
@@ -122,7 +132,7 @@ class Discourse:
                 continue
             if PREPOSITION_BEFORE.search(text, max(start, mention.start - 20), mention.start):
                 continue
-            if mention.start == start and " " not in mention.name and mention.name.lower() in self.lowercase_words:
+            if mention.start == start and self._not_a_subject(text, mention):
                 continue
             if free and _qualifies_next(text[free[-1][2]:mention.start], mention):
                 free.pop()  # "Obama consultant Cornell Belcher": the first name only qualifies the second

@@ -49,6 +49,7 @@ class Entity:
     gender: str | None = None
     surname: str = ""
     aliases: set[str] = field(default_factory=set)
+    mentions: int = 0  # how often it is named outside quotes
     personal: bool = False  # the text shows it is a person: honorific, title, first name, or a speaker
 
 
@@ -167,6 +168,7 @@ class EntityRegistry:
         elif len(mention.name.split()) > len(entity.name.split()) and kind == entity.kind:
             entity.name = mention.name
         entity.aliases.add(mention.name)
+        entity.mentions += 1
         if mention.title and not entity.title and mention.title.lower() not in HONORIFIC_GENDER:
             entity.title = mention.title
         if entity.gender is None:
