@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from app.extract.dates import (
-    DAY_MONTH, FORWARD_WEEKDAY, MONTH_DAY, RELATIVE_CLAUSE, TODAY, WEEKDAY, YESTERDAY, resolve_said_on,
+    DAY_MONTH, MONTH_DAY, NOT_SPEECH_DAY, RELATIVE_CLAUSE, TODAY, WEEKDAY, YESTERDAY, resolve_said_on,
 )
 
 PUBLISHED = date(2024, 2, 7)  # a Wednesday
@@ -30,9 +30,16 @@ def test_weekday_pattern_reads_last():
     assert (match.group("last"), match.group("weekday")) == ("last", "Friday")
 
 
-def test_forward_weekday_pattern_sees_until():
-    assert FORWARD_WEEKDAY.search("the vote was delayed until ")
-    assert not FORWARD_WEEKDAY.search("she said on ")
+def test_weekday_pattern_skips_a_show_title():
+    assert not WEEKDAY.search("playing the senator on Saturday Night Live")
+    assert WEEKDAY.search("she said Saturday night")
+
+
+def test_not_speech_day_pattern_sees_until_and_attributive_the():
+    assert NOT_SPEECH_DAY.search("the vote was delayed until ")
+    assert NOT_SPEECH_DAY.search("ahead of the ")
+    assert NOT_SPEECH_DAY.search("campaigning before Super ")
+    assert not NOT_SPEECH_DAY.search("she said on ")
 
 
 def test_yesterday_and_today_patterns():
@@ -75,6 +82,17 @@ def test_no_expression_keeps_the_publication_date():
 
 def test_day_the_words_point_to_is_not_when_they_were_said():
     assert resolve_said_on("the vote is delayed until Friday, he said", PUBLISHED) == PUBLISHED
+    assert resolve_said_on("he predicted a third of votes would be cast before Feb. 1", PUBLISHED) == PUBLISHED
+
+
+def test_named_days_are_not_when_words_were_said():
+    assert resolve_said_on("she said ahead of the Feb. 3 primary", PUBLISHED) == PUBLISHED
+    assert resolve_said_on("he said after winning Super Tuesday", PUBLISHED) == PUBLISHED
+    assert resolve_said_on("playing the senator on Saturday Night Live, he said", PUBLISHED) == PUBLISHED
+
+
+def test_month_day_later_in_the_year_is_an_event_ahead():
+    assert resolve_said_on("says the referendum June 23 decides it", PUBLISHED) == PUBLISHED
 
 
 def test_day_in_a_relative_clause_describes_the_speaker_not_the_speech():
