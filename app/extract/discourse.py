@@ -75,6 +75,10 @@ class Discourse:
             return None
         gender = PRONOUNS.get(low)
         candidates = ([first] if first else []) + self._recent(paragraph)
+        return self._compatible(candidates, low, gender)
+
+    @staticmethod
+    def _compatible(candidates: list[Entity], low: str, gender: str | None) -> Entity | None:
         if low == "they":
             wanted = ("group", "organization")
         elif low == "it":

@@ -18,7 +18,7 @@ ABBREVIATIONS = frozenset(
 # End punctuation, then closing marks, then space, then something that can start a sentence.
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9])")
 # After a quote ending in ? or !, a capitalised speaker and cue continue the sentence: `?" Trump asked.`
-SPEAKER_THEN_CUE = re.compile(rf"(?:[A-Z][\w.’'\-]*\s+){{0,3}}[A-Z][\w.’'\-]*(?:,[^,.]{{1,80}},)?\s+{CUE_PATTERN}")
+SPEAKER_THEN_CUE = re.compile(rf"(?:[A-Z][\w.’'\-]*\s+){{0,3}}[A-Z][\w.’'\-]*(?:,[^,]{{1,80}},)?\s+{CUE_PATTERN}")
 WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)\.[\"”’')\]]*\s+$")
 
 
