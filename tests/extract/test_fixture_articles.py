@@ -2,7 +2,8 @@
 
 Each article aims at patterns of news prose: female speakers and "she said" by salience,
 organizations and anonymous sources, multi-paragraph and straight-quote articles, colon
-introductions, names inside quotes, descriptive speakers, relative dates, partial quotes.
+introductions, names inside quotes, descriptive speakers, relative dates, partial quotes,
+"he said" between two men, a relayed letter, an interrupted quote ("...," X continued, "...").
 Thresholds are what the extractor reached when they were set (measured, never raised
 above it): a drop below one is a regression.
 """
@@ -19,20 +20,21 @@ MIN_WORDS, MAX_WORDS = 250, 600
 
 # article -> (span F1, end-to-end F1) it must reach
 ARTICLE_THRESHOLDS = {
-    "glenrock-school-start-times": (1.00, 0.66),
+    "dunmore-rail-bill": (1.00, 1.00),
+    "glenrock-school-start-times": (1.00, 0.83),
     "governor-water-cuts": (1.00, 0.90),
     "harbor-ferry-terminal": (1.00, 1.00),
-    "harriers-coach-retires": (1.00, 0.90),
-    "kestrel-observatory-funding": (1.00, 0.50),
+    "harriers-coach-retires": (1.00, 1.00),
+    "kestrel-observatory-funding": (1.00, 0.87),
     "marlow-bus-strike": (1.00, 1.00),
-    "riverbank-dumpling-recall": (1.00, 0.66),
+    "riverbank-dumpling-recall": (1.00, 0.83),
     "thale-bribery-closing": (1.00, 1.00),
     "veloria-fuel-tax": (1.00, 0.87),
 }
 OVERALL_SPAN_F1 = 1.00
-OVERALL_SPEAKER_ACC = 0.84
-OVERALL_E2E_F1 = 0.85
-OVERALL_SAID_ON_RIGHT = 0  # of the 9 gold quotes with a said_on
+OVERALL_SPEAKER_ACC = 0.93
+OVERALL_E2E_F1 = 0.94
+OVERALL_SAID_ON_RIGHT = 10  # of the 10 gold quotes with a said_on
 
 
 def fixture_names() -> list[str]:
