@@ -14,6 +14,7 @@ from app.extract.sentences import Sentence, split_sentences
 from app.extract.sieves import Attribution, QuoteContext, attribute
 from app.extract.topics import quote_topics
 
+FALLBACK_SIEVES = frozenset({"paragraph_subject", "none"})
 HEADLINE_MAX_CHARS = 250
 MAX_CONTEXT_CHARS = 600
 FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")
@@ -63,6 +64,19 @@ def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence])
             if speaker_of_sentence is None and attribution.sieve in CUE_SIEVES_FOR_SALIENCE:
                 speaker_of_sentence = attribution.entity
         discourse.note(sentence.paragraph, [speaker_of_sentence or subject] + others)
+    return _look_ahead(results)
+
+
+def _look_ahead(results: list[tuple[QuoteSpan, Sentence, Attribution]]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+    """A quote only guessed by a fallback takes the speaker of the next quote of its paragraph when
+    that one names its speaker with a cue: `“We are broke.” Then: “Nobody listens,” Ruiz said.`"""
+    for index in range(len(results) - 2, -1, -1):
+        span, sentence, attribution = results[index]
+        following_span, _, following = results[index + 1]
+        if (attribution.sieve in FALLBACK_SIEVES and following.sieve in CUE_SIEVES_FOR_SALIENCE
+                and following_span.paragraph == span.paragraph and following.entity is not None):
+            results[index] = (span, sentence, Attribution(
+                "following_quote", 0.5, following.cue, following.mention, following.entity))
     return results
 
 

@@ -140,3 +140,10 @@ def test_every_quote_carries_its_sieve_confidence_and_topics():
     quote = last_quote("“The harbor budget must grow,” Dana Ruiz said.")
     assert quote.sieve == "trailing_named_cue" and 0 < quote.confidence <= 1
     assert quote.topics
+
+
+def test_a_quote_with_no_source_takes_the_speaker_named_next_in_its_paragraph():
+    text = ("The pier closed in March.\n\n"
+            "“We are broke.” After a pause at the lectern: “Nobody listens,” harbor pilot Ines Moro said.")
+    first = quotes_of(text)[-2]
+    assert (first.sieve, speaker_name(first)) == ("following_quote", "Ines Moro")
