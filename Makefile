@@ -24,5 +24,8 @@ eval: $(BIN)/quotewire
 	$(BIN)/quotewire eval ../shared/corpus/seed
 	$(BIN)/quotewire eval --no-errors ../shared/corpus/polnear-dev
 
+bench: $(BIN)/quotewire
+	$(BIN)/python bench/extract_speed.py ../shared/corpus/polnear-dev --repeat 3
+
 clean:
 	rm -rf $(VENV) data .pytest_cache
