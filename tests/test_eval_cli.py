@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 import app.evaluation
-from app.evaluation import COUNTS, load_gold, score_article
+from app.evaluation import COUNTS, load_gold, normalize_name, score_article, speaker_is_right
 from app.cli import app as cli
 from app.extract.records import Quote, Speaker
 
@@ -70,6 +70,20 @@ def folder(tmp_path, monkeypatch):
 
 def run(*args):
     return CliRunner().invoke(cli, ["eval", *map(str, args)])
+
+
+def test_speaker_names_compare_without_case_marks_dash_kind_or_spacing():
+    assert normalize_name("  Jean–Luc   “Picard”. ") == "jean-luc picard"
+
+
+@pytest.mark.parametrize(
+    ("predicted", "right"),
+    [("Oskar Vent", True), ("vent", True), ("Council Leader Oskar Vent", True), ("Oskar", False),
+     ("Mara Lindqvist", True), (None, False), ("", False)],
+)
+def test_speaker_is_right_by_mention_last_word_or_alternate(predicted, right):
+    gold_quote = {"speaker": "Oskar Vent", "alternates": ["Mara Lindqvist"]}
+    assert speaker_is_right(predicted, gold_quote, GOLD["speakers"]) is right
 
 
 def test_summary_figures_for_a_known_prediction(folder):
