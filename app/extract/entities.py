@@ -81,16 +81,19 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     cut = len(words)
     while cut > 0 and not _is_title_word(words[cut - 1]):
         cut -= 1
-    if cut == len(words):  # every word is a title word: "the President"
-        return words, []
-    return words[:cut], words[cut:]
+    if cut < len(words):
+        return words[:cut], words[cut:]
+    prefix = 0  # the name ends in a title-like word ("Peter T. King"): the title is the leading run
+    while prefix < len(words) and _is_title_word(words[prefix]):
+        prefix += 1
+    return words[:prefix], words[prefix:]  # all title words ("the President"): no name
 
 
 def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     """Read one capitalised run into a name mention; None when it holds no name."""
     words = text[start:end].split()
     for i, word in enumerate(words[1:-1], start=1):
-        if word == "of" and not _is_title_word(words[i - 1]):
+        if word == "of" and not all(map(_is_title_word, words[:i])):
             words = words[:i]  # "Joel Pollak of Breitbart California": the person, then his employer
             break
     offsets = []
