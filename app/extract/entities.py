@@ -22,7 +22,7 @@ from app.extract.lexicon import (
 # One capitalised word: an abbreviated title (Sen.), initials (U.S., W.) or a plain word (Blinken).
 CAPITALISED_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr)\.|(?:[A-Z]\.)+|[A-Z][\w’'\-]*)"
 CAPITALISED_RUN = re.compile(
-    rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t]+)?{CAPITALISED_WORD})*"
+    rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
 )
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
 
