@@ -10,6 +10,7 @@
 # Timings and the image size are printed as `measure:` lines.
 set -euo pipefail
 shopt -s inherit_errexit  # a failure inside $(...) fails the script too
+set -o errtrace
 cd "$(dirname "$0")/.."
 
 IMAGE=${IMAGE:-localhost/quotewire:smoke}
@@ -32,6 +33,7 @@ seconds_since() { awk -v start="$1" -v end="$(now_ms)" 'BEGIN { printf "%.1f", (
 
 fail() {
     echo "container-smoke: FAIL: $*" >&2
+    touch "$WORKDIR/failed"
     if podman container exists "$CONTAINER" 2>/dev/null; then
         echo "--- last lines of the container's log ---" >&2
         podman logs --tail 40 "$CONTAINER" >&2 2>&1 || true
@@ -45,6 +47,12 @@ cleanup() {
     rm -rf "$WORKDIR"
 }
 trap cleanup EXIT
+
+on_error() {  # an unexpected failure; those that `fail` reports (also inside $(...)) are told once
+    [[ -e $WORKDIR/failed ]] || echo "container-smoke: FAIL: line $1: $2 exited with $3" >&2
+    touch "$WORKDIR/failed"
+}
+trap 'on_error "$LINENO" "$BASH_COMMAND" "$?"' ERR
 
 install_tools() {
     local missing=()
@@ -136,7 +144,8 @@ stop_gracefully() {  # SIGTERM; the server must exit by itself, cleanly, within 
 
 # --- tools, base, image --------------------------------------------------------------------------
 install_tools
-seed=$(find "$SEED_DIR" -maxdepth 1 -name '*.txt' 2>/dev/null | sort | head -n 1)
+[[ -d $SEED_DIR ]] || fail "no seed folder $SEED_DIR (the shared corpus is expected beside the repository)"
+seed=$(find "$SEED_DIR" -maxdepth 1 -name '*.txt' | sort | head -n 1)
 [[ -n $seed ]] || fail "no seed article (*.txt) in $SEED_DIR"
 
 started=$(now_ms)
