@@ -2,7 +2,7 @@
 # Builds a local Debian bookworm base image (python3, python3-venv, ca-certificates) with debootstrap,
 # from the Debian mirror this machine's apt is configured with, for machines that cannot pull
 # python:3.11-slim-bookworm. Tags it localhost/quotewire-base:bookworm (or $BASE_TAG).
-# Keeps an existing image unless --rebuild is given. Needs root, debootstrap and podman.
+# Keeps an image made by this same script unless --rebuild is given. Needs root, debootstrap and podman.
 set -euo pipefail
 
 BASE_TAG=${BASE_TAG:-localhost/quotewire-base:bookworm}
@@ -18,9 +18,15 @@ rebuild=false
 command -v debootstrap >/dev/null || die "debootstrap is not installed (apt-get install -y debootstrap)"
 command -v podman >/dev/null || die "podman is not installed (apt-get install -y podman)"
 
+# The image records which version of this script made it, so that a changed recipe is rebuilt.
+recipe=$(sha256sum "$0" | cut -c1-16)
 if ! $rebuild && podman image exists "$BASE_TAG"; then
-    echo "container-base: $BASE_TAG already exists (pass --rebuild to make it again)"
-    exit 0
+    made_by=$(podman image inspect --format '{{index .Labels "quotewire.base-recipe"}}' "$BASE_TAG")
+    if [[ $made_by == "$recipe" ]]; then
+        echo "container-base: $BASE_TAG is up to date (pass --rebuild to make it again)"
+        exit 0
+    fi
+    echo "container-base: $BASE_TAG was made by another version of this script; rebuilding"
 fi
 
 # The mirror and the security mirror for the suite, as this machine's apt knows them.
@@ -71,6 +77,8 @@ printf '%s\n' 'path-exclude /usr/share/doc/*' 'path-exclude /usr/share/man/*' \
 
 echo "container-base: importing as $BASE_TAG"
 tar --numeric-owner -C "$rootfs" -c . | podman import --quiet \
-    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'ENV LANG=C.UTF-8' --change 'CMD ["/bin/bash"]' - "$BASE_TAG" > /dev/null
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV LANG=C.UTF-8' --change 'CMD ["/bin/bash"]' \
+    --change "LABEL quotewire.base-recipe=$recipe" - "$BASE_TAG" > /dev/null
 
 echo "container-base: built $BASE_TAG in $((SECONDS - started)) s, $(podman image inspect --format '{{.Size}}' "$BASE_TAG" | awk '{ printf "%.0f MB\n", $1 / 1e6 }')"
