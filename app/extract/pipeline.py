@@ -23,6 +23,7 @@ LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
 CUE_SIEVES_FOR_SALIENCE = frozenset({
     "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
     "according_to", "reported_speech_partial", "late_trailing_cue", "pronoun_speaker", "descriptive_speaker",
+    "colon_paragraph",
 })
 
 

@@ -168,6 +168,18 @@ def descriptive_speaker(context: QuoteContext) -> Attribution | None:
     return None
 
 
+def colon_paragraph(context: QuoteContext) -> Attribution | None:
+    """Dana Ruiz read out the verdict:\n\n“The council finds the contract void.”"""
+    if not context.opens_sentence():
+        return None
+    window = context.text[max(0, context.span.open_mark - 200):context.span.open_mark]
+    before = window.rstrip()
+    if not before.endswith(":") or "\n" not in window[len(before):]:
+        return None
+    entity = context.discourse.latest(context.span.paragraph - 1)
+    return Attribution("colon_paragraph", 0.7, None, None, entity) if entity is not None else None
+
+
 def continuation(context: QuoteContext) -> Attribution | None:
     """“We are ready,” Ruiz said. “The crews start on Monday.”"""
     if context.previous is None:
@@ -213,6 +225,7 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     pronoun_speaker,
     descriptive_speaker,
     cue_in_subject_clause,
+    colon_paragraph,
     continuation,
     sentence_subject,
     paragraph_subject,

@@ -147,3 +147,9 @@ def test_a_quote_with_no_source_takes_the_speaker_named_next_in_its_paragraph():
             "“We are broke.” After a pause at the lectern: “Nobody listens,” harbor pilot Ines Moro said.")
     first = quotes_of(text)[-2]
     assert (first.sieve, speaker_name(first)) == ("following_quote", "Ines Moro")
+
+
+def test_a_paragraph_introduced_by_a_colon_belongs_to_the_introducer():
+    text = "Judge Ines Moro read out the verdict:\n\n“The council finds the contract void.”"
+    quote = last_quote(text)
+    assert (quote.sieve, speaker_name(quote)) == ("colon_paragraph", "Ines Moro")
