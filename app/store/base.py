@@ -7,7 +7,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection
 
-from sqlalchemy.sql import ColumnElement, FromClause
+from sqlalchemy.sql import ColumnElement, FromClause, Select
 
 
 class FullTextSyntaxError(ValueError):
@@ -21,10 +21,13 @@ class FullTextMatch:
     condition: a WHERE clause on `quotes.id`, true for matching quotes.
     ranked:    a subquery with columns `quote_id` and `rank` (lower ranks first: more relevant),
                to join on `quotes.id` when sorting by relevance.
+    ids:       a SELECT of the matching quote ids (what `condition` tests), for callers that
+               count matches or build their own condition; None when a backend has none.
     """
 
     condition: ColumnElement[bool]
     ranked: FromClause
+    ids: Select | None = None
 
 
 class StoreBackend(Protocol):

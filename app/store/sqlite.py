@@ -75,5 +75,5 @@ class SqliteBackend:
             .where(matches)
             .subquery("fulltext")
         )
-        condition = Quote.id.in_(select(fts_table.c.rowid).where(matches))
-        return FullTextMatch(condition=condition, ranked=ranked)
+        ids = select(fts_table.c.rowid).where(matches)
+        return FullTextMatch(condition=Quote.id.in_(ids), ranked=ranked, ids=ids)
