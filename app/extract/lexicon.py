@@ -30,11 +30,6 @@ CUE = re.compile(CUE_PATTERN)
 
 PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "we": None, "i": None}
 HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male"}
-FEMALE_NOUNS = frozenset("spokeswoman chairwoman congresswoman businesswoman woman mother wife daughter sister "
-                         "actress queen lady grandmother girl".split())
-MALE_NOUNS = frozenset("spokesman chairman congressman businessman man father husband son brother king "
-                       "grandfather boy".split())
-
 # Capitalised words written before a name to give a role: "US Secretary of State Antony Blinken".
 TITLE_WORDS = frozenset(
     "president vice secretary state sen senator rep representative gov governor mayor prime minister chief crown "
