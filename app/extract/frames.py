@@ -14,12 +14,13 @@ from app.extract.lexicon import CAPITALISED_FUNCTION_WORDS, GROUP_NOUNS, PRONOUN
 
 # Words that may stand between a subject and its cue: "Blinken has also publicly said".
 VERB_PADDING = frozenset(
-    "has have had also again then later once later, previously recently further would will could did does do "
+    "has have had also again then later once previously recently further would will could did does do "
     "was were is are be been being to not never often just simply repeatedly first since yet already still "
     "reportedly apparently separately similarly privately publicly openly flatly bluntly angrily even".split()
 )
-TRAILING_PRONOUN = re.compile(r"(?<![\w’'])(he|she|they|it|we|I)$", re.IGNORECASE)
-LEADING_PRONOUN = re.compile(r"(he|she|they|it|we|I)(?![\w’'])", re.IGNORECASE)
+TRAILING_PRONOUN = re.compile(r"(?<![\w’'])(he|she|they|it|we|I)$", re.IGNORECASE)  # "..., she" said
+LEADING_PRONOUN = re.compile(r"(he|she|they|it|we|I)(?![\w’'])", re.IGNORECASE)  # said "he"
+# "the top harbor official" said / said "a spokeswoman" for the city
 TRAILING_DESCRIPTION = re.compile(
     r"(?<![\w’'])(?:the|a|an|one|another|two|three|several|some|many|other)\s+(?:[\w’'.\-]+\s+){0,5}?[a-z][\w\-]*$",
     re.IGNORECASE,
@@ -32,16 +33,20 @@ LEADING_DESCRIPTION = re.compile(
 # Who speaks for the person named before it: "Mrs. Clinton's campaign said".
 POSSESSIVE_AGENT = re.compile(r"\s((?:campaign|spokesman|spokeswoman|spokesperson|office|team|aides?|camp|"
                               r"press secretary|press office|representatives?))$")
-POSSESSIVE_WORD = re.compile(r"\w[’']s\s")
+POSSESSIVE_WORD = re.compile(r"\w[’']s\s")  # "the city’s mayor, Dana Ruiz,"
+# Who speaks for the name inside a description: "the Trump campaign", "a Freedom Partners official".
 AGENT_WORDS = re.compile(r"(?:\s+(?:campaign|spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|"
                          r"senior|top|press|secretary|representative|ad|statement|office|team|camp)){1,3}")
-TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")
-PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|to|of|about|with|from|through|by|for|while|when|that|this|last|earlier|later|told|it)\b", re.IGNORECASE)
-AFFILIATION_GAP = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?")
+TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")  # "many harbor officials" said
+# Words after a cue that start no speaker: said "in a statement", said "that ..."
+PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|to|of|about|with|from|through|by|for|while|when|"
+                               r"that|this|last|earlier|later|told|it)\b", re.IGNORECASE)
+AFFILIATION_GAP = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?")  # "Joel Brant of the Harbor Institute"
+# Role words between two names, the first only qualifying the second: "said RNC spokesman Sean Spicer"
 QUALIFIER_GAP = re.compile(r"(?:\s+(?!(?:in|on|at|of|for|to|and|by|with|from|who|which|that)\b)[a-z0-9][\w\-]*){1,3}\s+")
-ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")
-STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
-PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")
+ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")  # said "former harbor pilot" Tom Lee
+STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")  # "James, 22, of Flint, Mich., said"
+PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")  # "McConnell, R-Ky., said"
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "whom ")
 PLACE_OPENERS = ("of ", "from ", "in ", "at ")
 
