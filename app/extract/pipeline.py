@@ -14,12 +14,14 @@ from app.extract.sentences import Sentence, split_sentences
 from app.extract.sieves import Attribution, QuoteContext, attribute
 from app.extract.topics import quote_topics
 
+# Attributions that are only a guess; the next quote's cue may do better (see _look_ahead).
 FALLBACK_SIEVES = frozenset({"paragraph_subject", "none"})
 HEADLINE_MAX_CHARS = 250
-MAX_CONTEXT_CHARS = 600
-FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")
-NON_WORD = re.compile(r"\W+")
-LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
+MAX_CONTEXT_CHARS = 600  # a run-on sentence gives each quote a window of it as context
+FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")  # `,”` closes an attributed full quote: no headline
+NON_WORD = re.compile(r"\W+")  # titles and first lines compare without their punctuation
+LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")  # "besides" written lower case: "Besides" is no name
+# Sieves that read a written cue: their speaker becomes the subject of the sentence for what follows.
 CUE_SIEVES_FOR_SALIENCE = frozenset({
     "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
     "according_to", "reported_speech_partial", "late_trailing_cue", "pronoun_speaker", "descriptive_speaker",
