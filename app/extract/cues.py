@@ -74,6 +74,8 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
             continue  # "..., calling it": the main clause's subject speaks
         if mention is None and len(tail.split()) <= 6:
             mention = phrase_after(text, cue.end(), hi)
+            if mention is not None and text[mention.end:hi].strip(" ,:—–"):
+                mention = None  # `said the senator can "..."`: the clause's subject, not the speaker
         if mention is None:
             continue
         return Cue(mention, cue.group(), location)
