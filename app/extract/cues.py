@@ -19,6 +19,8 @@ ROLE_PREFIX = re.compile(r"^(?:[\w\-’'.]+\s+){1,6}$")
 # What may sit between a cue and the quote it introduces: `said: "`, `told reporters "`, `wrote, "`.
 INTRODUCTION_TAIL = re.compile(r"^(?:\s+(?:to\s+)?[\w.’']+){0,2}\s*[:,—–]?\s*$")
 TRAILING_REACH = 150
+MENTION_THEN_QUOTE = re.compile(r"\s*[,:—–]\s*")  # `, said Ruiz, "...`
+CLAUSE_BREAK = re.compile(r"[,;:“”\"(]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +76,30 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
             continue  # "..., calling it": the main clause's subject speaks
         if mention is None and len(tail.split()) <= 6:
             mention = phrase_after(text, cue.end(), hi)
-            if mention is not None and text[mention.end:hi].strip(" ,:—–"):
+            if mention is not None and not MENTION_THEN_QUOTE.fullmatch(text, mention.end, hi):
                 mention = None  # `said the senator can "..."`: the clause's subject, not the speaker
         if mention is None:
             continue
-        return Cue(mention, cue.group(), location)
+        return _outer_speaker(text, lo, cues, cue, mention) or Cue(mention, cue.group(), location)
     if participle is not None:
         return participle
     if cues:
         tail = text[cues[-1].end():hi]
         return Cue(None, cues[-1].group(), "introduction" if INTRODUCTION_TAIL.match(tail) else "reported")
+    return None
+
+
+def _outer_speaker(text: str, lo: int, cues: list[re.Match], inner: re.Match, mention: Mention) -> Cue | None:
+    """`Lee said Ruiz called it "a farce"`: the reported clause is Lee's account, so Lee is the source."""
+    for outer in cues:
+        if outer.start() >= inner.start() or outer.group().endswith("ing") or outer.group() == "according to":
+            continue
+        between = text[outer.end():mention.start]
+        if CLAUSE_BREAK.search(between) or len(between.split()) > 2:
+            continue
+        source = subject_before(text, lo, outer.start())
+        if source is not None and source.form in ("name", "pronoun"):
+            return Cue(source, outer.group(), "reported")
     return None
 
 

@@ -65,3 +65,10 @@ def test_pattern_on_its_sentence(pattern, text, expected):
                                                   ("Go home’", False)])
 def test_leading_elision_tells_elided_words_from_quotes(after_mark, elision):
     assert bool(marks.LEADING_ELISION.match(after_mark)) is elision
+
+
+def test_cue_helper_patterns():
+    assert cues.MENTION_THEN_QUOTE.fullmatch(", ")
+    assert not cues.MENTION_THEN_QUOTE.fullmatch(" can ")
+    assert cues.CLAUSE_BREAK.search("that, in her view")
+    assert not cues.CLAUSE_BREAK.search(" that ")

@@ -153,3 +153,13 @@ def test_a_paragraph_introduced_by_a_colon_belongs_to_the_introducer():
     text = "Judge Ines Moro read out the verdict:\n\n“The council finds the contract void.”"
     quote = last_quote(text)
     assert (quote.sieve, speaker_name(quote)) == ("colon_paragraph", "Ines Moro")
+
+
+def test_reported_speech_inside_reported_speech_belongs_to_the_outer_source():
+    text = "Harbor pilot Tom Lee said Dana Ruiz called the new schedule “a farce.”"
+    assert speaker_name(last_quote(text)) == "Tom Lee"
+
+
+def test_a_name_after_a_cue_that_opens_a_clause_is_not_the_speaker():
+    text = "Tom Lee praised the budget and said the harbor chief can “bring ferries back.”"
+    assert speaker_name(last_quote(text)) == "Tom Lee"
