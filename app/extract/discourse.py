@@ -20,7 +20,7 @@ PREPOSITION_BEFORE = re.compile(
     r"defeated|attack|attacked|criticized|met|meet|called|versus|vs\.|in|on|at|during|near|across|inside|"
     r"throughout|into|over|under)(?:\s+(?:the|a|an))?|’s|'s)\s+$"
 )
-SENTENCE_OPENER = re.compile(r"^(?:[A-Z][^,“”\"]{0,60},\s+)?(?:([Hh]e|[Ss]he)\b|(?:The|the)\s+((?:[\w.\-]+\s+){0,4}?[a-z][\w\-]*)\s)")
+SENTENCE_OPENER = re.compile(r"^(?:[A-Z][^,“”\"]{0,60},\s+|(?:And|But|So|Yet|Then|Still|Now)\s+)?(?:([Hh]e|[Ss]he)\b|(?:The|the)\s+((?:[\w.\-]+\s+){0,4}?[a-z][\w\-]*)\s)")
 SUBORDINATE_OPENING = re.compile(
     r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|During|From|Following|"
     r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly)\b[^,“”\"]{0,200},\s")
