@@ -1,9 +1,12 @@
 """The ids and sort keys of one page of quotes: in date order (newest/oldest) or by full-text rank.
 
 Only `(id, key)` pairs are read here, from indexes where the filters allow; `quote_items` then loads
-the page. With a topic filter, each matching topic's rows are read from the quote_topics index
-(topic_id, said_on, quote_id) already in date order, and the few rows per topic are merged here,
-so a page never sorts every quote of a popular topic.
+the page. A speaker or topic filter can name several ids (two speakers called Marsh; a topic term
+and a subject); SQLite cannot merge several index ranges in order, and would sort every quote of
+all of them. So each id is read as its own stream, already in date order, from the
+(speaker_id, said_on, id) or (topic_id, said_on, quote_id) index, and the few rows of each stream
+are merged here: a page costs `limit + 1` rows per id, however many quotes the ids have. Past
+MAX_STREAMS ids (a common surname), one query over all of them costs less than a query per id.
 """
 from __future__ import annotations
 
@@ -18,6 +21,9 @@ from app.queries.keyset import KeysetPosition, after_ascending, after_in_date_or
 from app.queries.selection import QuoteSelection
 
 DateKeys = list[tuple[int, date | None]]
+KeyColumns = tuple[ColumnElement, ColumnElement]  # (id, said_on)
+Stream = tuple[KeyColumns, Callable[[KeyColumns], Select]]
+MAX_STREAMS = 8
 
 
 def date_sorted_keys(session: Session, selection: QuoteSelection, count: int, after: KeysetPosition | None,
@@ -25,20 +31,36 @@ def date_sorted_keys(session: Session, selection: QuoteSelection, count: int, af
     """(id, said_on) of up to `count` matching quotes after `after`: dated in date order, then undated by id."""
     if selection.nothing:
         return []
-    if selection.topic_ids is None:
-        def from_quotes(columns: tuple) -> Select:
-            return select(*columns).where(*selection.conditions)
-        return section_keys(session, (Quote.id, Quote.said_on), from_quotes, count, after, descending)
     merged: dict[int, date | None] = {}
-    for topic_id in selection.topic_ids:
-        def from_topic(columns: tuple, topic_id: int = topic_id) -> Select:
-            statement = select(*columns).where(QuoteTopic.topic_id == topic_id)
-            if selection.conditions:
-                statement = statement.join(Quote, Quote.id == QuoteTopic.quote_id).where(*selection.conditions)
-            return statement
-        merged.update(section_keys(session, (QuoteTopic.quote_id, QuoteTopic.said_on), from_topic, count, after,
-                                   descending))
+    for columns, base in date_streams(selection):
+        merged.update(section_keys(session, columns, base, count, after, descending))
     return in_date_order(list(merged.items()), descending)[:count]
+
+
+def date_streams(selection: QuoteSelection) -> list[Stream]:
+    """One stream per topic id, else one per speaker id, else a single stream over `quotes`."""
+    quote_columns: KeyColumns = (Quote.id, Quote.said_on)
+    if selection.topic_ids is not None and len(selection.topic_ids) <= MAX_STREAMS:
+        topic_columns: KeyColumns = (QuoteTopic.quote_id, QuoteTopic.said_on)
+        where = selection.where()
+
+        def of_topic(topic_id: int) -> Callable[[KeyColumns], Select]:
+            def base(columns: KeyColumns) -> Select:
+                statement = select(*columns).where(QuoteTopic.topic_id == topic_id)
+                if where:
+                    statement = statement.join(Quote, Quote.id == QuoteTopic.quote_id).where(*where)
+                return statement
+            return base
+
+        return [(topic_columns, of_topic(topic_id)) for topic_id in selection.topic_ids]
+
+    def of_quotes(where: tuple[ColumnElement[bool], ...]) -> Callable[[KeyColumns], Select]:
+        return lambda columns: select(*columns).where(*where)
+
+    if selection.speaker_ids is not None and 1 < len(selection.speaker_ids) <= MAX_STREAMS:
+        return [(quote_columns, of_quotes(selection.where(speaker_id=speaker_id)))
+                for speaker_id in selection.speaker_ids]
+    return [(quote_columns, of_quotes(selection.where(with_topics=True)))]
 
 
 def section_keys(session: Session, columns: tuple[ColumnElement, ColumnElement], base: Callable[[tuple], Select],
@@ -76,10 +98,7 @@ def relevance_sorted_keys(session: Session, selection: QuoteSelection, count: in
         return []
     rank = selection.ranked.c.rank
     statement = (select(Quote.id, rank).join(selection.ranked, selection.ranked.c.quote_id == Quote.id)
-                 .where(*selection.conditions).order_by(rank, Quote.id).limit(count))
-    if selection.topic_ids is not None:
-        statement = statement.where(Quote.id.in_(select(QuoteTopic.quote_id)
-                                                 .where(QuoteTopic.topic_id.in_(selection.topic_ids))))
+                 .where(*selection.where(with_topics=True)).order_by(rank, Quote.id).limit(count))
     if after is not None:
         statement = statement.where(after_ascending(rank, Quote.id, after))
     return [(found_id, found_rank) for found_id, found_rank in session.exec(statement)]

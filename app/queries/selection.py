@@ -7,10 +7,14 @@ from datetime import date
 from sqlalchemy import ColumnElement, FromClause, func, select
 from sqlmodel import Session
 
-from app.models import Article, Quote
+from app.models import Article, Quote, QuoteTopic
 from app.queries.topics import topic_ids_matching
 from app.speaker_keys import speaker_ids_matching
-from app.store import backend_for
+from app.store import FullTextMatch, backend_for
+
+# Up to this many full-text matches, a page is cheapest found by looking up every match and sorting
+# them; past it, by walking the date index in page order and testing each quote (see fulltext_condition).
+FEW_FULLTEXT_MATCHES = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +37,35 @@ class QuoteFilters:
 class QuoteSelection:
     """Filters made SQL.
 
-    conditions: WHERE clauses on `quotes`.
-    topic_ids:  with a topic filter, a quote must carry one of these (pages then come from the
-                quote_topics index, one topic at a time).
-    ranked:     the full-text matches with their rank, for `q`.
-    nothing:    a speaker or topic filter names nothing stored, so no query needs to run.
+    conditions:  WHERE clauses on `quotes`, except the speaker's.
+    speaker_ids: with a speaker filter, a quote must be by one of these.
+    topic_ids:   with a topic filter, a quote must carry one of these.
+    ranked:      the full-text matches with their rank, for `q`.
+    nothing:     a speaker or topic filter names nothing stored, so no query needs to run.
+
+    Speaker and topic ids are kept apart because a page reads best one id at a time, each from its
+    own index already in date order (see `app.queries.quote_keys`).
     """
 
     conditions: tuple[ColumnElement[bool], ...] = ()
+    speaker_ids: tuple[int, ...] | None = None
     topic_ids: tuple[int, ...] | None = None
     ranked: FromClause | None = None
     nothing: bool = False
+
+    def where(self, *, speaker_id: int | None = None, with_topics: bool = False) -> tuple[ColumnElement[bool], ...]:
+        """The conditions on `quotes`: with `speaker_id`, for that one of the speakers only; with
+        `with_topics`, the topic filter too (else the caller reads quote_topics itself)."""
+        where = list(self.conditions)
+        if speaker_id is not None:
+            where.append(Quote.speaker_id == speaker_id)
+        elif self.speaker_ids is not None:
+            where.append(Quote.speaker_id.in_(self.speaker_ids) if len(self.speaker_ids) > 1
+                         else Quote.speaker_id == self.speaker_ids[0])
+        if with_topics and self.topic_ids is not None:
+            tagged = select(QuoteTopic.quote_id).where(QuoteTopic.topic_id.in_(self.topic_ids))
+            where.append(Quote.id.in_(tagged))
+        return tuple(where)
 
 
 def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
@@ -53,15 +75,14 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
     compares plain ids and SQLite can read pages straight from an index in date order.
     """
     conditions: list[ColumnElement[bool]] = []
+    speaker_ids: set[int] | None = None
     topic_ids = ranked = None
     if filters.speaker is not None:
-        speaker_ids = session.scalars(speaker_ids_matching(filters.speaker)).all()
-        if not speaker_ids:
-            return QuoteSelection(nothing=True)
-        conditions.append(Quote.speaker_id == speaker_ids[0] if len(speaker_ids) == 1
-                          else Quote.speaker_id.in_(speaker_ids))
+        speaker_ids = set(session.scalars(speaker_ids_matching(filters.speaker)))
     if filters.speaker_id is not None:
-        conditions.append(Quote.speaker_id == filters.speaker_id)
+        speaker_ids = {filters.speaker_id} if speaker_ids is None else speaker_ids & {filters.speaker_id}
+    if speaker_ids is not None and not speaker_ids:
+        return QuoteSelection(nothing=True)
     if filters.topic is not None:
         topic_ids = tuple(session.scalars(topic_ids_matching(session, filters.topic)).all())
         if not topic_ids:
@@ -81,7 +102,23 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
         conditions.append(Quote.kind == filters.kind)
     if filters.q is not None:
         match = backend_for(session.get_bind().dialect.name).fulltext(filters.q)
-        conditions.append(match.condition)
+        conditions.append(fulltext_condition(session, match))
         ranked = match.ranked
-    return QuoteSelection(conditions=tuple(conditions), topic_ids=topic_ids, ranked=ranked)
+    return QuoteSelection(conditions=tuple(conditions), topic_ids=topic_ids, ranked=ranked,
+                          speaker_ids=tuple(sorted(speaker_ids)) if speaker_ids is not None else None)
 
+
+def fulltext_condition(session: Session, match: FullTextMatch) -> ColumnElement[bool]:
+    """The WHERE clause for `q`, shaped for the number of matches.
+
+    `id IN (matches)` lets SQLite drive the query from the match list: each match is looked up and
+    all are sorted, fast for a rare word, slow for a common one (100k matches: 100+ ms). The same
+    test on `id + 0` cannot drive the query, so SQLite walks the date index in page order instead
+    and stops after one page: ~10 ms however common the word, but slow when matches are rare.
+    """
+    if match.ids is None:
+        return match.condition
+    few = select(func.count()).select_from(match.ids.limit(FEW_FULLTEXT_MATCHES).subquery())
+    if session.scalar(few) < FEW_FULLTEXT_MATCHES:
+        return match.condition
+    return (Quote.id + 0).in_(match.ids)

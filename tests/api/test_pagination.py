@@ -112,3 +112,32 @@ def test_listings_page_too(client, store):
         names += [s["name"] for s in body["items"]]
         url = body["next_url"]
     assert names == [f"Speaker Number{n}" for n in range(5)]
+
+
+@pytest.fixture
+def namesakes(store):
+    """Two speakers sharing a surname; quotes on the term "hostage" or the subject "hostages" (both
+    named by topic=hostages)."""
+    first = store.speaker("Ada Quill")
+    second = store.speaker("Ben Quill")
+    article = store.article("Two Quills")
+    rows = []
+    for n in range(12):
+        speaker = first if n % 3 else second
+        topics = ("hostage",) if n % 2 else ()
+        subjects = () if n % 2 else ("hostages",)
+        rows.append(store.quote(article, f"Quill remark {n}", speaker=speaker, topics=topics, subjects=subjects,
+                                said_on=date(2024, 5, 1) + timedelta(days=n % 5), start=n * 30))
+    rows.append(store.quote(article, "Quill remark undated", speaker=second, topics=("hostage",), start=999))
+    return rows
+
+
+@pytest.mark.parametrize("max_streams", [8, 1])
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+@pytest.mark.parametrize("query", ["speaker=Quill", "topic=hostages"])
+def test_several_speakers_or_topics_page_in_one_order(client, namesakes, monkeypatch, max_streams, sort, query):
+    """A name matching several speakers (or a topic naming a term and a subject) pages like one list,
+    whether each id is read on its own and merged or all are read in one query."""
+    monkeypatch.setattr("app.queries.quote_keys.MAX_STREAMS", max_streams)
+    ids, _ = follow(client, f"/quotes?{query}&limit=5&sort={sort}")
+    assert ids == expected_order(namesakes, newest=sort == "newest")
