@@ -17,7 +17,7 @@ AS_START = re.compile(r"as\s+", re.IGNORECASE)  # "..." as Ruiz said
 # Lowercase role words written before a name: "former FBI agent Tim Gill said", "spokesman Stuart Roy said".
 ROLE_PREFIX = re.compile(r"^(?:[\w\-’'.]+\s+){1,6}$")
 # What may sit between a cue and the quote it introduces: `said: "`, `told reporters "`, `wrote, "`.
-INTRODUCTION_TAIL = re.compile(r"^(?:\s+(?:to\s+)?[\w.’']+){0,2}\s*[:,—–]?\s*$")
+INTRODUCTION_TAIL = re.compile(r"^(?:(?:\s+[\w.’']+){0,2}\s*[:,—–]|\s+[\w.’']+)?\s*$")
 TRAILING_REACH = 150
 MENTION_THEN_QUOTE = re.compile(r"\s*[,:—–]\s*")  # `, said Ruiz, "...`
 CLAUSE_BREAK = re.compile(r"[,;:“”\"(]")

@@ -72,3 +72,9 @@ def test_cue_helper_patterns():
     assert not cues.MENTION_THEN_QUOTE.fullmatch(" can ")
     assert cues.CLAUSE_BREAK.search("that, in her view")
     assert not cues.CLAUSE_BREAK.search(" that ")
+
+
+@pytest.mark.parametrize("tail, introduces", [(": ", True), (" reporters ", True), (", ", True), (" ", True),
+                                               (" to the council to not ", False)])
+def test_introduction_tail_is_a_colon_or_one_object_word(tail, introduces):
+    assert bool(cues.INTRODUCTION_TAIL.match(tail)) is introduces
