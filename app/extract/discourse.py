@@ -91,7 +91,8 @@ class Discourse:
             if gender is None or entity.gender == gender:
                 return entity
             if entity.gender is None and entity.personal:
-                entity.gender = gender  # the text has told us
+                if not entity.mixed_gender:
+                    entity.gender = gender  # the text has told us
                 return entity
         return None
 
