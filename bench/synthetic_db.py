@@ -25,9 +25,11 @@ from app.taxonomy import load_taxonomy, slugify
 
 FIRST_NAMES = ("Ana Tomas Lena Piet Mira Omar Ines Jonas Keiko Ravi Sofia Emeka Hana Lucas Nadia Yusuf Clara "
                "Mateo Freya Idris Talia Bruno Amara Felix Noor Oskar Leila Dario Zofia Kwame").split()
-LAST_NAMES = ("Ruiz Okafor Marsh Vander Stone Haddad Lindqvist Moreau Tanaka Varga Osei Brandt Novak Castell "
-              "Whitlow Ferreira Kowal Abara Lund Mbeki Sorensen Quill Petrov Amsel Dunmore Iqbal Rocha Veldt "
-              "Okoro Halvorsen Marchetti Szabo Nakamura Ibarra Fenwick Adeyemi Kessler Rourke Bianchi Strand").split()
+# invented surnames from three parts (4,000 of them), so a surname names one or a few speakers, as in news
+SURNAME_STARTS = "Al Bar Cor Dal Ed Fen Gar Hal Ing Jor Kel Lan Mor Nor Ost Pel Quin Ros Sal Tor Ul Var Wes Yor Zan".split()
+SURNAME_MIDDLES = ["", "a", "en", "il", "or", "um", "ber", "stad"]
+SURNAME_ENDS = "by den ford gate holm ino ley man ova quist rick sen ton vic well ez ard ski elli ides".split()
+LAST_NAMES = [start + middle + end for start in SURNAME_STARTS for middle in SURNAME_MIDDLES for end in SURNAME_ENDS]
 TITLES = ("Mayor", "Finance Minister", "Senator", "Harbour master", "Union leader", "Police chief", "Spokesperson",
           "Governor", "Health Minister", "Chief Executive", None, None)
 SOURCES = [f"{town} {paper}" for town in ("Riverton", "Valley", "Northgate", "Eastport", "Harwick")
@@ -58,9 +60,10 @@ class BuildReport:
 def speaker_names(count: int, rng: random.Random) -> list[str]:
     names: set[str] = set()
     while len(names) < count:
-        middle = f" {rng.choice(LAST_NAMES)}-" if len(names) >= len(FIRST_NAMES) * len(LAST_NAMES) // 2 else " "
-        names.add(f"{rng.choice(FIRST_NAMES)}{middle}{rng.choice(LAST_NAMES)}")
-    return sorted(names)
+        names.add(f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}")
+    shuffled = sorted(names)
+    rng.shuffle(shuffled)  # how often a speaker is quoted has nothing to do with their name
+    return shuffled
 
 
 def quote_text(rng: random.Random) -> str:
