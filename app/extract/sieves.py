@@ -11,14 +11,12 @@ from typing import Callable
 
 from app.extract.cues import Cue, late_cue, leading_cue, trailing_cue
 from app.extract.discourse import Discourse
-from app.extract.entities import Entity, name_mentions
+from app.extract.entities import Entity
 from app.extract.frames import Mention
 from app.extract.marks import QuoteSpan
 from app.extract.sentences import Sentence
 
 BARE_OPENING = re.compile(r"[\s,;:—–\-(]*")
-# What a person wrote, between their possessive name and a colon: "Ruiz’s statement:"
-WRITTEN_BY = re.compile(r"[’']s\s+(?:\w+\s+){0,2}(?:statement|post|tweet|letter|message|note|reply|response|answer)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,23 +112,6 @@ def colon_introduction(context: QuoteContext) -> Attribution | None:
     if found and found.mention and found.location == "introduction":
         return _named(context, found, "colon_introduction", 0.9)
     return None
-
-
-def name_colon(context: QuoteContext) -> Attribution | None:
-    """Dana Ruiz: “The bridge will open in May.” / From Ruiz’s statement: “We are ready.”"""
-    lo = max(context.before_lo, context.span.open_mark - 120)
-    head = context.text[lo:context.span.open_mark].rstrip()
-    if not head.endswith(":"):
-        return None
-    hi = lo + len(head) - 1  # the colon
-    owner = WRITTEN_BY.search(context.text, max(context.before_lo, hi - 60), hi)
-    name_end = owner.start() if owner else hi
-    names = [m for m in name_mentions(context.text, max(context.before_lo, name_end - 80), name_end)
-             if m.end == name_end]
-    if not names:
-        return None
-    mention = Mention(names[-1].start, names[-1].end, context.text[names[-1].start:names[-1].end], "name", names[-1])
-    return Attribution("name_colon", 0.8, ":", mention, context.resolve(mention))
 
 
 def according_to(context: QuoteContext) -> Attribution | None:
@@ -238,7 +219,6 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     appositive_speaker,
     relative_clause_speaker,
     colon_introduction,
-    name_colon,
     according_to,
     reported_speech_partial,
     late_trailing_cue,

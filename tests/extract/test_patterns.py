@@ -78,9 +78,3 @@ def test_cue_helper_patterns():
                                                (" to the council to not ", False)])
 def test_introduction_tail_is_a_colon_or_one_object_word(tail, introduces):
     assert bool(cues.INTRODUCTION_TAIL.match(tail)) is introduces
-
-
-def test_written_by_reads_what_a_person_wrote():
-    from app.extract.sieves import WRITTEN_BY
-    assert WRITTEN_BY.search("From Ruiz’s Facebook post")
-    assert not WRITTEN_BY.search("From Ruiz’s house")

@@ -163,9 +163,3 @@ def test_reported_speech_inside_reported_speech_belongs_to_the_outer_source():
 def test_a_name_after_a_cue_that_opens_a_clause_is_not_the_speaker():
     text = "Tom Lee praised the budget and said the harbor chief can “bring ferries back.”"
     assert speaker_name(last_quote(text)) == "Tom Lee"
-
-
-@pytest.mark.parametrize("text", ["Ines Moro: “The ferry stays.”", "From Ines Moro’s statement: “The ferry stays.”"])
-def test_a_name_and_a_colon_introduce_a_quote(text):
-    quote = last_quote("Two councillors answered.\n\n" + text)
-    assert (quote.sieve, speaker_name(quote)) == ("name_colon", "Ines Moro")
