@@ -91,8 +91,7 @@ class Discourse:
             if gender is None or entity.gender == gender:
                 return entity
             if entity.gender is None and entity.personal:
-                if not entity.mixed_gender:
-                    entity.gender = gender  # the text has told us
+                entity.gender = gender  # the text has told us
                 return entity
         return None
 

@@ -50,7 +50,6 @@ class Entity:
     surname: str = ""
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0  # how often it is named outside quotes
-    mixed_gender: bool = False  # named for a man and a woman: the pronoun decides
     personal: bool = False  # the text shows it is a person: honorific, title, first name, or a speaker
 
 
@@ -175,12 +174,9 @@ class EntityRegistry:
         entity.mentions += 1
         if mention.title and not entity.title and mention.title.lower() not in HONORIFIC_GENDER:
             entity.title = mention.title
-        gender = self._gender(mention, entity)
-        if entity.gender is None and not entity.mixed_gender:
-            entity.gender = gender
-        elif gender and entity.gender and gender != entity.gender:
-            entity.gender, entity.mixed_gender = None, True  # two people share the surname: Bill and Hillary
-        if entity.kind == "person" and (mention.honorific or mention.title or gender):
+        if entity.gender is None:
+            entity.gender = self._gender(mention, entity)
+        if entity.kind == "person" and (mention.honorific or mention.title or entity.gender):
             entity.personal = True
         return entity
 

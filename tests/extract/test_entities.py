@@ -85,8 +85,3 @@ def test_speaker_names_are_canonical_with_the_title_the_article_gives():
     speaker = extract_quotes(text)[-1].speaker
     assert (speaker.name, speaker.title, speaker.mention, speaker.kind) == ("Dana Ruiz", "Mayor", "Ruiz", "person")
     assert text[speaker.mention_start:speaker.mention_end] == "Ruiz"
-
-
-def test_a_surname_shared_by_a_man_and_a_woman_takes_either_pronoun():
-    entity = registry_of("Paul Hale and Maria Hale arrived.").lookup("Hale")
-    assert entity.gender is None and entity.mixed_gender
