@@ -12,9 +12,9 @@ from app.queries.topics import topic_ids_matching
 from app.speaker_keys import speaker_ids_matching
 from app.store import FullTextMatch, backend_for
 
-# Up to this many full-text matches, a page is cheapest found by looking up every match and sorting
-# them; past it, by walking the date index in page order and testing each quote (see fulltext_condition).
-FEW_FULLTEXT_MATCHES = 2000
+# How a full-text filter is best tested depends on how many quotes match (see fulltext_condition).
+FEW_FULLTEXT_MATCHES = 2_000
+MANY_FULLTEXT_MATCHES = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,16 +109,21 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
 
 
 def fulltext_condition(session: Session, match: FullTextMatch) -> ColumnElement[bool]:
-    """The WHERE clause for `q`, shaped for the number of matches.
+    """The WHERE clause for `q`, shaped for the number of matches (counted up to MANY_FULLTEXT_MATCHES).
 
-    `id IN (matches)` lets SQLite drive the query from the match list: each match is looked up and
-    all are sorted, fast for a rare word, slow for a common one (100k matches: 100+ ms). The same
-    test on `id + 0` cannot drive the query, so SQLite walks the date index in page order instead
-    and stops after one page: ~10 ms however common the word, but slow when matches are rare.
+    Few:  `id IN (matches)`: SQLite looks up every match and sorts them; fast for a rare word,
+          slow for a common one (100k matches: 100+ ms).
+    More: the same test on `id + 0`, which cannot drive the query, so SQLite walks the date index in
+          page order, testing each quote against the match list it builds once, and stops after a page.
+    Many: a correlated EXISTS per quote on that walk, which skips building the list of 50k+ matches.
     """
     if match.ids is None:
         return match.condition
-    few = select(func.count()).select_from(match.ids.limit(FEW_FULLTEXT_MATCHES).subquery())
-    if session.scalar(few) < FEW_FULLTEXT_MATCHES:
+    counted = select(func.count()).select_from(match.ids.limit(MANY_FULLTEXT_MATCHES).subquery())
+    matches = session.scalar(counted) or 0
+    if matches < FEW_FULLTEXT_MATCHES:
         return match.condition
-    return (Quote.id + 0).in_(match.ids)
+    if matches < MANY_FULLTEXT_MATCHES:
+        return (Quote.id + 0).in_(match.ids)
+    matched_id = match.ids.selected_columns[0]
+    return match.ids.where(matched_id == Quote.id).exists()

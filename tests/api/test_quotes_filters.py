@@ -112,3 +112,14 @@ def test_quote_item_embeds_speaker_article_and_topics(client, newsroom):
 
 def test_anonymous_quote_has_null_speaker(client, newsroom):
     assert client.get(f"/quotes/{newsroom.quotes['anonymous'].id}").json()["speaker"] is None
+
+
+@pytest.mark.parametrize("few, many", [(2000, 50_000), (1, 50_000), (1, 2)])
+def test_full_text_gives_the_same_pages_whatever_the_plan(client, newsroom, texts, monkeypatch, few, many):
+    """Rare, common and very common words are searched by three query shapes; all find the same quotes."""
+    monkeypatch.setattr("app.queries.selection.FEW_FULLTEXT_MATCHES", few)
+    monkeypatch.setattr("app.queries.selection.MANY_FULLTEXT_MATCHES", many)
+    assert texts(client.get("/quotes?q=negotiate&limit=1")) == [newsroom.quotes["negotiating"].text]
+    second = client.get("/quotes?q=negotiate&limit=1").json()["next_url"]
+    assert texts(client.get(second)) == [newsroom.quotes["undated"].text]
+    assert set(texts(client.get("/quotes?q=bridge&speaker=Ruiz"))) == by_key(newsroom, "schedule")
