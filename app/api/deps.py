@@ -1,8 +1,12 @@
-"""Dependencies routes declare in their signatures: settings, a database session, and the API-key checks."""
+"""Dependencies routes declare in their signatures: settings, a database session, and the API-key checks.
+
+They do no I/O (a Session connects on first use, in the route), so they are `async def`: FastAPI runs
+them on the event loop instead of sending each to a worker thread.
+"""
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
@@ -17,14 +21,14 @@ api_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False,
                               description="The key configured as QUOTEWIRE_API_KEY on the server.")
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
     with Session(request.app.state.engine) as session:
         yield session
 
@@ -47,11 +51,11 @@ def check_key(settings: Settings, sent: str | None, *, for_what: str) -> None:
                       kind="wrong-api-key", title="Wrong API key")
 
 
-def require_write_key(settings: SettingsDep, sent: Annotated[str | None, Security(api_key_header)]) -> None:
+async def require_write_key(settings: SettingsDep, sent: Annotated[str | None, Security(api_key_header)]) -> None:
     check_key(settings, sent, for_what="Writes")
 
 
-def require_read_key(settings: SettingsDep, sent: Annotated[str | None, Security(api_key_header)]) -> None:
+async def require_read_key(settings: SettingsDep, sent: Annotated[str | None, Security(api_key_header)]) -> None:
     if settings.read_key_required:
         check_key(settings, sent, for_what="Reads")
 
