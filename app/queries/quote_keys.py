@@ -42,11 +42,12 @@ def date_streams(selection: QuoteSelection) -> list[Stream]:
     quote_columns: KeyColumns = (Quote.id, Quote.said_on)
     if selection.topic_ids is not None and len(selection.topic_ids) <= MAX_STREAMS:
         topic_columns: KeyColumns = (QuoteTopic.quote_id, QuoteTopic.said_on)
-        where = selection.where()
+        where = selection.where(topics=False, dates=False)
+        dates = selection.date_range(QuoteTopic.said_on)
 
         def of_topic(topic_id: int) -> Callable[[KeyColumns], Select]:
             def base(columns: KeyColumns) -> Select:
-                statement = select(*columns).where(QuoteTopic.topic_id == topic_id)
+                statement = select(*columns).where(QuoteTopic.topic_id == topic_id, *dates)
                 if where:
                     statement = statement.join(Quote, Quote.id == QuoteTopic.quote_id).where(*where)
                 return statement
@@ -60,7 +61,7 @@ def date_streams(selection: QuoteSelection) -> list[Stream]:
     if selection.speaker_ids is not None and 1 < len(selection.speaker_ids) <= MAX_STREAMS:
         return [(quote_columns, of_quotes(selection.where(speaker_id=speaker_id)))
                 for speaker_id in selection.speaker_ids]
-    return [(quote_columns, of_quotes(selection.where(with_topics=True)))]
+    return [(quote_columns, of_quotes(selection.where()))]
 
 
 def section_keys(session: Session, columns: tuple[ColumnElement, ColumnElement], base: Callable[[tuple], Select],
@@ -98,7 +99,7 @@ def relevance_sorted_keys(session: Session, selection: QuoteSelection, count: in
         return []
     rank = selection.ranked.c.rank
     statement = (select(Quote.id, rank).join(selection.ranked, selection.ranked.c.quote_id == Quote.id)
-                 .where(*selection.where(with_topics=True)).order_by(rank, Quote.id).limit(count))
+                 .where(*selection.where(fulltext=False)).order_by(rank, Quote.id).limit(count))
     if after is not None:
         statement = statement.where(after_ascending(rank, Quote.id, after))
     return [(found_id, found_rank) for found_id, found_rank in session.exec(statement)]

@@ -37,35 +37,54 @@ class QuoteFilters:
 class QuoteSelection:
     """Filters made SQL.
 
-    conditions:  WHERE clauses on `quotes`, except the speaker's.
+    conditions:  WHERE clauses on `quotes` (article, source, kind).
     speaker_ids: with a speaker filter, a quote must be by one of these.
     topic_ids:   with a topic filter, a quote must carry one of these.
-    ranked:      the full-text matches with their rank, for `q`.
-    nothing:     a speaker or topic filter names nothing stored, so no query needs to run.
+    first_day, last_day: the said_on range (date, from, to), either end open.
+    fulltext:    the WHERE clause for `q`; ranked: its matches with their rank (for sort=relevance).
+    nothing:     a filter names nothing stored, so no query needs to run.
 
-    Speaker and topic ids are kept apart because a page reads best one id at a time, each from its
-    own index already in date order (see `app.queries.quote_keys`).
+    Speakers, topics and dates are kept apart because a page reads best one id at a time, each from
+    its own index in date order, with the date range on that index (see `app.queries.quote_keys`).
     """
 
     conditions: tuple[ColumnElement[bool], ...] = ()
     speaker_ids: tuple[int, ...] | None = None
     topic_ids: tuple[int, ...] | None = None
+    first_day: date | None = None
+    last_day: date | None = None
+    fulltext: ColumnElement[bool] | None = None
     ranked: FromClause | None = None
     nothing: bool = False
 
-    def where(self, *, speaker_id: int | None = None, with_topics: bool = False) -> tuple[ColumnElement[bool], ...]:
-        """The conditions on `quotes`: with `speaker_id`, for that one of the speakers only; with
-        `with_topics`, the topic filter too (else the caller reads quote_topics itself)."""
+    def where(self, *, speaker_id: int | None = None, topics: bool = True, dates: bool = True,
+              fulltext: bool = True) -> tuple[ColumnElement[bool], ...]:
+        """The conditions on `quotes`; with `speaker_id`, for that one of the speakers only. A caller
+        reading quote_topics itself leaves out `topics` and `dates` (and applies dates there); one
+        joining the ranked matches leaves out `fulltext`."""
         where = list(self.conditions)
         if speaker_id is not None:
             where.append(Quote.speaker_id == speaker_id)
         elif self.speaker_ids is not None:
             where.append(Quote.speaker_id.in_(self.speaker_ids) if len(self.speaker_ids) > 1
                          else Quote.speaker_id == self.speaker_ids[0])
-        if with_topics and self.topic_ids is not None:
+        if topics and self.topic_ids is not None:
             tagged = select(QuoteTopic.quote_id).where(QuoteTopic.topic_id.in_(self.topic_ids))
             where.append(Quote.id.in_(tagged))
+        if dates:
+            where += self.date_range(Quote.said_on)
+        if fulltext and self.fulltext is not None:
+            where.append(self.fulltext)
         return tuple(where)
+
+    def date_range(self, said_on: ColumnElement) -> list[ColumnElement[bool]]:
+        """The said_on range as conditions on `said_on` (quotes.said_on or quote_topics.said_on)."""
+        bounds = []
+        if self.first_day is not None:
+            bounds.append(said_on >= self.first_day)
+        if self.last_day is not None:
+            bounds.append(said_on <= self.last_day)
+        return bounds
 
 
 def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
@@ -74,38 +93,40 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
     Speaker and topic names are resolved to ids first (small indexed lookups), so the quote query
     compares plain ids and SQLite can read pages straight from an index in date order.
     """
-    conditions: list[ColumnElement[bool]] = []
     speaker_ids: set[int] | None = None
-    topic_ids = ranked = None
     if filters.speaker is not None:
         speaker_ids = set(session.scalars(speaker_ids_matching(filters.speaker)))
     if filters.speaker_id is not None:
         speaker_ids = {filters.speaker_id} if speaker_ids is None else speaker_ids & {filters.speaker_id}
-    if speaker_ids is not None and not speaker_ids:
-        return QuoteSelection(nothing=True)
+    topic_ids = None
     if filters.topic is not None:
         topic_ids = tuple(session.scalars(topic_ids_matching(session, filters.topic)).all())
-        if not topic_ids:
-            return QuoteSelection(nothing=True)
-    if filters.said_on is not None:
-        conditions.append(Quote.said_on == filters.said_on)
-    if filters.said_from is not None:
-        conditions.append(Quote.said_on >= filters.said_from)
-    if filters.said_to is not None:
-        conditions.append(Quote.said_on <= filters.said_to)
+    first_day = max(filter(None, (filters.said_on, filters.said_from)), default=None)
+    last_day = min(filter(None, (filters.said_on, filters.said_to)), default=None)
+    if speaker_ids == set() or topic_ids == () or (first_day and last_day and first_day > last_day):
+        return QuoteSelection(nothing=True)
+    conditions: list[ColumnElement[bool]] = []
     if filters.article_id is not None:
         conditions.append(Quote.article_id == filters.article_id)
     if filters.source is not None:
-        same_source = func.lower(Article.source) == filters.source.casefold()
-        conditions.append(Quote.article_id.in_(select(Article.id).where(same_source)))
+        conditions.append(Quote.article_id.in_(select(Article.id).where(source_condition(session, filters.source))))
     if filters.kind is not None:
         conditions.append(Quote.kind == filters.kind)
+    fulltext = ranked = None
     if filters.q is not None:
         match = backend_for(session.get_bind().dialect.name).fulltext(filters.q)
-        conditions.append(fulltext_condition(session, match))
-        ranked = match.ranked
-    return QuoteSelection(conditions=tuple(conditions), topic_ids=topic_ids, ranked=ranked,
-                          speaker_ids=tuple(sorted(speaker_ids)) if speaker_ids is not None else None)
+        fulltext, ranked = fulltext_condition(session, match), match.ranked
+    return QuoteSelection(conditions=tuple(conditions), first_day=first_day, last_day=last_day,
+                          speaker_ids=tuple(sorted(speaker_ids)) if speaker_ids is not None else None,
+                          topic_ids=topic_ids, fulltext=fulltext, ranked=ranked)
+
+
+def source_condition(session: Session, source: str) -> ColumnElement[bool]:
+    """Articles of `source`, case-insensitively: by the source index when the case is exact (the usual
+    case), else by comparing every article's source folded."""
+    if session.scalar(select(Article.id).where(Article.source == source).limit(1)) is not None:
+        return Article.source == source
+    return func.lower(Article.source) == source.casefold()
 
 
 def fulltext_condition(session: Session, match: FullTextMatch) -> ColumnElement[bool]:

@@ -123,3 +123,24 @@ def test_full_text_gives_the_same_pages_whatever_the_plan(client, newsroom, text
     second = client.get("/quotes?q=negotiate&limit=1").json()["next_url"]
     assert texts(client.get(second)) == [newsroom.quotes["undated"].text]
     assert set(texts(client.get("/quotes?q=bridge&speaker=Ruiz"))) == by_key(newsroom, "schedule")
+
+
+def test_topic_with_a_date_range(client, newsroom, texts):
+    assert texts(client.get("/quotes?topic=bridge&from=2024-03-07")) == [newsroom.quotes["schedule"].text]
+    assert texts(client.get("/quotes?topic=bridge&to=2024-03-06")) == [newsroom.quotes["cargo"].text]
+    assert texts(client.get("/quotes?topic=bridge&date=2024-03-05")) == []
+
+
+def test_date_and_range_together_must_all_hold(client, newsroom, texts):
+    assert set(texts(client.get("/quotes?date=2024-03-07&from=2024-03-01"))) == by_key(newsroom, "schedule", "ferries")
+    assert texts(client.get("/quotes?date=2024-03-07&from=2024-03-08")) == []
+
+
+def test_source_in_its_exact_case(client, newsroom, texts):
+    assert set(texts(client.get("/quotes?source=Riverton Ledger"))) == by_key(newsroom, "schedule", "ferries", "cargo")
+
+
+def test_relevance_with_other_filters(client, newsroom, texts):
+    listed = texts(client.get("/quotes", params={"q": "negotiate", "sort": "relevance", "speaker": "Okafor",
+                                                 "from": "2024-03-01"}))
+    assert listed == [newsroom.quotes["negotiating"].text]
