@@ -30,12 +30,16 @@ def url_with_cursor(request: Request, cursor: str) -> str:
     return f"{request.url.path}?{urlencode([*params, ('cursor', cursor)])}"
 
 
-def page_of(request: Request, response: Response, items: list[Item],
-            next_position: KeysetPosition | None) -> Page[Item]:
-    """The page body, and its Link header on `response` when a next page exists."""
-    if next_position is None:
-        return Page(items=items)
-    cursor = encode_cursor(next_position)
-    next_url = url_with_cursor(request, cursor)
-    response.headers["Link"] = f'<{next_url}>; rel="next"'
-    return Page(items=items, next_cursor=cursor, next_url=next_url)
+def page_of(request: Request, items: list[Item], next_position: KeysetPosition | None) -> Response:
+    """The page as a JSON response, with its Link header when a next page exists.
+
+    Serialized here, once: the items are already the declared model, so FastAPI's second
+    validation of the returned value would only cost time.
+    """
+    page: Page[Item] = Page(items=items)
+    headers = {}
+    if next_position is not None:
+        cursor = encode_cursor(next_position)
+        page = Page(items=items, next_cursor=cursor, next_url=url_with_cursor(request, cursor))
+        headers["Link"] = f'<{page.next_url}>; rel="next"'
+    return Response(page.model_dump_json(), media_type="application/json", headers=headers)

@@ -60,11 +60,11 @@ def existing_article(session: SessionDep, article_id: int) -> ArticleWithQuotes:
 @router.get("/articles", response_model=Page[ArticlePublic], summary="List articles", dependencies=[ReadKeyDep],
             description="Articles, most recently ingested first, each with its number of quotes.",
             responses=problem_responses(400, 401, 403, 422))
-def list_articles(request: Request, response: Response, session: SessionDep,
-                  query: Annotated[ArticleListQuery, Query()]) -> Page[ArticlePublic]:
+def list_articles(request: Request, session: SessionDep,
+                  query: Annotated[ArticleListQuery, Query()]) -> Response:
     after = decode_cursor(query.cursor, sort="ingested", key_type=int) if query.cursor else None
     page = article_page(session, source=query.source, limit=query.limit, after=after)
-    return page_of(request, response, page.items, page.next)
+    return page_of(request, page.items, page.next)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleWithQuotes, summary="Get one article with its quotes",

@@ -62,15 +62,15 @@ def wants_csv(request: Request) -> bool:
     return "text/csv" in accept and "application/json" not in accept
 
 
-def quote_list(request: Request, response: Response, session: Session, query: QuoteQuery,
-               filters: QuoteFilters) -> Page[QuotePublic] | StreamingResponse:
+def quote_list(request: Request, session: Session, query: QuoteQuery,
+               filters: QuoteFilters) -> Response:
     """The shared body of every quote list: JSON page, or the whole CSV when the client asks for it."""
     checked(query)
     after = cursor_position(query)
     if wants_csv(request):
         return csv_response(request, session, query, filters, after)
     page = read_page(session, filters, query, after=after)
-    return page_of(request, response, page.items, page.next)
+    return page_of(request, page.items, page.next)
 
 
 def csv_response(request: Request, session: Session, query: QuoteQuery, filters: QuoteFilters,
@@ -97,9 +97,9 @@ def csv_response(request: Request, session: Session, query: QuoteQuery, filters:
                         "parameters are an error (422), so a misspelt filter is never silently ignored.",
             responses={**LIST_ERRORS, 200: {"content": CSV_CONTENT, "description": "A page of quotes (JSON), "
                                             "or every match as CSV with Accept: text/csv."}})
-def list_quotes(request: Request, response: Response, session: SessionDep,
-                query: Annotated[QuoteQuery, Query()]) -> Page[QuotePublic] | StreamingResponse:
-    return quote_list(request, response, session, query, query.filters())
+def list_quotes(request: Request, session: SessionDep,
+                query: Annotated[QuoteQuery, Query()]) -> Response:
+    return quote_list(request, session, query, query.filters())
 
 
 @router.get("/quotes.csv", response_class=StreamingResponse, summary="Export quotes as CSV",

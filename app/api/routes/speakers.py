@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from fastapi.responses import StreamingResponse
 
 from app.api.cursor import decode_cursor
 from app.api.deps import ReadKeyDep, SessionDep
@@ -32,11 +31,11 @@ def existing_speaker(session: SessionDep, speaker_id: int) -> SpeakerPublic:
             description="Speakers in name order, each with every form their name was written in (aliases) and "
                         "their number of quotes; `q` keeps those whose name or an alias contains it.",
             responses=problem_responses(400, 401, 403, 422))
-def list_speakers(request: Request, response: Response, session: SessionDep,
-                  query: Annotated[SpeakerListQuery, Query()]) -> Page[SpeakerPublic]:
+def list_speakers(request: Request, session: SessionDep,
+                  query: Annotated[SpeakerListQuery, Query()]) -> Response:
     after = decode_cursor(query.cursor, sort="name", key_type=str) if query.cursor else None
     page = speaker_page(session, q=query.q, limit=query.limit, after=after)
-    return page_of(request, response, page.items, page.next)
+    return page_of(request, page.items, page.next)
 
 
 @router.get("/speakers/{speaker_id}", response_model=SpeakerPublic, summary="Get one speaker",
@@ -49,7 +48,7 @@ def read_speaker(session: SessionDep, speaker_id: SpeakerId) -> SpeakerPublic:
             description="The quotes of one speaker, with every filter, order and page of `/quotes` "
                         "(and CSV with `Accept: text/csv`).",
             responses=problem_responses(400, 401, 403, 404, 422))
-def list_speaker_quotes(request: Request, response: Response, session: SessionDep, speaker_id: SpeakerId,
-                        query: Annotated[QuoteQuery, Query()]) -> Page[QuotePublic] | StreamingResponse:
+def list_speaker_quotes(request: Request, session: SessionDep, speaker_id: SpeakerId,
+                        query: Annotated[QuoteQuery, Query()]) -> Response:
     existing_speaker(session, speaker_id)
-    return quote_list(request, response, session, query, with_filter(query.filters(), speaker_id=speaker_id))
+    return quote_list(request, session, query, with_filter(query.filters(), speaker_id=speaker_id))

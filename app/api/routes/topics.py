@@ -21,11 +21,11 @@ router = APIRouter(tags=["topics"], dependencies=[ReadKeyDep])
                         "words the extractor found in quotes, `subject` topics come from the taxonomy. Any slug "
                         "or name here works as `/quotes?topic=`.",
             responses=problem_responses(400, 401, 403, 422))
-def list_topics(request: Request, response: Response, session: SessionDep,
-                query: Annotated[TopicListQuery, Query()]) -> Page[TopicPublic]:
+def list_topics(request: Request, session: SessionDep,
+                query: Annotated[TopicListQuery, Query()]) -> Response:
     after = decode_cursor(query.cursor, sort="slug", key_type=str) if query.cursor else None
     page = topic_page(session, kind=query.kind, limit=query.limit, after=after)
-    return page_of(request, response, page.items, page.next)
+    return page_of(request, page.items, page.next)
 
 
 @router.get("/topics/{slug}", response_model=TopicPublic, summary="Get one topic",
