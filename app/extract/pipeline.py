@@ -105,14 +105,14 @@ def _kind(text: str, span: QuoteSpan, sentence: Sentence, attribution: Attributi
 def _headline_end(text: str, title: str | None) -> int:
     """Where a leading headline line ends (0 if none). Its quotes restate the body's, so they are
     left out, as annotators leave them out or mark them optional. The first line is a headline
-    when it is the given title, or when it is short, unpunctuated at its end and holds no
-    attributed full quote (`,”`)."""
+    when it is the given title; with no title given, when it is short, unpunctuated at its end
+    and holds no attributed full quote (`,”`)."""
     found = paragraphs(text[:HEADLINE_MAX_CHARS * 2])
     if len(found) < 2:
         return 0
     first = text[found[0][0]:found[0][1]].strip()
-    if title and _comparable(title) == _comparable(first):
-        return found[0][1]
+    if title:
+        return found[0][1] if _comparable(title) == _comparable(first) else 0
     if len(first) <= HEADLINE_MAX_CHARS and not FULL_QUOTE_CLOSE.search(first) and first[-1] not in ".!?":
         return found[0][1]
     return 0
