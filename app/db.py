@@ -86,12 +86,17 @@ def upgrade_database(url: str | None = None) -> None:
             command.upgrade(config, "head")
 
 
+@lru_cache(maxsize=1)
+def migration_heads() -> frozenset[str]:
+    """The newest revisions in `migrations/`, read once: the code does not change while it runs."""
+    return frozenset(ScriptDirectory(str(migrations_dir())).get_heads())
+
+
 def schema_is_current(engine: Engine) -> bool:
     """True when the database has been migrated to the newest revision (for /health)."""
-    heads = set(ScriptDirectory(str(migrations_dir())).get_heads())
     with engine.connect() as connection:
         current = set(MigrationContext.configure(connection).get_current_heads())
-    return current == heads
+    return current == migration_heads()
 
 
 def get_session() -> Iterator[Session]:
