@@ -52,8 +52,8 @@ def trailing_cue(text: str, lo: int, hi: int) -> Cue | None:
     if mention is None:
         return None
     prefix = text[lo:mention.start]
-    if prefix.strip() and not (mention.form == "name" and _is_role_prefix(prefix)):
-        return None
+    if prefix.strip() and not (mention.form == "name" and (mention.appositive or _is_role_prefix(prefix))):
+        return None  # an appositive renames what is written before it: "the city’s mayor, Dana Ruiz,"
     return Cue(mention, cue.group(), "trailing")
 
 

@@ -24,6 +24,7 @@ CAPITALISED_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|
 CAPITALISED_RUN = re.compile(
     rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
 )
+NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr)\.$")  # "James Cole Jr." keeps its period
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
 
 
@@ -132,7 +133,7 @@ def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
     mentions = []
     for run in CAPITALISED_RUN.finditer(text, start, end):
         run_end = run.end()
-        while run_end > run.start() and text[run_end - 1] in ".,":
+        while run_end > run.start() and text[run_end - 1] in ".," and not NAME_SUFFIX.search(text, run.start(), run_end):
             run_end -= 1
         mention = parse_name_run(text, run.start(), run_end)
         if mention:

@@ -21,7 +21,9 @@ SPEECH_VERBS = (
     "reported reports reporting recounted answered pressed texted emailed demanded pleaded lamented bragged "
     "scoffed griped gushed opined advised assured reminded alleged speculated hinted implored begged challenged "
     "ventured interjected elaborated summarized wrote tweeted commented comments commenting acknowledging "
-    "explaining insisting arguing suggesting noting adding recalling stressing warning telling asking"
+    "explaining insisting arguing suggesting noting adding recalling stressing warning telling asking "
+    "concludes concluding answers barked fumed beamed remembered exhorted questioned reasoned snapped sighed "
+    "grumbled muttered whispered cried raged"
 ).split()
 MULTIWORD_CUES = ["according to", "pointed out", "went on", "made clear", "made it clear", "points out", "goes on",
                   "shot back", "fired back", "chimed in", "put it", "wrote on twitter", "said in a statement"]

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 PARAGRAPH = re.compile(r"[^\n]+")
 # A doubled straight apostrophe ('') stands for a double quote in some archives; it must win over
-# the single apostrophe, so it comes first in the alternation.
-DOUBLE_MARK = re.compile(r"''|[\"“”„]")
+# the single apostrophe, so it comes first in the alternation. Where a nested single quote closes
+# with it (`'slow lane,'''`) the closing pair is the last two marks, not the first two.
+DOUBLE_MARK = re.compile(r"''(?!'(?!\w))|[\"“”„]")
 SINGLE_MARK = re.compile(r"(?<!')['‘’](?!')")
 # Elisions written with a leading apostrophe: '90s, 'em, 'til, 'cause, 'bout, rock 'n' roll.
 LEADING_ELISION = re.compile(r"(?:\d0s|\d\d\b|em\b|til\b|cause\b|bout\b|tis\b|twas\b|n['’]\s|n\b|s\b)", re.IGNORECASE)

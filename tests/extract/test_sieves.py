@@ -163,3 +163,20 @@ def test_reported_speech_inside_reported_speech_belongs_to_the_outer_source():
 def test_a_name_after_a_cue_that_opens_a_clause_is_not_the_speaker():
     text = "Tom Lee praised the budget and said the harbor chief can “bring ferries back.”"
     assert speaker_name(last_quote(text)) == "Tom Lee"
+
+
+def test_a_trailing_description_renamed_by_an_appositive_name_speaks_as_that_name():
+    quote = last_quote("“The pier is safe,” the harbor master of Port Alder, Tomas Lindqvist, said on Monday.")
+    assert speaker_name(quote) == "Tomas Lindqvist"
+    assert quote.sieve == "appositive_speaker"
+
+
+def test_a_name_ending_in_jr_keeps_its_apposition():
+    quote = last_quote("“We lost the vote,” Carl Benning Jr., the council whip, said after the meeting.")
+    assert speaker_name(quote).startswith("Carl Benning Jr")
+
+
+@pytest.mark.parametrize("verb", ["barked", "fumed", "beamed", "remembered", "concludes"])
+def test_less_common_reporting_verbs_are_cues(verb):
+    quote = last_quote(f"“That is not how we do things here,” Marta Quist {verb}.")
+    assert speaker_name(quote) == "Marta Quist" and quote.cue == verb

@@ -100,3 +100,10 @@ def test_a_headline_line_is_left_out_but_body_quotes_stay():
 def test_a_first_paragraph_with_an_attributed_quote_is_body_text():
     text = "“We will finish by spring,” said Anna Berg.\n\n“The money is there,” said Tom Reed."
     assert len(extract_quotes(text)) == 2
+
+
+def test_a_nested_single_quote_closing_with_a_doubled_one_keeps_both():
+    text = "''I call it the 'slow lane,''' said Ines Moro. ''It never moves.''"
+    assert spans_of(text) == ["I call it the 'slow lane,'", "It never moves."]
+    [first, _] = extract_quotes(text)
+    assert first.speaker.name == "Ines Moro"
