@@ -42,8 +42,10 @@ TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")  # "ma
 PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|to|of|about|with|from|through|by|for|while|when|"
                                r"that|this|last|earlier|later|told|it)\b", re.IGNORECASE)
 AFFILIATION_GAP = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?")  # "Joel Brant of the Harbor Institute"
+INSTITUTION_JOIN = re.compile(r"\s+(?:of|at|from|with|for|on|and)\s+(?:the\s+)?")  # "Center for Harbor Studies"
 # Role words between two names, the first only qualifying the second: "said RNC spokesman Sean Spicer"
 QUALIFIER_GAP = re.compile(r"(?:\s+(?!(?:in|on|at|of|for|to|and|by|with|from|who|which|that)\b)[a-z0-9][\w\-]*){1,3}\s+")
+OWNER_ROLE_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,5},?\s+")  # Ruiz’s "top harbor aide" Tom Lee
 ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")  # said "former harbor pilot" Tom Lee
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")  # "James, 22, of Flint, Mich., said"
 PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")  # "McConnell, R-Ky., said"
@@ -101,10 +103,9 @@ def _head_mention(text: str, lo: int, hi: int) -> Mention | None:
     names = [m for m in all_names if m.end == hi and not m.possessive]
     if names:
         name = names[-1]
-        earlier = [m for m in all_names if m.end <= name.start - 4]
-        if earlier and AFFILIATION_GAP.fullmatch(text, earlier[-1].end, name.start) and len(earlier[-1].name.split()) > 1:
-            name = earlier[-1]  # "James Pethokoukis of the American Enterprise Institute"
-            return Mention(name.start, hi, text[name.start:hi], "name", name)
+        person = _affiliated_person(text, all_names, name)
+        if person is not None:
+            return Mention(person.start, hi, text[person.start:hi], "name", person)
         return Mention(name.start, name.end, text[name.start:name.end], "name", name)
     description = TRAILING_DESCRIPTION.search(chunk)
     if description and description.group().split()[-1].lower() not in CAPITALISED_FUNCTION_WORDS:
@@ -117,6 +118,20 @@ def _head_mention(text: str, lo: int, hi: int) -> Mention | None:
     group = TRAILING_GROUP.search(chunk)
     if group and group.group(2).lower() in GROUP_NOUNS:
         return Mention(window_lo + group.start(), hi, group.group(), "group")
+    return None
+
+
+def _affiliated_person(text: str, names: list[NameMention], last: NameMention) -> NameMention | None:
+    """"Joel Brant of the Carver Institute for Harbor Studies": the person before the institution,
+    whose name may itself be cut by "for", "of" or "and"."""
+    index = names.index(last)
+    while index > 0 and INSTITUTION_JOIN.fullmatch(text, names[index - 1].end, names[index].start):
+        index -= 1
+        person = names[index]
+        if AFFILIATION_GAP.fullmatch(text, person.end, names[index + 1].start) and len(person.name.split()) > 1:
+            earlier = names[index - 1] if index else None
+            if earlier is None or not INSTITUTION_JOIN.fullmatch(text, earlier.end, person.start):
+                return person
     return None
 
 
@@ -185,6 +200,10 @@ def phrase_after(text: str, lo: int, hi: int) -> Mention | None:
     if PREPOSITION_START.match(text, lo, hi):
         return None
     names = name_mentions(text, lo, min(hi, lo + 120))
+    if len(names) > 1 and names[0].possessive and names[0].start == lo and OWNER_ROLE_GAP.fullmatch(
+            text, names[0].end, names[1].start):
+        name = names[1]  # "said Ruiz’s chief of staff, Tom Lee": the one named after the role speaks
+        return Mention(name.start, name.end, text[name.start:name.end], "name", name)
     if names and not names[0].possessive and ROLE_WORDS.fullmatch(text, lo, names[0].start):
         name = names[0]
         if len(names) > 1 and QUALIFIER_GAP.fullmatch(text, name.end, names[1].start):

@@ -180,3 +180,14 @@ def test_a_name_ending_in_jr_keeps_its_apposition():
 def test_less_common_reporting_verbs_are_cues(verb):
     quote = last_quote(f"“That is not how we do things here,” Marta Quist {verb}.")
     assert speaker_name(quote) == "Marta Quist" and quote.cue == verb
+
+
+def test_a_person_of_an_institution_whose_name_holds_for_speaks_not_the_institution():
+    quote = last_quote("“The tide tables are wrong,” Rita Olsen of the Carver Institute for Harbor Studies wrote.")
+    assert speaker_name(quote) == "Rita Olsen"
+
+
+@pytest.mark.parametrize("role", ["top harbor aide", "chief of staff,"])
+def test_said_then_someones_aide_named_after_the_role_is_that_aide(role):
+    quote = last_quote(f"Dan Moore spoke first. “The pier stays shut,” said Moore’s {role} Rita Olsen.")
+    assert speaker_name(quote) == "Rita Olsen"
