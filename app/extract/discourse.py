@@ -20,7 +20,9 @@ PREPOSITION_BEFORE = re.compile(
     r"defeated|attack|attacked|criticized|met|meet|called|versus|vs\.|in|on|at|during|near|across|inside|"
     r"throughout|into|over|under)(?:\s+(?:the|a|an))?|’s|'s)\s+$"
 )
-SENTENCE_OPENER = re.compile(r"^(?:[A-Z][^,“”\"]{0,60},\s+|(?:And|But|So|Yet|Then|Still|Now)\s+)?(?:([Hh]e|[Ss]he)\b|(?:The|the)\s+((?:[\w.\-]+\s+){0,4}?[a-z][\w\-]*)\s)")
+# A sentence about "he" or "she": `He`, `And she`, `In Port Alder, he`. (Matched at a sentence start, so no `^`:
+# with a start offset, `^` would only match at the start of the article.)
+SENTENCE_OPENER = re.compile(r"(?:[A-Z][^,“”\"]{0,60},\s+|(?:And|But|So|Yet|Then|Still|Now)\s+)?([Hh]e|[Ss]he)\b")
 SUBORDINATE_OPENING = re.compile(
     r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|During|From|Following|"
     r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly)\b[^,“”\"]{0,200},\s")
@@ -127,7 +129,7 @@ class Discourse:
                       ) -> tuple[Entity | None, int, list[Entity]]:
         """The entity a sentence is about, where it is written, and the other people it names.
 
-        The subject is an opening pronoun or description, else the first free name: not possessive,
+        The subject is an opening pronoun, else the first free name: not possessive,
         not after a preposition, not inside a quote, not in an opening subordinate clause."""
         free: list[tuple[int, Entity, int]] = []
         first, last = bisect_left(self.free_starts, start), bisect_left(self.free_starts, end)
@@ -143,12 +145,8 @@ class Discourse:
             free.append((mention.start, self.entity_for_name(mention), mention.end))
         others = [e for _, e, _ in free]
         opener = SENTENCE_OPENER.match(text, start, end)
-        if opener and opener.group(1):
+        if opener:
             return self.resolve_pronoun(opener.group(1), paragraph), opener.start(1), others
-        if opener and opener.group(2):
-            described = self.resolve_description("the " + opener.group(2), paragraph)
-            if described is not None:
-                return described, opener.start(2), others
         clause = SUBORDINATE_OPENING.match(text, start, end)
         main = [(at, e) for at, e, _ in free if not clause or at >= clause.end()] or [(at, e) for at, e, _ in free]
         if main:

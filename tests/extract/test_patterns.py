@@ -46,7 +46,7 @@ def found(pattern, text):
     (discourse.PREPOSITION_BEFORE, "after meeting with ", "with "),
     (discourse.PREPOSITION_BEFORE, "a day in the ", "in the "),
     (discourse.SENTENCE_OPENER, "On Monday, she left.", "On Monday, she"),
-    (discourse.SENTENCE_OPENER, "The commissioner said no.", "The commissioner "),
+    (discourse.SENTENCE_OPENER, "But he said no.", "But he"),
     (discourse.SUBORDINATE_OPENING, "While Lee spoke, Ruiz left.", "While Lee spoke, "),
     (discourse.MODIFIER_GAP, " harbor consultant ", " harbor consultant "),
     (pipeline.FULL_QUOTE_CLOSE, "“We won,” she said", ",”"),
@@ -78,3 +78,8 @@ def test_cue_helper_patterns():
                                                (" to the council to not ", False)])
 def test_introduction_tail_is_a_colon_or_one_object_word(tail, introduces):
     assert bool(cues.INTRODUCTION_TAIL.match(tail)) is introduces
+
+
+def test_sentence_opener_matches_at_a_sentence_start_inside_the_article():
+    text = "Ruiz toured the pier. She left at noon."
+    assert discourse.SENTENCE_OPENER.match(text, text.index("She")).group(1) == "She"

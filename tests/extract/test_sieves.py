@@ -191,3 +191,9 @@ def test_a_person_of_an_institution_whose_name_holds_for_speaks_not_the_institut
 def test_said_then_someones_aide_named_after_the_role_is_that_aide(role):
     quote = last_quote(f"Dan Moore spoke first. “The pier stays shut,” said Moore’s {role} Rita Olsen.")
     assert speaker_name(quote) == "Rita Olsen"
+
+
+def test_a_later_sentence_opening_with_she_is_about_her_not_the_names_that_follow():
+    quote = last_quote("Mayor Dana Ruiz toured the pier. Tom Lee followed her.\n\n"
+                       "She addressed Port-Alderites in a letter, saying that “the tides have changed.”")
+    assert speaker_name(quote) == "Dana Ruiz"
