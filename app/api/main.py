@@ -2,6 +2,9 @@
 and the routers (`uvicorn app.api.main:create_app --factory`)."""
 from __future__ import annotations
 
+import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
@@ -33,9 +36,23 @@ TAGS = [
 ]
 
 
+@asynccontextmanager
+async def serving(app: FastAPI) -> AsyncIterator[None]:
+    """Server startup: move everything built so far out of the garbage collector's sight.
+
+    The modules, routes, schemas and engine of a started app live as long as the process; left in
+    the collector's oldest generation they make every full collection a 60+ ms pause in the middle
+    of some request (the p99 of the benchmark). Frozen, they are never scanned again.
+    """
+    gc.collect()
+    gc.freeze()
+    yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(title="Quotewire", version="0.1.0", description=DESCRIPTION, openapi_tags=TAGS)
+    app = FastAPI(title="Quotewire", version="0.1.0", description=DESCRIPTION, openapi_tags=TAGS,
+                  lifespan=serving)
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
     errors.install(app)
