@@ -100,11 +100,13 @@ def ingest(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, envvar="QUOTEWIRE_WORKERS",
+                                         help="Server processes; one per CPU core serves the most clients.")] = 1,
 ) -> None:
     """Run the HTTP API (migrate the database first with `quotewire db upgrade`)."""
     import uvicorn
 
-    uvicorn.run("app.api.main:create_app", factory=True, host=host, port=port, proxy_headers=True)
+    uvicorn.run("app.api.main:create_app", factory=True, host=host, port=port, proxy_headers=True, workers=workers)
 
 
 @db_app.command("upgrade")
