@@ -21,6 +21,8 @@ MAX_CONTEXT_CHARS = 600  # a run-on sentence gives each quote a window of it as 
 FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")  # `,”` closes an attributed full quote: no headline
 NON_WORD = re.compile(r"\W+")  # titles and first lines compare without their punctuation
 LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")  # "besides" written lower case: "Besides" is no name
+# ... and guesses that yield only to a cue later in their own sentence: `... “a mess” and “a farce,” Ruiz said.`
+SENTENCE_GUESS_SIEVES = frozenset({"sentence_subject"})
 # Sieves that read a written cue: their speaker becomes the subject of the sentence for what follows.
 CUE_SIEVES_FOR_SALIENCE = frozenset({
     "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
@@ -76,7 +78,11 @@ def _look_ahead(results: list[tuple[QuoteSpan, Sentence, Attribution]]) -> list[
     for index in range(len(results) - 2, -1, -1):
         span, sentence, attribution = results[index]
         following_span, _, following = results[index + 1]
-        if (attribution.sieve in FALLBACK_SIEVES and following.sieve in CUE_SIEVES_FOR_SALIENCE
+        cue_closes_sentence = (results[index + 1][1] == sentence and following.mention is not None
+                               and following.mention.start > following_span.end)
+        guessed = attribution.sieve in FALLBACK_SIEVES or (
+            attribution.sieve in SENTENCE_GUESS_SIEVES and cue_closes_sentence)
+        if (guessed and following.sieve in CUE_SIEVES_FOR_SALIENCE
                 and following_span.paragraph == span.paragraph and following.entity is not None):
             results[index] = (span, sentence, Attribution(
                 "following_quote", 0.5, following.cue, following.mention, following.entity))

@@ -197,3 +197,16 @@ def test_a_later_sentence_opening_with_she_is_about_her_not_the_names_that_follo
     quote = last_quote("Mayor Dana Ruiz toured the pier. Tom Lee followed her.\n\n"
                        "She addressed Port-Alderites in a letter, saying that “the tides have changed.”")
     assert speaker_name(quote) == "Dana Ruiz"
+
+
+def test_a_cue_closing_the_sentence_speaks_for_its_earlier_partial_quotes():
+    text = ("After the storm, Port Alder will get “a great deal of money” and the “firepower” "
+            "its crews need, harbor spokesman Omar Velez said.")
+    first, second = quotes_of("Tom Lee chairs the harbor board.\n\n" + text)[-2:]
+    assert speaker_name(first) == speaker_name(second) == "Omar Velez"
+
+
+def test_a_cue_before_a_later_quote_leaves_the_earlier_one_to_its_subject():
+    text = "Tom Lee called the plan “a mess” while Omar Velez said “it works fine.”"
+    first, second = quotes_of(text)[-2:]
+    assert speaker_name(first) == "Tom Lee" and speaker_name(second) == "Omar Velez"
