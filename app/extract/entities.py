@@ -24,6 +24,8 @@ CAPITALISED_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|
 CAPITALISED_RUN = re.compile(
     rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
 )
+GENERATION_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")  # "Luther Pate IV" is keyed by "Pate"
+INNER_POSSESSIVE = re.compile(r"\w[’']s\s")
 NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr)\.$")  # "James Cole Jr." keeps its period
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
 
@@ -51,6 +53,7 @@ class Entity:
     surname: str = ""
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0  # how often it is named outside quotes
+    gender_from_honorific: bool = False  # "Mr."/"Ms." outweighs a guess from the first name
     personal: bool = False  # the text shows it is a person: honorific, title, first name, or a speaker
 
 
@@ -159,7 +162,7 @@ class EntityRegistry:
 
     @staticmethod
     def _key(name: str) -> str:
-        words = [w for w in name.split() if w.lower() not in NAME_PARTICLES]
+        words = [w for w in name.split() if w.lower() not in NAME_PARTICLES and not GENERATION_SUFFIX.fullmatch(w)]
         return (words[-1] if words else name).lower().strip(".")
 
     def add(self, mention: NameMention) -> Entity:
@@ -169,13 +172,17 @@ class EntityRegistry:
         if entity is None:
             entity = Entity(name=mention.name, kind=kind, surname=key)
             self.by_key[key] = entity
-        elif len(mention.name.split()) > len(entity.name.split()) and kind == entity.kind:
+        elif (len(mention.name.split()) > len(entity.name.split()) and kind == entity.kind
+              and not INNER_POSSESSIVE.search(mention.name)):  # "Harbor Institute’s Olsen" is no fuller name
             entity.name = mention.name
         entity.aliases.add(mention.name)
         entity.mentions += 1
         if mention.title and not entity.title and mention.title.lower() not in HONORIFIC_GENDER:
             entity.title = mention.title
-        if entity.gender is None:
+        if mention.honorific in HONORIFIC_GENDER and not entity.gender_from_honorific:
+            entity.gender = HONORIFIC_GENDER[mention.honorific]  # "Mr. Sanders" after a first name read as female
+            entity.gender_from_honorific = True
+        elif entity.gender is None:
             entity.gender = self._gender(mention, entity)
         if entity.kind == "person" and (mention.honorific or mention.title or entity.gender):
             entity.personal = True

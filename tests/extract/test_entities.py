@@ -85,3 +85,19 @@ def test_speaker_names_are_canonical_with_the_title_the_article_gives():
     speaker = extract_quotes(text)[-1].speaker
     assert (speaker.name, speaker.title, speaker.mention, speaker.kind) == ("Dana Ruiz", "Mayor", "Ruiz", "person")
     assert text[speaker.mention_start:speaker.mention_end] == "Ruiz"
+
+
+def test_a_generation_suffix_is_not_the_surname():
+    registry = registry_of("Carl Benning Jr. arrived. Later Tom Ashby Jr. spoke, and then Benning left.")
+    assert registry.lookup("Benning").name == "Carl Benning Jr"
+    assert registry.lookup("Tom Ashby Jr.").name != registry.lookup("Benning").name
+
+
+def test_an_honorific_outweighs_the_gender_guessed_from_a_first_name():
+    registry = registry_of("Kelly Varga opened the hearing. Mr. Varga spoke for an hour.")
+    assert registry.lookup("Varga").gender == "male"
+
+
+def test_a_name_with_an_owner_in_front_is_no_fuller_canonical_name():
+    registry = registry_of("Rita Olsen Jr. spoke. The Harbor Institute’s Olsen Jr. said more.")
+    assert registry.lookup("Olsen").name == "Rita Olsen Jr"
