@@ -8,6 +8,7 @@ from datetime import date
 from app.extract.dates import resolve_said_on
 from app.extract.discourse import Discourse
 from app.extract.entities import EntityRegistry, NameMention, name_mentions
+from app.extract.genders import learn_genders
 from app.extract.marks import QuoteSpan, find_quote_spans, paragraphs
 from app.extract.records import Quote, Speaker
 from app.extract.sentences import Sentence, split_sentences
@@ -47,6 +48,7 @@ def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence])
     registry = EntityRegistry()
     for mention in free:
         registry.add(mention)
+    learn_genders(text, sentences, free, registry, spans)
     discourse = Discourse(registry, free, set(LOWERCASE_WORD.findall(text)))
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
     previous: tuple[QuoteSpan, Attribution] | None = None

@@ -1,0 +1,63 @@
+"""Gender the article itself shows: a sentence that opens with a person's name and refers back to
+them with "his" or "her" alone ("Ruiz thanked his crew").
+
+A first name's usual gender is only a guess, and some names are read wrongly; when the article's
+own sentences say otherwise, more than once, the article wins. An honorific ("Mr.", "Ms.") is never
+overruled.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+
+from app.extract.entities import Entity, EntityRegistry, NameMention
+from app.extract.marks import QuoteSpan
+from app.extract.sentences import Sentence
+
+MALE_BACK_REFERENCE = re.compile(r"\b(?:his|him|himself)\b")
+FEMALE_BACK_REFERENCE = re.compile(r"\b(?:her|hers|herself)\b")
+SENTENCE_LEAD = re.compile(r"[\s“\"‘'(]*")
+MIN_VOTES = 2
+
+
+def _outside_quotes(text: str, start: int, end: int, spans: list[QuoteSpan], span_starts: list[int]) -> str:
+    pieces = []
+    index = max(0, bisect_left(span_starts, start) - 1)
+    cursor = start
+    while index < len(spans) and spans[index].open_mark < end:
+        span = spans[index]
+        if span.end > cursor:
+            pieces.append(text[cursor:max(cursor, span.open_mark)])
+            cursor = max(cursor, span.end)
+        index += 1
+    pieces.append(text[cursor:end])
+    return " ".join(pieces)
+
+
+def learn_genders(text: str, sentences: list[Sentence], free: list[NameMention], registry: EntityRegistry,
+                  spans: list[QuoteSpan]) -> None:
+    """Correct or fill the gender of people whose sentences refer back to them with one gender only."""
+    votes: dict[int, Counter] = {}
+    entities: dict[int, Entity] = {}
+    free_starts = [m.start for m in free]
+    span_starts = [s.start for s in spans]
+    for sentence in sentences:
+        lead = SENTENCE_LEAD.match(text, sentence.start, sentence.end).end()
+        at = bisect_left(free_starts, lead)
+        if at == len(free) or free[at].start != lead or free[at].possessive:
+            continue
+        entity = registry.lookup(free[at].name)
+        if entity is None or entity.kind != "person" or entity.gender_from_honorific:
+            continue
+        narration = _outside_quotes(text, free[at].end, sentence.end, spans, span_starts)
+        male, female = bool(MALE_BACK_REFERENCE.search(narration)), bool(FEMALE_BACK_REFERENCE.search(narration))
+        if male != female:
+            votes.setdefault(id(entity), Counter())["male" if male else "female"] += 1
+            entities[id(entity)] = entity
+    for key, counts in votes.items():
+        entity = entities[key]
+        (shown, count), = counts.most_common(1)
+        if count >= MIN_VOTES and count > counts[entity.gender or ""] and shown != entity.gender:
+            entity.gender = shown
+            entity.personal = True
