@@ -33,6 +33,16 @@ def read_article_text(source: str) -> str:
         fail(f"{source} is not UTF-8 text (invalid byte at offset {exc.start})")
 
 
+def parse_published(value: str | None) -> date | None:
+    """The --published option as a date; exits with a clear message when it is not YYYY-MM-DD."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"--published must be YYYY-MM-DD, got {value!r}")
+
+
 @app.command()
 def extract(
     file: Annotated[str, typer.Argument(help="Article text file, or - for standard input.")],
@@ -43,12 +53,7 @@ def extract(
     from app.config import get_settings
     from app.extract import extract_quotes, quote_to_dict
 
-    published_on = None
-    if published:
-        try:
-            published_on = date.fromisoformat(published)
-        except ValueError:
-            fail(f"--published must be YYYY-MM-DD, got {published!r}")
+    published_on = parse_published(published)
     text = read_article_text(file)
     limit = get_settings().max_article_chars
     if len(text) > limit:
@@ -86,12 +91,7 @@ def ingest(
     """Extract and store the quotes of articles; prints a summary and exits non-zero if any article failed."""
     from app.ingest import run_ingest
 
-    published_on = None
-    if published:
-        try:
-            published_on = date.fromisoformat(published)
-        except ValueError:
-            fail(f"--published must be YYYY-MM-DD, got {published!r}")
+    published_on = parse_published(published)
     raise typer.Exit(run_ingest(paths, published=published_on, source=source,
                                title_first_line=not no_title, if_empty=if_empty))
 
