@@ -21,6 +21,7 @@ INTRODUCTION_TAIL = re.compile(r"^(?:(?:\s+[\w.’']+){0,2}\s*[:,—–]|\s+[\w.
 TRAILING_REACH = 150
 MENTION_THEN_QUOTE = re.compile(r"\s*[,:—–]\s*")  # `, said Ruiz, "...`
 CLAUSE_BREAK = re.compile(r"[,;:“”\"(]")
+LEADING_CONJUNCTIONS = frozenset("and but so yet then".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,8 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
             mention = phrase_after(text, cue.end(), hi)
             if mention is not None and not MENTION_THEN_QUOTE.fullmatch(text, mention.end, hi):
                 mention = None  # `said the senator can "..."`: the clause's subject, not the speaker
+        if mention is not None and mention.form in ("description", "group") and _inside_clause(text, lo, mention.start):
+            mention = None  # "shared a syllabus for a class called “Perception”": an object, not a subject
         if mention is None:
             continue
         return _outer_speaker(text, lo, cues, cue, mention) or Cue(mention, cue.group(), location)
@@ -101,6 +104,13 @@ def _outer_speaker(text: str, lo: int, cues: list[re.Match], inner: re.Match, me
         if source is not None and source.form in ("name", "pronoun"):
             return Cue(source, outer.group(), "reported")
     return None
+
+
+def _inside_clause(text: str, lo: int, at: int) -> bool:
+    """True when words of the same clause come before `at`: a noun phrase there is no subject."""
+    clause = text[lo:at]
+    tail = CLAUSE_BREAK.split(clause)[-1].split()
+    return any(word[:1].islower() and word.lower() not in LEADING_CONJUNCTIONS for word in tail)
 
 
 def _is_role_prefix(words: str) -> bool:

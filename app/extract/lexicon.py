@@ -27,7 +27,8 @@ SPEECH_VERBS = (
 ).split()
 MULTIWORD_CUES = ["according to", "pointed out", "went on", "made clear", "made it clear", "points out", "goes on",
                   "shot back", "fired back", "chimed in", "put it", "wrote on twitter", "said in a statement"]
-CUE_PATTERN = r"\b(?:" + "|".join(re.escape(c) for c in MULTIWORD_CUES + sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")\b"
+# "so-called" names a thing; it reports no one's words.
+CUE_PATTERN = r"(?<![Ss]o-)\b(?:" + "|".join(re.escape(c) for c in MULTIWORD_CUES + sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")\b"
 CUE = re.compile(CUE_PATTERN)
 
 PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "we": None, "i": None}

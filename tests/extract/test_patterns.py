@@ -56,6 +56,7 @@ def found(pattern, text):
     (lexicon.CUE, "Ruiz told reporters", "told"),
     (lexicon.CUE, "according to the clerk", "according to"),
     (lexicon.CUE, "the toldo awning", None),
+    (lexicon.CUE, "the so-called harbor tax", None),
 ])
 def test_pattern_on_its_sentence(pattern, text, expected):
     assert found(pattern, text) == expected

@@ -210,3 +210,9 @@ def test_a_cue_before_a_later_quote_leaves_the_earlier_one_to_its_subject():
     text = "Tom Lee called the plan “a mess” while Omar Velez said “it works fine.”"
     first, second = quotes_of(text)[-2:]
     assert speaker_name(first) == "Tom Lee" and speaker_name(second) == "Omar Velez"
+
+
+def test_a_noun_named_by_a_participle_is_not_the_speaker():
+    quote = last_quote("Dana Ruiz handed out a leaflet for a harbor festival called “Tide Days” on Monday.")
+    assert speaker_name(quote) == "Dana Ruiz"
+
