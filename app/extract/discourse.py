@@ -95,6 +95,10 @@ class Discourse:
             if entity.gender is None and entity.personal:
                 entity.gender = gender  # the text has told us
                 return entity
+        if gender is not None and wanted == ("person",):
+            # no one fits: a gender guessed from a first name ("Bernie" reads as female) is only a guess
+            guessed = [e for e in candidates[:1] if e.kind == "person" and e.gender and not e.gender_from_honorific]
+            return guessed[0] if guessed else None
         return None
 
     def resolve_description(self, phrase: str, paragraph: int) -> Entity | None:

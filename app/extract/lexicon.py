@@ -23,7 +23,7 @@ SPEECH_VERBS = (
     "ventured interjected elaborated summarized wrote tweeted commented comments commenting acknowledging "
     "explaining insisting arguing suggesting noting adding recalling stressing warning telling asking "
     "concludes concluding answers barked fumed beamed remembered exhorted questioned reasoned snapped sighed "
-    "grumbled muttered whispered cried raged"
+    "grumbled muttered whispered cried raged reacted"
 ).split()
 MULTIWORD_CUES = ["according to", "pointed out", "went on", "made clear", "made it clear", "points out", "goes on",
                   "shot back", "fired back", "chimed in", "put it", "wrote on twitter", "said in a statement"]

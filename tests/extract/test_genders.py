@@ -34,3 +34,11 @@ def test_one_his_is_not_enough_to_overrule_the_first_name():
     assert gender_after(twice) == "male"
     assert gender_after(once) == "female"
     assert gender_after(quoted) == "female"  # words inside quotes are not the narration's
+
+
+def test_he_with_no_man_in_sight_goes_to_the_subject_whose_gender_was_only_guessed():
+    [quote] = extract_quotes("Port Alder voted on Monday.\n\nAndrea Kowalczyk addressed the crowd at noon.\n\n"
+                             "“We are back at work,” he said.")
+    assert quote.speaker.name == "Andrea Kowalczyk"
+
+    assert quote.sieve == "pronoun_speaker" and quote.speaker.mention == "he"

@@ -176,7 +176,7 @@ def test_a_name_ending_in_jr_keeps_its_apposition():
     assert speaker_name(quote).startswith("Carl Benning Jr")
 
 
-@pytest.mark.parametrize("verb", ["barked", "fumed", "beamed", "remembered", "concludes"])
+@pytest.mark.parametrize("verb", ["barked", "fumed", "beamed", "remembered", "concludes", "reacted"])
 def test_less_common_reporting_verbs_are_cues(verb):
     quote = last_quote(f"“That is not how we do things here,” Marta Quist {verb}.")
     assert speaker_name(quote) == "Marta Quist" and quote.cue == verb
