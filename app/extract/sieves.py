@@ -190,6 +190,10 @@ def continuation(context: QuoteContext) -> Attribution | None:
     latest = context.discourse.latest_subject()
     if latest is not None and latest is not earlier.entity:
         return None  # the narration has moved on to someone else
+    subject = context.subject
+    if (subject is not None and subject.personal and subject is not earlier.entity
+            and context.subject_at < context.span.open_mark):
+        return None  # `Lee fixates on the “pivot” line`: this sentence is about another person
     same_paragraph = span.paragraph == context.span.paragraph
     runs_on = not span.closed and span.paragraph == context.span.paragraph - 1
     next_paragraph = span.paragraph == context.span.paragraph - 1 and context.opens_sentence()

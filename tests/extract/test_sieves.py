@@ -216,3 +216,8 @@ def test_a_noun_named_by_a_participle_is_not_the_speaker():
     quote = last_quote("Dana Ruiz handed out a leaflet for a harbor festival called “Tide Days” on Monday.")
     assert speaker_name(quote) == "Dana Ruiz"
 
+
+
+def test_a_partial_quote_in_a_sentence_about_another_person_is_no_continuation():
+    quote = last_quote("“We are ready,” Dana Ruiz said. Tom Lee still frowns at the “harbor fantasy” line.")
+    assert speaker_name(quote) == "Tom Lee"
