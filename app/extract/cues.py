@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.extract.entities import name_mentions
 from app.extract.frames import Mention, phrase_after, subject_before
 from app.extract.lexicon import CUE
 
@@ -21,6 +22,8 @@ INTRODUCTION_TAIL = re.compile(r"^(?:(?:\s+[\w.’']+){0,2}\s*[:,—–]|\s+[\w.
 TRAILING_REACH = 150
 MENTION_THEN_QUOTE = re.compile(r"\s*[,:—–]\s*")  # `, said Ruiz, "...`
 CLAUSE_BREAK = re.compile(r"[,;:“”\"(]")
+NAME_AND = re.compile(r",?\s+and\s+")
+NAME_LIST_GAP = re.compile(r",\s+|,?\s+and\s+")
 LEADING_CONJUNCTIONS = frozenset("and but so yet then".split())
 
 
@@ -53,6 +56,8 @@ def trailing_cue(text: str, lo: int, hi: int) -> Cue | None:
     if mention is None:
         return None
     prefix = text[lo:mention.start]
+    if mention.form == "name" and _is_coordinated_names(text, lo, mention.start):
+        return Cue(mention, cue.group(), "trailing")  # "...," Lee and Ruiz wrote: the last named is kept
     if prefix.strip() and not (mention.form == "name" and (mention.appositive or _is_role_prefix(prefix))):
         return None  # an appositive renames what is written before it: "the city’s mayor, Dana Ruiz,"
     return Cue(mention, cue.group(), "trailing")
@@ -104,6 +109,14 @@ def _outer_speaker(text: str, lo: int, cues: list[re.Match], inner: re.Match, me
         if source is not None and source.form in ("name", "pronoun"):
             return Cue(source, outer.group(), "reported")
     return None
+
+
+def _is_coordinated_names(text: str, lo: int, hi: int) -> bool:
+    """True for "Tom Lee and " or "Tom Lee, Ana Diaz and " before a last name."""
+    names = name_mentions(text, lo, hi)
+    if not names or names[0].start != lo or not NAME_AND.fullmatch(text, names[-1].end, hi):
+        return False
+    return all(NAME_LIST_GAP.fullmatch(text, a.end, b.start) for a, b in zip(names, names[1:]))
 
 
 def _inside_clause(text: str, lo: int, at: int) -> bool:

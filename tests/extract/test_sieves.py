@@ -221,3 +221,8 @@ def test_a_noun_named_by_a_participle_is_not_the_speaker():
 def test_a_partial_quote_in_a_sentence_about_another_person_is_no_continuation():
     quote = last_quote("“We are ready,” Dana Ruiz said. Tom Lee still frowns at the “harbor fantasy” line.")
     assert speaker_name(quote) == "Tom Lee"
+
+
+def test_a_quote_written_by_two_named_people_goes_to_one_of_them():
+    quote = last_quote("Dan Moore spoke first. “The harbor is full,” Rita Olsen and Tom Lee wrote on Monday.")
+    assert speaker_name(quote) == "Tom Lee" and quote.sieve == "trailing_named_cue"
