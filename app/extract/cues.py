@@ -22,6 +22,8 @@ INTRODUCTION_TAIL = re.compile(r"^(?:(?:\s+[\w.’']+){0,2}\s*[:,—–]|\s+[\w.
 TRAILING_REACH = 150
 MENTION_THEN_QUOTE = re.compile(r"\s*[,:—–]\s*")  # `, said Ruiz, "...`
 CLAUSE_BREAK = re.compile(r"[,;:“”\"(]")
+PASSIVE_AGENT = re.compile(r"\s+by\s+")  # asked "by" the host
+PASSIVE_AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
 NAME_AND = re.compile(r",?\s+and\s+")
 NAME_LIST_GAP = re.compile(r",\s+|,?\s+and\s+")
 LEADING_CONJUNCTIONS = frozenset("and but so yet then".split())
@@ -75,6 +77,11 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
                 return Cue(mention, cue.group(), "reported")
             continue
         location = "introduction" if INTRODUCTION_TAIL.match(tail) else "reported"
+        agent = PASSIVE_AGENT.match(text, cue.end(), hi)
+        if agent and PASSIVE_AUXILIARY.search(text, max(lo, cue.start() - 30), cue.start()):
+            mention = phrase_after(text, agent.end(), hi)  # "Lee was asked by host Ana Ruiz whether “...”"
+            if mention is not None and mention.form == "name":
+                return Cue(mention, cue.group(), location)
         mention = subject_before(text, lo, cue.start())
         if cue.group().endswith("ing") and (mention is None or mention.form not in ("name", "pronoun")
                                             or text[lo:cue.start()].rstrip().endswith(",")):

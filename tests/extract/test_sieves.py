@@ -226,3 +226,9 @@ def test_a_partial_quote_in_a_sentence_about_another_person_is_no_continuation()
 def test_a_quote_written_by_two_named_people_goes_to_one_of_them():
     quote = last_quote("Dan Moore spoke first. “The harbor is full,” Rita Olsen and Tom Lee wrote on Monday.")
     assert speaker_name(quote) == "Tom Lee" and quote.sieve == "trailing_named_cue"
+
+
+def test_a_question_asked_by_someone_in_the_passive_is_the_askers():
+    quote = last_quote("Dan Moore spoke. Moore was asked by radio host Rita Olsen whether the pier would "
+                       "“stay closed all summer.”")
+    assert speaker_name(quote) == "Rita Olsen"
