@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extract.entities import NameMention, name_mentions
+from app.extract.entities import NameMention, first_name_gender, name_mentions
 from app.extract.lexicon import CAPITALISED_FUNCTION_WORDS, GROUP_NOUNS, PRONOUNS
 
 # Words that may stand between a subject and its cue: "Blinken has also publicly said".
@@ -49,6 +49,7 @@ OWNER_ROLE_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,5},?\s+")  # Ruiz’s "top h
 ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")  # said "former harbor pilot" Tom Lee
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")  # "James, 22, of Flint, Mich., said"
 PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")  # "McConnell, R-Ky., said"
+PLACE_TAIL = re.compile(r"\b(?:in|of|from|at|near)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}$")  # "in Salem", then ", Ore."
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "whom ")
 PLACE_OPENERS = ("of ", "from ", "in ", "at ")
 
@@ -174,6 +175,11 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
         if head and head.form in ("name", "pronoun", "description"):
             relative = aside.startswith(RELATIVE_OPENERS)
             best = Mention(head.start, head.end, head.text, head.form, head.name, not relative, relative)
+    if best is None and len(pieces) >= 2:  # "After the vote, Gov. Tom Lee (D-Ore.), said": a stray comma
+        piece_start = hi - 1 - len(pieces[-1])
+        named = _head_mention(text, piece_start, _strip_padding(text, piece_start, hi - 1))
+        if named is not None and named.form == "name" and named.start == piece_start:
+            return named
     return best
 
 
@@ -186,6 +192,8 @@ def _looks_like_aside(piece: str, previous: str) -> bool:
         return True
     if previous.startswith(PLACE_OPENERS) or PARTY_AND_STATE.fullmatch(piece):
         return True  # "of Flint, Mich.", "R-Ky."
+    if PLACE_TAIL.search(previous) and len(words) <= 2 and first_name_gender(first) is None:
+        return True  # "at a rally in Salem, Ore.": the state after its town
     if first.lower() in CAPITALISED_FUNCTION_WORDS or STATE_ABBREVIATION.fullmatch(piece):
         return True
     return len(words) <= 8 and any(w[0].islower() for w in words[1:])  # "Republican of New York"

@@ -232,3 +232,20 @@ def test_a_question_asked_by_someone_in_the_passive_is_the_askers():
     quote = last_quote("Dan Moore spoke. Moore was asked by radio host Rita Olsen whether the pier would "
                        "“stay closed all summer.”")
     assert speaker_name(quote) == "Rita Olsen"
+
+
+
+def test_a_stray_comma_between_a_named_subject_and_its_cue():
+    quote = last_quote("Dan Moore spoke first.\n\nOn Tuesday at the harbor in Salem, OR, after winning the vote, "
+                       "Gov. Tom Lee (D-OR), said, “We won.”")
+    assert speaker_name(quote) == "Tom Lee" and quote.speaker.mention == "Gov. Tom Lee"
+
+
+@pytest.mark.parametrize("text, written", [
+    ("Ruiz, during a town hall meeting in Alder Falls, Ohio, said she was “done with ferries.”", "Ruiz"),
+    ("Alarmed by the storm in Port Alder, Mayor Dana Ruiz, the council chair, said it was “a disaster.”",
+     "Mayor Dana Ruiz"),
+])
+def test_a_town_and_its_state_inside_an_aside_are_not_the_subject(text, written):
+    quote = last_quote("Dana Ruiz spoke first.\n\n" + text)
+    assert speaker_name(quote) == "Dana Ruiz" and quote.speaker.mention == written
