@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from app.extract.entities import NameMention, first_name_gender, name_mentions
-from app.extract.lexicon import CAPITALISED_FUNCTION_WORDS, GROUP_NOUNS, PRONOUNS
+from app.extract.lexicon import CAPITALISED_FUNCTION_WORDS, DATE_WORDS, GROUP_NOUNS, PRONOUNS
 
 # Words that may stand between a subject and its cue: "Blinken has also publicly said".
 VERB_PADDING = frozenset(
@@ -50,6 +50,7 @@ ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")  # said "former harbor pilot
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")  # "James, 22, of Flint, Mich., said"
 PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")  # "McConnell, R-Ky., said"
 PLACE_TAIL = re.compile(r"\b(?:in|of|from|at|near)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}$")  # "in Salem", then ", Ore."
+ON_BEFORE = re.compile(r"\bon\s+$")
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "whom ")
 PLACE_OPENERS = ("of ", "from ", "in ", "at ")
 
@@ -83,6 +84,10 @@ def _strip_padding(text: str, lo: int, hi: int) -> int:
         word = text[start:hi]
         if word and (word in VERB_PADDING or (word.endswith("ly") and word.islower() and len(word) > 4)):
             hi = start
+            continue
+        if word and word.lower() in DATE_WORDS and start > lo:  # "Ruiz later Thursday told", "Ruiz on Monday said"
+            on = ON_BEFORE.search(text, max(lo, start - 4), start)
+            hi = on.start() if on else start
             continue
         return hi
 

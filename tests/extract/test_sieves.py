@@ -249,3 +249,10 @@ def test_a_stray_comma_between_a_named_subject_and_its_cue():
 def test_a_town_and_its_state_inside_an_aside_are_not_the_subject(text, written):
     quote = last_quote("Dana Ruiz spoke first.\n\n" + text)
     assert speaker_name(quote) == "Dana Ruiz" and quote.speaker.mention == written
+
+
+@pytest.mark.parametrize("when", ["later Thursday", "on Thursday"])
+def test_a_day_between_the_subject_and_its_cue_leaves_the_addressee_out(when):
+    quote = last_quote(f"Dan Moore spoke first.\n\nRuiz {when} told Harbor Radio: “We are done.”")
+    assert speaker_name(quote) == "Ruiz"
+
