@@ -31,7 +31,7 @@ LEADING_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 # Who speaks for the person named before it: "Mrs. Clinton's campaign said".
-POSSESSIVE_AGENT = re.compile(r"\s((?:campaign|spokesman|spokeswoman|spokesperson|office|team|aides?|camp|"
+POSSESSIVE_AGENT = re.compile(r"\s((?:campaign(?: manager| chairman| chairwoman)?|spokesman|spokeswoman|spokesperson|office|team|aides?|camp|"
                               r"press secretary|press office|representatives?))$")
 POSSESSIVE_WORD = re.compile(r"\w[’']s\s")  # "the city’s mayor, Dana Ruiz,"
 # Who speaks for the name inside a description: "the Trump campaign", "a Freedom Partners official".
@@ -155,6 +155,13 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
     clause, an age or a hometown ("James, 22, of Flint, Mich., said")."""
     hi = _strip_padding(text, lo, hi)
     if hi <= lo:
+        return None
+    if text[hi - 1] in "—–":  # "Tom Lee — a pilot from Salem — says"
+        opening = max(text.rfind("—", max(lo, hi - 160), hi - 1), text.rfind("–", max(lo, hi - 160), hi - 1))
+        head_end = len(text[:opening].rstrip()) if opening > lo else lo
+        head = _head_mention(text, lo, head_end) if head_end > lo else None
+        if head is not None and head.form == "name":
+            return Mention(head.start, head.end, head.text, head.form, head.name, True)
         return None
     if text[hi - 1] != ",":
         return _head_mention(text, lo, hi)

@@ -256,3 +256,14 @@ def test_a_day_between_the_subject_and_its_cue_leaves_the_addressee_out(when):
     quote = last_quote(f"Dan Moore spoke first.\n\nRuiz {when} told Harbor Radio: “We are done.”")
     assert speaker_name(quote) == "Ruiz"
 
+
+
+def test_a_speaker_set_off_by_dashes_before_the_cue():
+    quote = last_quote("Dan Moore spoke first.\n\nTom Lee — a pilot from Salem — says the vote was “a big deal.”")
+    assert speaker_name(quote) == "Tom Lee"
+    assert quote.speaker.mention == "Tom Lee"
+
+
+def test_a_campaign_manager_speaks_for_the_candidate_named_before():
+    quote = last_quote("Dan Moore spoke first.\n\nDana Ruiz’s campaign manager says she is “gratified” by the vote.")
+    assert speaker_name(quote) == "Dana Ruiz"
