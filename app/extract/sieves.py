@@ -48,9 +48,17 @@ class QuoteContext:
 
     def trailing(self) -> Cue | None:
         if self._trailing is False:
-            closed = self.span.closed
-            self._trailing = trailing_cue(self.text, self.span.after(), self.after_hi) if closed else None
+            self._trailing = self._trailing_cue() if self.span.closed else None
         return self._trailing
+
+    def _trailing_cue(self) -> Cue | None:
+        found = trailing_cue(self.text, self.span.after(), self.after_hi)
+        if found is None and self.after_hi < self.sentence.end:
+            # `“...,” Tom Lee, wearing a “Vote Lee” pin, said`: the next quote sits inside the attribution
+            beyond = trailing_cue(self.text, self.span.after(), self.sentence.end)
+            if beyond is not None and beyond.mention.end <= self.after_hi:
+                return beyond
+        return found
 
     def leading(self) -> Cue | None:
         if self._leading is False:

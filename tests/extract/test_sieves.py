@@ -267,3 +267,9 @@ def test_a_speaker_set_off_by_dashes_before_the_cue():
 def test_a_campaign_manager_speaks_for_the_candidate_named_before():
     quote = last_quote("Dan Moore spoke first.\n\nDana Ruiz’s campaign manager says she is “gratified” by the vote.")
     assert speaker_name(quote) == "Dana Ruiz"
+
+
+def test_a_quote_inside_the_attribution_does_not_hide_the_cue_after_it():
+    quote = quotes_of("Dan Moore spoke first.\n\n“We have had better days,” harbor pilot Tom Lee, "
+                      "wearing a “Vote Moore” pin, said as the rain fell.")[-2]
+    assert speaker_name(quote) == "Tom Lee" and quote.cue == "said"
