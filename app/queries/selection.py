@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, FromClause, func, select
+from sqlalchemy import ColumnElement, FromClause, Select, func, select
 from sqlmodel import Session
 
 from app.models import Article, Quote, QuoteTopic
@@ -130,7 +130,7 @@ def source_condition(session: Session, source: str) -> ColumnElement[bool]:
 
 
 def fulltext_condition(session: Session, match: FullTextMatch) -> ColumnElement[bool]:
-    """The WHERE clause for `q`, shaped for the number of matches (counted up to MANY_FULLTEXT_MATCHES).
+    """The WHERE clause for `q`, shaped for the number of matches.
 
     Few:  `id IN (matches)`: SQLite looks up every match and sorts them; fast for a rare word,
           slow for a common one (100k matches: 100+ ms).
@@ -140,11 +140,31 @@ def fulltext_condition(session: Session, match: FullTextMatch) -> ColumnElement[
     """
     if match.ids is None:
         return match.condition
-    counted = select(func.count()).select_from(match.ids.limit(MANY_FULLTEXT_MATCHES).subquery())
-    matches = session.scalar(counted) or 0
+    matches = estimated_matches(session, match.ids)
     if matches < FEW_FULLTEXT_MATCHES:
         return match.condition
     if matches < MANY_FULLTEXT_MATCHES:
         return (Quote.id + 0).in_(match.ids)
     matched_id = match.ids.selected_columns[0]
     return match.ids.where(matched_id == Quote.id).exists()
+
+
+def estimated_matches(session: Session, ids: Select) -> int:
+    """How many quotes `ids` matches: exact below FEW_FULLTEXT_MATCHES, else from a bounded sample.
+
+    Counting 50,000 matches reads 50,000 ids (1.4 ms at 1M quotes, on every request for a common
+    word). The newest FEW_FULLTEXT_MATCHES matches by id tell how densely the word occurs; spread
+    over every quote, that density is the estimate, counted exactly only when it falls below
+    MANY_FULLTEXT_MATCHES. A wrong estimate only picks a slower plan, never other quotes.
+    """
+    matched_id = ids.selected_columns[0]
+    newest = ids.order_by(matched_id.desc()).limit(FEW_FULLTEXT_MATCHES).subquery()
+    sampled, lowest_id = session.execute(select(func.count(), func.min(newest.c[0]))).one()
+    if sampled < FEW_FULLTEXT_MATCHES:
+        return sampled
+    highest_id = session.scalar(select(func.max(Quote.id))) or lowest_id
+    estimate = sampled * highest_id // max(1, highest_id - lowest_id + 1)
+    if estimate >= MANY_FULLTEXT_MATCHES:
+        return estimate
+    counted = select(func.count()).select_from(ids.limit(MANY_FULLTEXT_MATCHES).subquery())
+    return session.scalar(counted) or 0
