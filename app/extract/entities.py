@@ -25,6 +25,7 @@ CAPITALISED_RUN = re.compile(
     rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
 )
 GENERATION_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")  # "Luther Pate IV" is keyed by "Pate"
+TITLE_CONNECTIVES = frozenset("of for the and".split())
 INNER_POSSESSIVE = re.compile(r"\w[’']s\s")
 NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr)\.$")  # "James Cole Jr." keeps its period
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
@@ -86,6 +87,8 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     while cut > 0 and not _is_title_word(words[cut - 1]):
         cut -= 1
     if cut < len(words):
+        if words[cut - 1].lower() in TITLE_CONNECTIVES:
+            return [], words[cut:]  # "Republican of South Carolina": a place or an employer, not a titled person
         return words[:cut], words[cut:]
     prefix = 0  # the name ends in a title-like word ("Peter T. King"): the title is the leading run
     while prefix < len(words) and _is_title_word(words[prefix]):

@@ -172,7 +172,8 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
             return Mention(named.start, named.end, named.text, "name", named.name, True)  # "the mayor, Dana Ruiz,"
     for cut in range(1, len(pieces)):
         if pieces[cut].startswith(RELATIVE_OPENERS):  # the clause may hold commas of its own
-            head = _head_mention(text, lo, lo + len(", ".join(pieces[:cut])))
+            before = lo + len(", ".join(pieces[:cut]))
+            head = (subject_before(text, lo, before + 1) if cut > 1 else None) or _head_mention(text, lo, before)
             if head and head.form in ("name", "pronoun", "description"):
                 return Mention(head.start, head.end, head.text, head.form, head.name, False, True)
             break

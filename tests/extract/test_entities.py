@@ -101,3 +101,9 @@ def test_an_honorific_outweighs_the_gender_guessed_from_a_first_name():
 def test_a_name_with_an_owner_in_front_is_no_fuller_canonical_name():
     registry = registry_of("Rita Olsen Jr. spoke. The Harbor Institute’s Olsen Jr. said more.")
     assert registry.lookup("Olsen").name == "Rita Olsen Jr"
+
+
+def test_a_party_of_a_state_is_no_title_and_the_state_no_person():
+    registry = registry_of("Senator Tom Lee, Republican of South Dakota, spoke.")
+    assert registry.lookup("South Dakota").title is None
+    assert not registry.lookup("South Dakota").personal

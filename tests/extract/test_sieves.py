@@ -273,3 +273,9 @@ def test_a_quote_inside_the_attribution_does_not_hide_the_cue_after_it():
     quote = quotes_of("Dan Moore spoke first.\n\n“We have had better days,” harbor pilot Tom Lee, "
                       "wearing a “Vote Moore” pin, said as the rain fell.")[-2]
     assert speaker_name(quote) == "Tom Lee" and quote.cue == "said"
+
+
+def test_a_town_inside_an_apposition_before_a_relative_clause_is_not_the_speaker():
+    quote = last_quote("Dan Moore spoke first.\n\nWillie Quist, a retired pilot in Salem, who runs a small boat yard, "
+                       "recalled that “the harbor was full.”")
+    assert speaker_name(quote) == "Willie Quist"
