@@ -23,9 +23,14 @@ PREPOSITION_BEFORE = re.compile(
 # A sentence about "he" or "she": `He`, `And she`, `In Port Alder, he`. (Matched at a sentence start, so no `^`:
 # with a start offset, `^` would only match at the start of the article.)
 SENTENCE_OPENER = re.compile(r"(?:[A-Z][^,“”\"]{0,60},\s+|(?:And|But|So|Yet|Then|Still|Now)\s+)?([Hh]e|[Ss]he)\b")
+# Opening clauses before the main subject: "While Lee spoke, ", "And after the vote, ",
+# "Ten minutes after Lee left, ", "And last week, while touring the pier, ".
 SUBORDINATE_OPENING = re.compile(
+    r"(?:(?:And|But|Yet|So|Then)\b,?\s+)?"
+    r"(?:(?:[A-Z][a-z]+\s+(?:minutes|hours|days|weeks|months|years)\s+)?"
     r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|During|From|Following|"
-    r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly)\b[^,“”\"]{0,200},\s")
+    r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly|while|although|though|when|after|"
+    r"before|as|if|because|since|in|on|at|during|last|earlier|later)\b[^,“”\"]{0,200},\s+)+")
 DATELINE_END = re.compile(r"\s*(?:\([A-Z][\w. ]*\)\s*)?[-–—]\s")
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "

@@ -279,3 +279,9 @@ def test_a_town_inside_an_apposition_before_a_relative_clause_is_not_the_speaker
     quote = last_quote("Dan Moore spoke first.\n\nWillie Quist, a retired pilot in Salem, who runs a small boat yard, "
                        "recalled that “the harbor was full.”")
     assert speaker_name(quote) == "Willie Quist"
+
+
+def test_a_name_in_an_opening_clause_after_and_is_not_the_subject():
+    quote = last_quote("Dan Moore spoke first.\n\nAnd after the council rejected Moore’s plan, Mayor Dana Ruiz "
+                       "blamed the board’s “four stubborn members.”")
+    assert speaker_name(quote) == "Dana Ruiz"
