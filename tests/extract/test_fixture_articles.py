@@ -22,18 +22,18 @@ MIN_WORDS, MAX_WORDS = 250, 600
 ARTICLE_THRESHOLDS = {
     "dunmore-rail-bill": (1.00, 1.00),
     "glenrock-school-start-times": (1.00, 0.83),
-    "governor-water-cuts": (1.00, 0.90),
+    "governor-water-cuts": (1.00, 1.00),
     "harbor-ferry-terminal": (1.00, 1.00),
     "harriers-coach-retires": (1.00, 1.00),
     "kestrel-observatory-funding": (1.00, 0.87),
     "marlow-bus-strike": (1.00, 1.00),
     "riverbank-dumpling-recall": (1.00, 0.83),
     "thale-bribery-closing": (1.00, 1.00),
-    "veloria-fuel-tax": (1.00, 0.87),
+    "veloria-fuel-tax": (1.00, 1.00),
 }
 OVERALL_SPAN_F1 = 1.00
-OVERALL_SPEAKER_ACC = 0.93
-OVERALL_E2E_F1 = 0.94
+OVERALL_SPEAKER_ACC = 0.96
+OVERALL_E2E_F1 = 0.96
 OVERALL_SAID_ON_RIGHT = 10  # of the 10 gold quotes with a said_on
 
 
