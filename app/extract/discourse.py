@@ -31,7 +31,7 @@ SUBORDINATE_OPENING = re.compile(
     r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|During|From|Following|"
     r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly|while|although|though|when|after|"
     r"before|as|if|because|since|in|on|at|during|last|earlier|later)\b[^,“”\"]{0,200},\s+)+")
-DATELINE_END = re.compile(r"\s*(?:\([A-Z][\w. ]*\)\s*)?[-–—]\s")
+DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w. ]*\)\s*)?[-–—]\s")  # "SALEM, Ore. — "
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
                           "has had have will would met meet called".split())
@@ -125,10 +125,8 @@ class Discourse:
             return next((e for e in recent if e.kind == "organization"), None)
         return next((e for e in recent if e.kind == "person"), None)
 
-    def _not_a_subject(self, text: str, mention: NameMention) -> bool:
-        """A sentence's first capitalised word that is no name ("Besides", "Back"), or a dateline."""
-        if DATELINE_END.match(text, mention.end):
-            return True  # "NEW YORK - ...", "Washington (AFP) - ..."
+    def _not_a_subject(self, mention: NameMention) -> bool:
+        """A sentence's first capitalised word that is no name ("Besides", "Back")."""
         if " " in mention.name:
             return False
         entity = self.registry.lookup(mention.name)
@@ -142,12 +140,15 @@ class Discourse:
         not after a preposition, not inside a quote, not in an opening subordinate clause."""
         free: list[tuple[int, Entity, int]] = []
         first, last = bisect_left(self.free_starts, start), bisect_left(self.free_starts, end)
+        dateline = self.free_mentions[first] if first < last and self.free_mentions[first].start == start else None
+        dateline_match = DATELINE_END.match(text, dateline.end) if dateline else None
+        body_start = dateline_match.end() if dateline_match else start  # "SALEM, Ore. — " names no one
         for mention in self.free_mentions[first:last]:
-            if mention.possessive:
+            if mention.possessive or mention.start < body_start:
                 continue
             if PREPOSITION_BEFORE.search(text, max(start, mention.start - 20), mention.start):
                 continue
-            if mention.start == start and self._not_a_subject(text, mention):
+            if mention.start == start and self._not_a_subject(mention):
                 continue
             if free and _qualifies_next(text[free[-1][2]:mention.start], mention):
                 free.pop()  # "Obama consultant Cornell Belcher": the first name only qualifies the second

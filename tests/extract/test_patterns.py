@@ -48,6 +48,8 @@ def found(pattern, text):
     (discourse.SENTENCE_OPENER, "On Monday, she left.", "On Monday, she"),
     (discourse.SENTENCE_OPENER, "But he said no.", "But he"),
     (discourse.SUBORDINATE_OPENING, "While Lee spoke, Ruiz left.", "While Lee spoke, "),
+    (discourse.DATELINE_END, ", Ore. — Ruiz spoke.", ", Ore. — "),
+    (discourse.DATELINE_END, " (AP) - Ruiz spoke.", " (AP) - "),
     (discourse.SUBORDINATE_OPENING, "And after Lee spoke, Ruiz left.", "And after Lee spoke, "),
     (discourse.SUBORDINATE_OPENING, "Ten minutes after Lee left, Ruiz spoke.", "Ten minutes after Lee left, "),
     (discourse.SUBORDINATE_OPENING, "And last week, while touring Salem, Ruiz spoke.",

@@ -285,3 +285,8 @@ def test_a_name_in_an_opening_clause_after_and_is_not_the_subject():
     quote = last_quote("Dan Moore spoke first.\n\nAnd after the council rejected Moore’s plan, Mayor Dana Ruiz "
                        "blamed the board’s “four stubborn members.”")
     assert speaker_name(quote) == "Dana Ruiz"
+
+
+def test_a_dateline_with_a_state_is_not_the_subject():
+    quote = last_quote("SALEM, Ore. — Mayor Dana Ruiz on Thursday blamed the storm for the “worst week in years.”")
+    assert speaker_name(quote) == "Dana Ruiz"
