@@ -76,12 +76,12 @@ def section_keys(session: Session, columns: tuple[ColumnElement, ColumnElement],
     if in_dated_section:
         order = (said_on.desc(), row_id.desc()) if descending else (said_on, row_id)
         statement = base(columns).where(position_condition).order_by(*order).limit(count)
-        rows = [(found_id, found_on) for found_id, found_on in session.exec(statement)]
+        rows = [(found_id, found_on) for found_id, found_on in session.connection().execute(statement)]
         position_condition = said_on.is_(None)
     if len(rows) < count:
         statement = (base(columns).where(position_condition)
                      .order_by(row_id.desc() if descending else row_id).limit(count - len(rows)))
-        rows += [(found_id, found_on) for found_id, found_on in session.exec(statement)]
+        rows += [(found_id, found_on) for found_id, found_on in session.connection().execute(statement)]
     return rows
 
 
@@ -102,4 +102,4 @@ def relevance_sorted_keys(session: Session, selection: QuoteSelection, count: in
                  .where(*selection.where(fulltext=False)).order_by(rank, Quote.id).limit(count))
     if after is not None:
         statement = statement.where(after_ascending(rank, Quote.id, after))
-    return [(found_id, found_rank) for found_id, found_rank in session.exec(statement)]
+    return [(found_id, found_rank) for found_id, found_rank in session.connection().execute(statement)]

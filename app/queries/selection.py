@@ -95,12 +95,12 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
     """
     speaker_ids: set[int] | None = None
     if filters.speaker is not None:
-        speaker_ids = set(session.scalars(speaker_ids_matching(filters.speaker)))
+        speaker_ids = set(session.connection().execute(speaker_ids_matching(filters.speaker)).scalars())
     if filters.speaker_id is not None:
         speaker_ids = {filters.speaker_id} if speaker_ids is None else speaker_ids & {filters.speaker_id}
     topic_ids = None
     if filters.topic is not None:
-        topic_ids = tuple(session.scalars(topic_ids_matching(session, filters.topic)).all())
+        topic_ids = tuple(session.connection().execute(topic_ids_matching(session, filters.topic)).scalars().all())
     first_day = max(filter(None, (filters.said_on, filters.said_from)), default=None)
     last_day = min(filter(None, (filters.said_on, filters.said_to)), default=None)
     if speaker_ids == set() or topic_ids == () or (first_day and last_day and first_day > last_day):
