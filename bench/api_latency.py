@@ -1,17 +1,20 @@
 """API latency: p50/p99 and requests per second of the main `/quotes` queries, at 10 thousand and 1 million quotes.
 
 For each size, builds a synthetic database (bench/synthetic_db.py; reused when it is already there),
-starts `uvicorn app.api.main:create_app` in a subprocess on 127.0.0.1, and sends a bounded number of
-requests per query type (speaker, topic, full text, a date range) from 1 and then 32 concurrent
-clients (httpx, asyncio). Every response must be a 200. Targets (issue 3): p50 under 5 ms with one
-client, p99 under 50 ms for every query, and the same latency at both sizes.
+starts the server as deployed (`uvicorn app.api.main:create_app`, as `quotewire serve --workers N` runs
+it, without the access log) on 127.0.0.1, warms it, and sends the requests of each query type
+(speaker, topic, full text, a date range) from 1 and then 32 concurrent clients. The load comes from
+wrk when it is installed (bounded by --seconds per row), else from httpx (bounded by --requests per
+row); the output says which, and the load average of the machine. Every response must be a 200.
+Targets (issue 3): p50 under 5 ms with one client, p99 under 50 ms for every query, and the same
+latency at both sizes.
 
-Usage: python bench/api_latency.py [--sizes 10000,1000000] [--requests 300] [--out bench/out]
+Usage: python bench/api_latency.py [--sizes 10000,1000000] [--workers N] [--client auto|wrk|httpx]
+                                   [--seconds 3] [--requests 300] [--out bench/out]
 """
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import random
@@ -28,10 +31,13 @@ from urllib.parse import urlencode
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from load_clients import Load, run_httpx, run_wrk, wrk_available  # noqa: E402
 from synthetic_db import DAYS, START_DAY, WORDS, build  # noqa: E402
 
 CONCURRENCY = (1, 32)
 SERVER_START_SECONDS = 30
+WARM_SECONDS = 1.0
+SETTLE_SECONDS = 0.5  # after each row, so requests still queued from it do not slow the next
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,9 @@ class Result:
     p50_ms: float
     p99_ms: float
     rps: float
+    workers: int
+    load_generator: str
+    load_average: float
 
 
 def query_makers(base: str, rng: random.Random) -> dict[str, Callable[[], str]]:
@@ -69,11 +78,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(database: Path, port: int) -> subprocess.Popen:
+def start_server(database: Path, port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "QUOTEWIRE_DATABASE_URL": f"sqlite:///{database}"}
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--no-access-log"], env=env)
+         "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"], env=env)
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
         try:
@@ -85,52 +94,39 @@ def start_server(database: Path, port: int) -> subprocess.Popen:
     raise RuntimeError("the server did not become healthy")
 
 
-async def measure(base: str, make_url: Callable[[], str], clients: int, requests: int) -> tuple[list[float], float]:
-    """Latencies (seconds) of `requests` requests spread over `clients` concurrent workers, and the wall time."""
-    urls = [make_url() for _ in range(requests)]
-    latencies: list[float] = []
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        for url in urls[:clients]:  # warm the connections and the server's caches
-            (await client.get(url)).raise_for_status()
-
-        async def worker(mine: list[str]) -> None:
-            for url in mine:
-                started = time.perf_counter()
-                response = await client.get(url)
-                latencies.append(time.perf_counter() - started)
-                if response.status_code != 200:
-                    raise RuntimeError(f"{url}: {response.status_code} {response.text[:200]}")
-
-        started = time.perf_counter()
-        await asyncio.gather(*(worker(urls[i::clients]) for i in range(clients)))
-        return latencies, time.perf_counter() - started
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
-def bench_size(quotes: int, out: Path, requests: int) -> list[Result]:
-    database = out / f"quotes-{quotes}.db"
+def bench_size(quotes: int, args: argparse.Namespace, generator: str) -> list[Result]:
+    database = args.out / f"quotes-{quotes}.db"
     if not database.exists():
         report = build(database, quotes)
         print(f"built {quotes:,} quotes ({report.speakers:,} speakers) in {report.seconds:.0f} s", flush=True)
     port = free_port()
-    server = start_server(database, port)
+    server = start_server(database, port, args.workers)
+    base = f"http://127.0.0.1:{port}"
+
+    def load(paths: list[str], clients: int, warming: bool = False) -> Load:
+        if generator == "wrk":
+            return run_wrk(base, paths, clients, WARM_SECONDS if warming else args.seconds)
+        return run_httpx(base, paths, clients, 2 * clients if warming else args.requests)
+
     results = []
     try:
-        base = f"http://127.0.0.1:{port}"
-        for name, make_url in query_makers(base, random.Random(11)).items():
+        rng = random.Random(11)
+        paths = {name: [make() for _ in range(args.requests)] for name, make in query_makers(base, rng).items()}
+        for name in paths:  # every worker process compiles its queries and fills its caches
+            load(paths[name], max(CONCURRENCY), warming=True)
+        time.sleep(SETTLE_SECONDS)
+        for name, query_paths in paths.items():
             for clients in CONCURRENCY:
-                latencies, wall = asyncio.run(measure(base, make_url, clients, requests))
-                result = Result(quotes=quotes, query=name, clients=clients, requests=len(latencies),
-                                p50_ms=round(percentile(latencies, 0.5) * 1000, 2),
-                                p99_ms=round(percentile(latencies, 0.99) * 1000, 2),
-                                rps=round(len(latencies) / wall, 1))
-                print(f"{quotes:>9,} {name:<13} clients={clients:<3} p50={result.p50_ms:7.2f} ms "
-                      f"p99={result.p99_ms:7.2f} ms  {result.rps:7.1f} req/s", flush=True)
+                load_average = os.getloadavg()[0]
+                measured = load(query_paths, clients)
+                time.sleep(SETTLE_SECONDS)
+                result = Result(quotes=quotes, query=name, clients=clients, requests=measured.requests,
+                                p50_ms=round(measured.p50 * 1000, 2), p99_ms=round(measured.p99 * 1000, 2),
+                                rps=round(measured.rps, 1), workers=args.workers, load_generator=generator,
+                                load_average=round(load_average, 2))
+                print(f"{quotes:>9,} {name:<15} clients={clients:<3} p50={result.p50_ms:7.2f} ms "
+                      f"p99={result.p99_ms:7.2f} ms {result.rps:7.1f} req/s  ({result.requests} requests, "
+                      f"load {load_average:.2f})", flush=True)
                 results.append(result)
     finally:
         server.terminate()
@@ -141,11 +137,20 @@ def bench_size(quotes: int, out: Path, requests: int) -> list[Result]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,1000000")
-    parser.add_argument("--requests", type=int, default=300, help="requests per query type and concurrency")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="server processes (default: one per core, as deployed)")
+    parser.add_argument("--client", choices=("auto", "wrk", "httpx"), default="auto",
+                        help="load generator; auto: wrk when installed, else httpx")
+    parser.add_argument("--seconds", type=float, default=3.0, help="wrk: seconds per query type and concurrency")
+    parser.add_argument("--requests", type=int, default=300,
+                        help="distinct request paths per query type; httpx: requests per query type and concurrency")
     parser.add_argument("--out", type=Path, default=Path("bench/out"))
     args = parser.parse_args()
+    generator = args.client if args.client != "auto" else ("wrk" if wrk_available() else "httpx")
+    print(f"load generator: {generator}; server: {args.workers} uvicorn worker(s) on {os.cpu_count()} cores",
+          flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
-    results = [r for size in args.sizes.split(",") for r in bench_size(int(size), args.out, args.requests)]
+    results = [r for size in args.sizes.split(",") for r in bench_size(int(size), args, generator)]
     report = args.out / f"api_latency-{date.today()}.json"
     report.write_text(json.dumps([asdict(r) for r in results], indent=1))
     single = [r for r in results if r.clients == 1]
