@@ -45,7 +45,7 @@ RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 def resolve_said_on(frame: str, published: date | None) -> date | None:
     """The day the quoted words were said, from the attribution sentence `frame`.
 
-    >>> resolve_said_on("said at a news conference in Tel Aviv Wednesday", date(2024, 2, 7))
+    >>> resolve_said_on("told reporters at the harbor in Valmont Wednesday", date(2024, 2, 7))
     datetime.date(2024, 2, 7)
     """
     frame = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), frame)
