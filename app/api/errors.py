@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
-PROBLEM_TYPE_BASE = "https://quotewire.dev/problems/"
+PROBLEM_TYPE_BASE = "/problems/"  # relative to the API's own address; GET it to read what the type means
 
 log = logging.getLogger(__name__)
 
