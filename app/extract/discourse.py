@@ -32,6 +32,8 @@ SUBORDINATE_OPENING = re.compile(
     r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly|while|although|though|when|after|"
     r"before|as|if|because|since|in|on|at|during|last|earlier|later)\b[^,“”\"]{0,200},\s+)+")
 DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w. ]*\)\s*)?[-–—]\s")  # "SALEM, Ore. — "
+# A town, then its state: "at a rally in Port Alder, Ore., on Monday" - the state is a place, not a subject.
+TOWN_BEFORE_STATE = re.compile(r"\b(?:in|of|from|at|near|outside)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2},\s+$")
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
                           "has had have will would met meet called".split())
@@ -132,6 +134,15 @@ class Discourse:
         entity = self.registry.lookup(mention.name)
         return mention.name.lower() in self.lowercase_words or (entity is not None and entity.mentions == 1)
 
+    def _state_after_town(self, text: str, start: int, mention: NameMention) -> bool:
+        """"in Port Alder, Ore., on Monday": a name set off by commas after a town, and no known person."""
+        if text[mention.end:mention.end + 1] not in (",", ".", ""):
+            return False
+        if not TOWN_BEFORE_STATE.search(text, max(start, mention.start - 60), mention.start):
+            return False
+        entity = self.registry.lookup(mention.name)
+        return entity is None or not entity.personal
+
     def read_sentence(self, text: str, start: int, end: int, paragraph: int,
                       ) -> tuple[Entity | None, int, list[Entity]]:
         """The entity a sentence is about, where it is written, and the other people it names.
@@ -149,6 +160,8 @@ class Discourse:
             if PREPOSITION_BEFORE.search(text, max(start, mention.start - 20), mention.start):
                 continue
             if mention.start == start and self._not_a_subject(mention):
+                continue
+            if self._state_after_town(text, start, mention):
                 continue
             if free and _qualifies_next(text[free[-1][2]:mention.start], mention):
                 free.pop()  # "Obama consultant Cornell Belcher": the first name only qualifies the second

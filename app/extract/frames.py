@@ -166,7 +166,7 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
     if text[hi - 1] != ",":
         return _head_mention(text, lo, hi)
     pieces = text[lo:hi - 1].split(", ")
-    if len(pieces) >= 2 and (pieces[-2][:1].islower() or POSSESSIVE_WORD.search(pieces[-2])):
+    if len(pieces) >= 2 and _renames_subject(pieces[-2], pieces[-1]):
         named = _head_mention(text, hi - 1 - len(pieces[-1]), hi - 1)
         if named and named.form == "name" and named.start == hi - 1 - len(pieces[-1]) and " " in named.name.name:
             return Mention(named.start, named.end, named.text, "name", named.name, True)  # "the mayor, Dana Ruiz,"
@@ -194,6 +194,14 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
         if named is not None and named.form == "name" and named.start == piece_start:
             return named
     return best
+
+
+def _renames_subject(previous: str, last: str) -> bool:
+    """"the harbor master, Tomas Lee," renames its subject; "a pilot from Salem, Oregon," names a state."""
+    if not (previous[:1].islower() or POSSESSIVE_WORD.search(previous)):
+        return False
+    words = last.split()
+    return not PLACE_TAIL.search(previous) or (bool(words) and first_name_gender(words[0]) is not None)
 
 
 def _looks_like_aside(piece: str, previous: str) -> bool:

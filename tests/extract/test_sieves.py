@@ -290,3 +290,21 @@ def test_a_name_in_an_opening_clause_after_and_is_not_the_subject():
 def test_a_dateline_with_a_state_is_not_the_subject():
     quote = last_quote("SALEM, Ore. — Mayor Dana Ruiz on Thursday blamed the storm for the “worst week in years.”")
     assert speaker_name(quote) == "Dana Ruiz"
+
+
+def test_the_state_after_a_town_in_an_opening_phrase_is_not_the_subject():
+    quote = last_quote("At a fish fry in Brinmoor, Ore., on Friday, Mayor Dana Ruiz praised the crews, saying they "
+                       "had been “tireless for a week.”")
+    assert speaker_name(quote) == "Dana Ruiz"
+
+
+def test_a_person_named_after_an_opening_place_is_still_the_subject():
+    quote = last_quote("Mayor Dana Ruiz spoke first.\n\nAt a fish fry in Brinmoor, Ruiz praised the crews as "
+                       "“tireless.”")
+    assert speaker_name(quote) == "Dana Ruiz"
+
+
+def test_a_hometown_and_its_state_do_not_rename_the_speaker():
+    quote = last_quote("Tomas Veldt, a 61-year-old welder from Brinmoor, South Dakota, says the pier will be "
+                       "“open by spring.”")
+    assert speaker_name(quote) == "Tomas Veldt"
