@@ -20,7 +20,10 @@ from app.extract.lexicon import (
 )
 
 # One capitalised word: an abbreviated title (Sen.), initials (U.S., W.) or a plain word (Blinken).
-CAPITALISED_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr)\.|(?:[A-Z]\.)+|[A-Z][\w’'\-]*)"
+# Letters may carry combining accents ("Jose\u0301"), and a mis-decoded accent ("PeÃ±a": Ã then a Latin-1
+# sign) stays inside its word.
+WORD_LETTER = r"(?:[\w’'\-\u0300-\u036f]|(?<=[ÃÂ\u0302\u0303])[\u0080-\u00bf])"
+CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr)\.|(?:[A-Z]\.)+|[A-Z]{WORD_LETTER}*)"
 CAPITALISED_RUN = re.compile(
     rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
 )

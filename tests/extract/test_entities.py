@@ -107,3 +107,13 @@ def test_a_party_of_a_state_is_no_title_and_the_state_no_person():
     registry = registry_of("Senator Tom Lee, Republican of South Dakota, spoke.")
     assert registry.lookup("South Dakota").title is None
     assert not registry.lookup("South Dakota").personal
+
+
+@pytest.mark.parametrize("written", [
+    "Rau\u0301l Ordon\u0303ez",  # accents written as combining marks
+    "Rau\u00c3\u00bal Ordo\u00c3\u00b1ez",  # UTF-8 accents read back as Latin-1
+])
+def test_an_accented_name_is_read_whole(written):
+    assert mentions(f"Mayor {written} spoke first.") == [(written, "Mayor")]
+    quote = extract_quotes(f"“The ferry runs again,” {written} said.")[-1]
+    assert quote.speaker.name == written
