@@ -102,6 +102,8 @@ class Discourse:
             if entity.gender is None and entity.personal:
                 entity.gender = gender  # the text has told us
                 return entity
+            if entity.gender_hedged and entity.personal:
+                return entity  # "Robin" is borne by men and women: the pronoun may say which
         if gender is not None and wanted == ("person",):
             # no one fits: a gender guessed from a first name ("Bernie" reads as female) is only a guess
             guessed = [e for e in candidates[:1] if e.kind == "person" and e.gender and not e.gender_from_honorific]

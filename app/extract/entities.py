@@ -59,6 +59,7 @@ class Entity:
     mentions: int = 0  # how often it is named outside quotes
     gender_from_honorific: bool = False  # "Mr."/"Ms." outweighs a guess from the first name
     personal: bool = False  # the text shows it is a person: honorific, title, first name, or a speaker
+    gender_hedged: bool = False  # guessed from a first name borne by men and women alike ("mostly" one)
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,12 @@ def _gender_detector():
     import gender_guesser.detector
 
     return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def first_name_is_shared(first: str) -> bool:
+    """True for a first name that men and women both bear, so its gender is only likely."""
+    return _gender_detector().get_gender(first) in ("mostly_male", "mostly_female", "andy")
 
 
 @lru_cache(maxsize=4096)
@@ -190,6 +197,7 @@ class EntityRegistry:
             entity.gender_from_honorific = True
         elif entity.gender is None:
             entity.gender = self._gender(mention, entity)
+            entity.gender_hedged = entity.gender is not None and first_name_is_shared(mention.name.split()[0])
         if entity.kind == "person" and (mention.honorific or mention.title or entity.gender):
             entity.personal = True
         return entity

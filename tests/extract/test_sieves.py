@@ -308,3 +308,17 @@ def test_a_hometown_and_its_state_do_not_rename_the_speaker():
     quote = last_quote("Tomas Veldt, a 61-year-old welder from Brinmoor, South Dakota, says the pier will be "
                        "“open by spring.”")
     assert speaker_name(quote) == "Tomas Veldt"
+
+
+def test_he_can_be_a_man_whose_first_name_women_also_bear():
+    text = ("Tom Lee opened the hearing on the ferry fares.\n\n"
+            "Harbor pilot Kelly Brandt then took the floor. Brandt said, “The fares are too high.”\n\n"
+            "He added, “Nobody rides at these prices.”")
+    assert speaker_name(last_quote(text)) == "Kelly Brandt"
+
+
+def test_he_is_not_a_woman_whose_first_name_only_women_bear():
+    text = ("Tom Lee opened the hearing on the ferry fares.\n\n"
+            "Harbor pilot Carla Brandt then took the floor. Brandt said, “The fares are too high.”\n\n"
+            "He added, “Nobody rides at these prices.”")
+    assert speaker_name(last_quote(text)) == "Tom Lee"
