@@ -11,12 +11,15 @@ from typing import Callable
 
 from app.extract.cues import Cue, late_cue, leading_cue, trailing_cue
 from app.extract.discourse import Discourse
-from app.extract.entities import Entity
+from app.extract.entities import Entity, name_mentions
 from app.extract.frames import Mention
 from app.extract.marks import QuoteSpan
 from app.extract.sentences import Sentence
 
 BARE_OPENING = re.compile(r"[\s,;:—–\-(]*")
+# A quote signed on the next line by a dash and a name: `“...”` then `— Dana Ruiz, at the pier.`
+SIGNATURE_OPENING = re.compile(r"[ \t.,]*\n\s*[-–—]\s?(?=[A-Z])")
+SIGNATURE_NAME_END = re.compile(r"[.,]|\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +179,23 @@ def descriptive_speaker(context: QuoteContext) -> Attribution | None:
     return None
 
 
+def signed_quote(context: QuoteContext) -> Attribution | None:
+    """“The pier stays open.”\n\n— Dana Ruiz, harbor master."""
+    if not context.span.closed:
+        return None
+    opening = SIGNATURE_OPENING.match(context.text, context.span.after())
+    if opening is None:
+        return None
+    names = name_mentions(context.text, opening.end(), min(len(context.text), opening.end() + 80))
+    if not names or names[0].start != opening.end() or names[0].possessive:
+        return None
+    name = names[0]
+    if not SIGNATURE_NAME_END.match(context.text, name.end):
+        return None  # "— Lee won the vote" is a sentence, not a signature
+    mention = Mention(name.start, name.end, context.text[name.start:name.end], "name", name)
+    return Attribution("signed_quote", 0.85, None, mention, context.discourse.entity_for_name(name))
+
+
 def colon_paragraph(context: QuoteContext) -> Attribution | None:
     """Dana Ruiz read out the verdict:\n\n“The council finds the contract void.”"""
     if not context.opens_sentence():
@@ -237,6 +257,7 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     pronoun_speaker,
     descriptive_speaker,
     cue_in_subject_clause,
+    signed_quote,
     colon_paragraph,
     continuation,
     sentence_subject,

@@ -322,3 +322,14 @@ def test_he_is_not_a_woman_whose_first_name_only_women_bear():
             "Harbor pilot Carla Brandt then took the floor. Brandt said, “The fares are too high.”\n\n"
             "He added, “Nobody rides at these prices.”")
     assert speaker_name(last_quote(text)) == "Tom Lee"
+
+
+def test_a_quote_signed_below_with_a_dash_is_the_signers():
+    quotes = quotes_of("Tom Lee chaired the session.\n\n“Fares will not rise this year.”\n\n— Dana Ruiz, harbor master.")
+    assert speaker_name(quotes[-1]) == "Dana Ruiz"
+    assert quotes[-1].sieve == "signed_quote"
+
+
+def test_a_dash_line_that_is_a_sentence_signs_nothing():
+    quotes = quotes_of("Tom Lee chaired the session.\n\n“Fares will not rise this year.”\n\n— Ruiz won the vote anyway.")
+    assert quotes[-1].sieve != "signed_quote"
