@@ -75,7 +75,8 @@ CAPITALISED_FUNCTION_WORDS = frozenset(
     "even just only yes no not now today yesterday tomorrow tonight one two three many some most both each every "
     "all another other such like unlike among between inside outside without within under over into about "
     "behind beyond across through until upon amid via let is was are were be been has have had do does did "
-    "will would can could should might must says said told asked"
+    "will would can could should might must says said told asked neither either "
+    "jan feb aug sept oct nov dec"  # month abbreviations: "WASHINGTON, Dec. 8 —" names no one
     .split()
 )
 # Day and month names written right after a name: "Ruiz Tuesday", "in Israel Tuesday".

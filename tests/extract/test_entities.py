@@ -117,3 +117,8 @@ def test_an_accented_name_is_read_whole(written):
     assert mentions(f"Mayor {written} spoke first.") == [(written, "Mayor")]
     quote = extract_quotes(f"“The ferry runs again,” {written} said.")[-1]
     assert quote.speaker.name == written
+
+
+def test_neither_and_a_month_abbreviation_begin_no_name():
+    assert mentions("Neither Tomas Veldt nor Dana Ruiz came.") == [("Tomas Veldt", None), ("Dana Ruiz", None)]
+    assert mentions("BRINMOOR, Dec. 8 — the pier reopened.") == [("BRINMOOR", None)]
