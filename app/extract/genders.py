@@ -3,7 +3,8 @@ them with "his" or "her" alone ("Ruiz thanked his crew").
 
 A first name's usual gender is only a guess, and some names are read wrongly; when the article's
 own sentences say otherwise, more than once, the article wins. An honorific ("Mr.", "Ms.") is never
-overruled.
+overruled. A full name given a role ("Zorvan Voss, the chief engineer,") is a person even when its first
+name tells no gender.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ MALE_BACK_REFERENCE = re.compile(r"\b(?:his|him|himself)\b")
 FEMALE_BACK_REFERENCE = re.compile(r"\b(?:her|hers|herself)\b")
 SENTENCE_LEAD = re.compile(r"[\s“\"‘'(]*")
 MIN_VOTES = 2
+# A name set off by a common-noun apposition: "Zorvan Voss, the harbor's chief engineer,".
+ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[a-z]")
 
 
 def _outside_quotes(text: str, start: int, end: int, spans: list[QuoteSpan], span_starts: list[int]) -> str:
@@ -60,4 +63,15 @@ def learn_genders(text: str, sentences: list[Sentence], free: list[NameMention],
         (shown, count), = counts.most_common(1)
         if count >= MIN_VOTES and count > counts[entity.gender or ""] and shown != entity.gender:
             entity.gender = shown
+            entity.personal = True
+
+
+def mark_described_people(text: str, free: list[NameMention], registry: EntityRegistry) -> None:
+    """A full name followed by a role ("Zorvan Voss, the chief engineer,") is a person: "he" or "she" may
+    refer to it although its first name tells no gender."""
+    for mention in free:
+        if len(mention.name.split()) < 2 or not ROLE_APPOSITION.match(text, mention.end):
+            continue
+        entity = registry.lookup(mention.name)
+        if entity is not None and entity.kind == "person":
             entity.personal = True

@@ -8,7 +8,7 @@ from datetime import date
 from app.extract.dates import resolve_said_on
 from app.extract.discourse import Discourse
 from app.extract.entities import EntityRegistry, NameMention, name_mentions
-from app.extract.genders import learn_genders
+from app.extract.genders import learn_genders, mark_described_people
 from app.extract.marks import QuoteSpan, find_quote_spans, paragraphs
 from app.extract.records import Quote, Speaker
 from app.extract.sentences import Sentence, split_sentences
@@ -49,6 +49,7 @@ def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence])
     for mention in free:
         registry.add(mention)
     learn_genders(text, sentences, free, registry, spans)
+    mark_described_people(text, free, registry)
     discourse = Discourse(registry, free, set(LOWERCASE_WORD.findall(text)))
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
     previous: tuple[QuoteSpan, Attribution] | None = None

@@ -333,3 +333,10 @@ def test_a_quote_signed_below_with_a_dash_is_the_signers():
 def test_a_dash_line_that_is_a_sentence_signs_nothing():
     quotes = quotes_of("Tom Lee chaired the session.\n\n“Fares will not rise this year.”\n\n— Ruiz won the vote anyway.")
     assert quotes[-1].sieve != "signed_quote"
+
+
+def test_he_can_be_a_man_the_article_gives_a_role_but_no_known_first_name():
+    text = ("Tom Lee opened the hearing on the ferry fares.\n\n"
+            "But Zorvan Voss, the harbor's chief engineer, noted that the pumps were old. "
+            "“They are failing,” he said.")
+    assert speaker_name(last_quote(text)) == "Zorvan Voss"
