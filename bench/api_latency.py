@@ -10,7 +10,8 @@ Targets (issue 3): p50 under 5 ms with one client, p99 under 50 ms for every que
 latency at both sizes.
 
 Usage: python bench/api_latency.py [--sizes 10000,1000000] [--workers N] [--client auto|wrk|httpx]
-                                   [--seconds 3] [--requests 300] [--out bench/out]
+                                   [--seconds 3] [--requests 300] [--queries q,topic]
+                                   [--out bench/out]
 """
 from __future__ import annotations
 
@@ -111,7 +112,9 @@ def bench_size(quotes: int, args: argparse.Namespace, generator: str) -> list[Re
     results = []
     try:
         rng = random.Random(11)
-        paths = {name: [make() for _ in range(args.requests)] for name, make in query_makers(base, rng).items()}
+        makers = query_makers(base, rng)
+        paths = {name: [make() for _ in range(args.requests)] for name, make in makers.items()
+                 if not args.queries or name in args.queries.split(",")}
         for name in paths:  # every worker process compiles its queries and fills its caches
             load(paths[name], max(CONCURRENCY), warming=True)
         time.sleep(SETTLE_SECONDS)
@@ -144,6 +147,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=3.0, help="wrk: seconds per query type and concurrency")
     parser.add_argument("--requests", type=int, default=300,
                         help="distinct request paths per query type; httpx: requests per query type and concurrency")
+    parser.add_argument("--queries", default="",
+                        help="comma-separated query types to measure (speaker_surname, speaker_name, topic, q, "
+                             "date_range); default: all")
     parser.add_argument("--out", type=Path, default=Path("bench/out"))
     args = parser.parse_args()
     generator = args.client if args.client != "auto" else ("wrk" if wrk_available() else "httpx")

@@ -1,0 +1,65 @@
+"""Every full-text plan of `/quotes` pages through the same quotes in the same order.
+
+A common word is searched by a window of date-ordered candidates joined with its matches, falling
+back to a walk of the date index when the window holds too few; a rarer word by other shapes (see
+`app.queries.selection.fulltext_plan`). The thresholds are patched so a store of a few hundred quotes
+takes each plan; every page sequence, followed through its `next_url` cursors, must equal the one of
+the plain `id IN (matches)` plan.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from app.models import Quote
+
+QUERIES = [
+    "q=harbour", "q=harbour&sort=oldest", "q=ferry", "q=ferry&sort=oldest", "q=harbour&speaker=Vell",
+    "q=harbour&kind=partial&sort=oldest", "q=harbour&from=2024-01-10&to=2024-02-01", "q=harbour ferry",
+]
+PLANS = {  # constants of app.queries.selection for each plan
+    "window": {"FEW_FULLTEXT_MATCHES": 20, "MANY_FULLTEXT_MATCHES": 1,
+               "TEST_COST_IN_DOCLIST_ENTRIES": 10**9},
+    "window falling short": {"FEW_FULLTEXT_MATCHES": 20, "MANY_FULLTEXT_MATCHES": 1,
+                             "TEST_COST_IN_DOCLIST_ENTRIES": 10**9, "WINDOW_MARGIN": 0.3},
+    "walk": {"FEW_FULLTEXT_MATCHES": 20, "MANY_FULLTEXT_MATCHES": 1, "MAX_WINDOW_CANDIDATES": 0},
+    "match list": {"FEW_FULLTEXT_MATCHES": 1, "MANY_FULLTEXT_MATCHES": 10**9},
+}
+
+
+@pytest.fixture
+def harbour_quotes(store) -> None:
+    """240 quotes over 40 days (several a day, some undated): 'harbour' in a third, 'ferry' in a fifth."""
+    vell, orrin = store.speaker("Mara Vell", "Vell"), store.speaker("Ido Orrin", "Orrin")
+    article = store.article("Harbour works enter their second year")
+    rows = []
+    for number in range(240):
+        words = (["The works go on"] + ["at the harbour"] * (number % 3 == 0)
+                 + ["and the ferry waits"] * (number % 5 == 0))
+        said_on = None if number % 17 == 0 else date(2024, 1, 1) + timedelta(days=number * 7 % 40)
+        rows.append(Quote(article_id=article.id, speaker_id=(vell, orrin)[number % 2].id, text=" ".join(words),
+                          start=number * 100, end=number * 100 + 50, context="The speaker said.", cue="said",
+                          kind=("full", "partial")[number % 4 == 1], said_on=said_on, sieve="test", confidence=0.9))
+    store.session.add_all(rows)
+    store.session.commit()
+
+
+def page_sequence(client, query: str, limit: int) -> list[list[int]]:
+    pages, url = [], f"/quotes?{query}&limit={limit}"
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, response.text
+        pages.append([item["id"] for item in response.json()["items"]])
+        url = response.json()["next_url"]
+    return pages
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_every_full_text_plan_pages_alike(client, harbour_quotes, monkeypatch, plan):
+    reference = {(query, limit): page_sequence(client, query, limit) for query in QUERIES for limit in (3, 10)}
+    assert sum(map(len, reference[("q=harbour", 10)])) == 80
+    for name, value in PLANS[plan].items():
+        monkeypatch.setattr(f"app.queries.selection.{name}", value)
+    for (query, limit), pages in reference.items():
+        assert page_sequence(client, query, limit) == pages, (query, limit)
