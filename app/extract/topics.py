@@ -1,9 +1,10 @@
 """Topic terms: the normalized key words of a quote, and the normalization the topic filter shares.
 
 A term is case-folded and lemmatized word by word ("the Hostages" -> "hostage",
-"Humanitarian Assistance" -> "humanitarian assistance"). `quote_topics` produces terms
-from a quote and its sentence; the API's `topic=` filter passes the user's word through
-`normalize_term`, so both sides must use the same function.
+"Humanitarian Assistance" -> "humanitarian assistance"). `quote_topics` produces subject
+terms, nouns and noun phrases, from a quote and its sentence: people's names, verbs,
+adverbs and function words are left out. The API's `topic=` filter passes the user's
+word through `normalize_term`, so both sides must use the same function.
 """
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ import re
 from functools import lru_cache
 
 import simplemma
+
+from app.extract.entities import first_name_gender
+from app.extract.lexicon import NAME_PARTICLES, ORGANIZATION_WORDS, SPEECH_VERBS, TITLE_WORDS
 
 MAX_TOPICS = 12
 MAX_BIGRAMS = 4
@@ -23,10 +27,14 @@ _WORD = r"[^\W\d_](?:[\w’'-]*\w)?"
 WORD = re.compile(_WORD)
 # 's or ’s closing a possessive noun: "Netanyahu's" -> "Netanyahu"
 POSSESSIVE_SUFFIX = re.compile(r"[’']s$", re.IGNORECASE)
+# a contraction's clitic: "we're", "they'll", "I've", "she'd", "can't"
+CONTRACTION = re.compile(r"[’'](?:re|ll|ve|d|m|t)$|n[’']t$", re.IGNORECASE)
 # punctuation that ends a phrase, so the words on either side never form a bigram
 _PHRASE_BREAK = r"[.,;:!?()\[\]\"“”‘’—–]|\s[-']\s|\s'|'\s"
 # one pass over a text: a word (group 1), or a phrase break (group 1 empty)
 WORD_OR_BREAK = re.compile(f"({_WORD})|{_PHRASE_BREAK}")
+# a phrase break after which a capitalised word may open a sentence
+SENTENCE_OPENING_BREAK = re.compile(r"[.!?:\"“‘(\[—–]")
 
 LEADING_DETERMINERS = frozenset(
     "the a an this that these those his her its their our my your some any every each".split()
@@ -51,13 +59,41 @@ STOPWORDS = frozenset("""
     take took want wanted need needed see saw seen look looked way lot lots kind sort going
     today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday
     year years day days week weeks month months time times
+    although though unless whereas whenever wherever whatever whichever whoever despite among amongst amid
+    amidst along alongside across around behind beside besides beyond inside outside onto throughout
+    unlike near nearby instead indeed already always never sometimes usually again almost enough back
+    forth away ahead else soon later earlier ago once twice pretty following including regarding concerning
+    two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
+    eighty ninety hundred hundreds thousand thousands million millions billion billions trillion first
+    second third
+""".split()) | frozenset(SPEECH_VERBS)
+# verbs common in news prose that rarely serve as a noun, so never name a quote's subject
+COMMON_VERBS = frozenset("""
+    accept achieve acknowledge agree allow appear arrive attach become begin believe bring carry cause
+    choose consider create decide deliver depend destroy discuss enable ensure expect expedite explore
+    feel find follow give happen hear hope include intend involve keep leave let lose mean occur prepare
+    prevent prove provide pursue reach realize receive recognize reduce refuse remain require seek seem
+    send show speak spoke strengthen suggest tell try understand wish
 """.split())
+# a title standing before a name; connectives and nouns of institutions ("State Department") excluded
+PERSONAL_TITLES = TITLE_WORDS - ORGANIZATION_WORDS - frozenset("of the for and us u.s. u.s uk u.k. un u.n.".split())
+# verbs after a name that show a person acting as a speaker: "Drell said", "Drell spoke"
+PERSON_CUES = frozenset(SPEECH_VERBS) | frozenset("spoke speaks speaking".split())
 
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """The dictionary form of one case-folded word ("hostages" -> "hostage")."""
-    return simplemma.lemmatize(word, lang="en").casefold()
+    """The dictionary form of one case-folded word ("hostages" -> "hostage"), never a non-word.
+
+    simplemma's dictionary holds a few forms that are no words ("playing" -> "playe"); a lemma
+    that adds a silent e after a vowel other than u is rejected for the word minus its ending.
+    """
+    term = simplemma.lemmatize(word, lang="en").casefold()
+    if term != word and term.endswith("e") and term[-2:-1] in set("aioy"):
+        stem = term[:-1]
+        if word.startswith(stem) and word[len(stem):] in ("ing", "ed", "s"):
+            return stem
+    return term
 
 
 def _clean_word(word: str) -> str:
@@ -77,44 +113,155 @@ def normalize_term(term: str) -> str:
     return " ".join(lemma(w) for w in words)
 
 
+def _is_adverb(word: str) -> bool:
+    """An -ly word built on a known adjective: "relentlessly", "invariably", "happily" (not "family")."""
+    if len(word) < 5 or not word.endswith("ly"):
+        return False
+    if word.endswith(("ably", "ibly")):
+        return True
+    bases = (word[:-2], word[:-3] + "le", word[:-3] + "y")
+    return any(simplemma.is_known(base, lang="en") for base in bases)
+
+
+def _is_verb_like(word: str, term: str) -> bool:
+    """An inflected verb ("displaced", "suggesting"), a verb by suffix ("revitalize", "unify"), or a common verb."""
+    if term in COMMON_VERBS:
+        return True
+    if term != word and word.endswith(("ed", "ing")) and not term.endswith(("ed", "ing")):
+        return True
+    return term.endswith(("ize", "ify")) and len(term) > 5
+
+
 @lru_cache(maxsize=65536)
 def _content_term(raw_word: str) -> str | None:
-    """The lemma of a word as written, or None for a short word, stopword, pronoun or reporting verb."""
+    """The lemma of a subject word as written, or None for a short word, stopword, verb, adverb or contraction."""
+    if CONTRACTION.search(raw_word):
+        return None
     word = _clean_word(raw_word)
-    if len(word) < MIN_WORD_LENGTH or word in STOPWORDS:
+    if len(word) < MIN_WORD_LENGTH or word in STOPWORDS or _is_adverb(word):
         return None
     term = lemma(word)
-    return None if term in STOPWORDS else term
+    if term in STOPWORDS or _is_verb_like(word, term):
+        return None
+    return term
 
 
 def quote_topics(text: str, context: str) -> tuple[str, ...]:
-    """Normalized key terms of a quote and its sentence: a few bigrams first, then unigrams.
+    """Normalized subject terms of a quote and its sentence: a few noun phrases first, then single words.
 
-    >>> quote_topics("Bring the hostages home", "He urged talks on humanitarian assistance.")
-    ('hostage home', 'urge talk', 'humanitarian assistance', 'bring', 'hostage', 'home', 'urge', 'talk', 'humanitarian', 'assistance')
+    >>> quote_topics("Bring the hostages home", "Mara Quill urged talks on humanitarian assistance.")
+    ('hostage home', 'humanitarian assistance', 'hostage', 'home', 'talk', 'humanitarian', 'assistance')
     """
-    quote_unigrams, quote_bigrams = _source_terms(text[:MAX_SOURCE_CHARS])
-    context_unigrams, context_bigrams = _source_terms(context[:MAX_SOURCE_CHARS])
+    text, context = text[:MAX_SOURCE_CHARS], context[:MAX_SOURCE_CHARS]
+    people = _person_names(text) | _person_names(context)
+    quote_unigrams, quote_bigrams = _source_terms(text, people)
+    context_unigrams, context_bigrams = _source_terms(context, people)
     ranked_bigrams = _by_frequency(quote_bigrams + context_bigrams)[:MAX_BIGRAMS]
     terms = ranked_bigrams + [t for t in _by_frequency(quote_unigrams + context_unigrams) if t not in ranked_bigrams]
     return tuple(terms[:MAX_TOPICS])
 
 
+@lru_cache(maxsize=256)  # read twice: for the people a text names, then for its terms
+def _tokens(source: str) -> tuple[tuple[str, bool], ...]:
+    """(word, opens a sentence) for each word; a phrase break is ("", whether a sentence may open after it)."""
+    tokens: list[tuple[str, bool]] = []
+    opening = True
+    for match in WORD_OR_BREAK.finditer(source):
+        word = match.group(1)
+        if word:
+            tokens.append((word, opening))
+            opening = False
+        else:
+            opening = bool(SENTENCE_OPENING_BREAK.match(match.group(0)))
+            tokens.append(("", opening))
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=65536)
+def _is_name_word(word: str, opens_sentence: bool) -> bool:
+    """A capitalised word that can be part of a name: mid-sentence, or opening a sentence as a
+    first name ("Mara") or a word no dictionary holds ("Quill" is one, "Bring" is not a name)."""
+    if not word[:1].isupper():
+        return False
+    if not opens_sentence:
+        return True
+    return first_name_gender(word) is not None or not simplemma.is_known(word.casefold(), lang="en")
+
+
 @lru_cache(maxsize=256)  # the quotes of one sentence share its context
-def _source_terms(source: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Content-word unigrams, and bigrams of content words adjacent within a phrase, in order."""
+def _person_names(source: str) -> frozenset[str]:
+    """Case-folded words of the people a text names: after a first name, after a title, or by a reporting verb.
+
+    "Lena Marsh", "Minister Okoro", "Drell said" and "said Drell" name people; once named, the
+    surname alone ("Marsh") is a person too.
+    """
+    tokens = _tokens(source)
+    people: set[str] = set()
+    position = 0
+    while position < len(tokens):
+        word, opens_sentence = tokens[position]
+        if not word or not _is_name_word(word, opens_sentence):
+            position += 1
+            continue
+        end = position
+        while end + 1 < len(tokens) and (tokens[end + 1][0][:1].isupper() or _joins_names(tokens, end + 1)):
+            end += 1
+        run = [_clean_word(w) for w, _ in tokens[position:end + 1]]
+        people.update(_people_in_run(run, _cleaned_word_at(tokens, position - 1), _cleaned_word_at(tokens, end + 1)))
+        position = end + 1
+    return frozenset(people)
+
+
+def _joins_names(tokens: tuple[tuple[str, bool], ...], position: int) -> bool:
+    """A lowercase particle inside a name ("bin" in "Omar bin Rashed", "van" in "Piet van Dam")."""
+    following = tokens[position + 1][0] if position + 1 < len(tokens) else ""
+    return tokens[position][0] in NAME_PARTICLES and following[:1].isupper()
+
+
+def _cleaned_word_at(tokens: tuple[tuple[str, bool], ...], position: int) -> str:
+    return _clean_word(tokens[position][0]) if 0 <= position < len(tokens) else ""
+
+
+def _people_in_run(run: list[str], before: str, after: str) -> list[str]:
+    """The words of a capitalised run that name a person, given the words on either side of it."""
+    if any(word in ORGANIZATION_WORDS for word in run):
+        return []
+    for index, word in enumerate(run):
+        named_by_title = word not in PERSONAL_TITLES and (run[index - 1] if index else before) in PERSONAL_TITLES
+        named_by_first_name = index == 0 < len(run) - 1 and first_name_gender(word) is not None
+        if named_by_title or named_by_first_name:
+            return [name for name in run[index:] if name not in PERSONAL_TITLES and name not in STOPWORDS]
+    speaks = after in PERSON_CUES or before in ("said", "says")
+    if len(run) <= 2 and speaks and not any(_is_place(word) for word in run):
+        return run
+    return []
+
+
+@lru_cache(maxsize=65536)
+def _is_place(word: str) -> bool:
+    """A name the dictionary holds capitalised and no first name, so a country or city that speaks ("Norway said")."""
+    return simplemma.lemmatize(word, lang="en")[:1].isupper() and first_name_gender(word) is None
+
+
+@lru_cache(maxsize=256)
+def _source_terms(source: str, people: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Subject-word unigrams, and the closing pair of each run of subject words within a phrase, in order.
+
+    A noun phrase ends in its head, so "senior harbour official" gives "harbour official".
+    """
     unigrams: list[str] = []
     bigrams: list[str] = []
-    previous: str | None = None
-    for raw_word in WORD_OR_BREAK.findall(source):
-        term = _content_term(raw_word) if raw_word else None
-        if term is None:
-            previous = None
+    run: list[str] = []
+    for word, _ in _tokens(source) + (("", True),):
+        is_person = (word[:1].isupper() or word in NAME_PARTICLES) and _clean_word(word) in people
+        term = _content_term(word) if word and not is_person else None
+        if term is not None:
+            unigrams.append(term)
+            run.append(term)
             continue
-        unigrams.append(term)
-        if previous is not None:
-            bigrams.append(f"{previous} {term}")
-        previous = term
+        if len(run) >= 2:
+            bigrams.append(f"{run[-2]} {run[-1]}")
+        run = []
     return tuple(unigrams), tuple(bigrams)
 
 

@@ -1,5 +1,15 @@
 """Topic terms: the normalization shared by the extractor and the API's topic filter."""
-from app.extract.topics import MAX_TOPICS, POSSESSIVE_SUFFIX, WORD, WORD_OR_BREAK, normalize_term, quote_topics
+from app.extract.topics import (
+    CONTRACTION,
+    MAX_TOPICS,
+    POSSESSIVE_SUFFIX,
+    SENTENCE_OPENING_BREAK,
+    WORD,
+    WORD_OR_BREAK,
+    lemma,
+    normalize_term,
+    quote_topics,
+)
 
 
 def test_word_pattern_keeps_inner_apostrophes_and_hyphens():
@@ -67,3 +77,85 @@ def test_empty_quote_has_no_topics():
 def test_quote_in_an_enormous_sentence_keeps_its_own_terms():
     context = "“a” " * 50_000 + "“harbour bridge”"
     assert "harbour bridge" in quote_topics("harbour bridge", context)
+
+
+def test_a_person_named_with_a_first_name_is_no_topic_nor_is_the_surname_alone():
+    context = "Lena Marsh, the port director, inspected the cargo terminal. Marsh praised the dock workers."
+    topics = quote_topics("The cargo terminal is ready", context)
+    assert "cargo terminal" in topics
+    assert not {"lena", "marsh", "lena marsh"} & set(topics)
+
+
+def test_a_person_named_after_a_title_is_no_topic_but_the_title_phrase_stays():
+    topics = quote_topics("The truce holds", "The truce holds, said Prime Minister Odo Brisk of Calvania.")
+    assert "prime minister" in topics
+    assert not {"odo", "brisk", "odo brisk", "minister odo"} & set(topics)
+
+
+def test_a_name_particle_belongs_to_the_name():
+    topics = quote_topics("", "Kemal bin Aziri has a strong interest in the desalination plant.")
+    assert "desalination plant" in topics
+    assert not {"kemal", "bin", "aziri", "bin aziri"} & set(topics)
+
+
+def test_a_name_beside_a_reporting_verb_is_a_person_but_a_country_that_speaks_stays():
+    assert "vantrell" not in quote_topics("", "Vantrell said the fishing quota was final.")
+    assert "norway" in quote_topics("", "Norway said the fishing quota was final.")
+
+
+def test_place_names_stay_topics():
+    topics = quote_topics("", "Talks resumed in Port Meridian after the storm.")
+    assert "port meridian" in topics
+
+
+def test_a_sentence_opening_common_word_is_not_taken_for_a_name():
+    assert "harbour" in quote_topics("Harbour fees rose again", "")
+
+
+def test_function_words_neither_are_topics_nor_join_a_bigram():
+    topics = quote_topics("", "Although officials objected, the bridge reopened despite flooding among villages.")
+    assert not {"although", "despite", "among", "although official", "despite flooding"} & set(topics)
+
+
+def test_adverbs_are_not_topics_but_ly_nouns_are():
+    topics = quote_topics("We worked relentlessly and invariably for every family", "")
+    assert not {"relentlessly", "invariably"} & set(topics)
+    assert "family" in topics
+
+
+def test_verb_forms_and_common_verbs_are_not_topics():
+    topics = quote_topics("We must ensure displaced residents can revitalize the valley", "")
+    assert not {"ensure", "displace", "displaced", "revitalize", "ensure displace"} & set(topics)
+    assert "valley" in topics
+
+
+def test_an_ing_adjective_that_is_its_own_lemma_stays():
+    assert "lifesaving assistance" in quote_topics("They need life-saving assistance now", "")
+
+
+def test_a_long_noun_phrase_gives_its_closing_pair():
+    topics = quote_topics("The senior harbour official resigned", "")
+    assert "harbour official" in topics
+    assert "senior harbour" not in topics
+
+
+def test_contractions_are_not_topics():
+    topics = quote_topics("We're intent on it and we'll see", "")
+    assert not {"we're", "we'll", "we're intent"} & set(topics)
+    assert "intent" in topics
+
+
+def test_lemma_never_invents_a_word():
+    assert lemma("playing") == "play"
+    assert lemma("making") == "make"
+    assert lemma("continuing") == "continue"
+    assert normalize_term("Playing Fields") == "play field"
+
+
+def test_contraction_pattern():
+    assert [w for w in ("we're", "they'll", "can't", "harbour's", "rock'n'roll") if CONTRACTION.search(w)] == [
+        "we're", "they'll", "can't"]
+
+
+def test_sentence_opening_break_pattern():
+    assert [b for b in (".", "“", ",", ";") if SENTENCE_OPENING_BREAK.match(b)] == [".", "“"]
