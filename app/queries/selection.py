@@ -11,6 +11,7 @@ from app.models import Article, Quote, QuoteTopic
 from app.queries.topics import topic_ids_matching
 from app.speaker_keys import speaker_ids_matching
 from app.store import FullTextMatch, backend_for
+from app.store.sqlite import FTS_TABLE
 
 # How a full-text filter is best tested depends on how many quotes match (see fulltext_condition).
 FEW_FULLTEXT_MATCHES = 2_000
@@ -19,29 +20,33 @@ MANY_FULLTEXT_MATCHES = 50_000
 # seldom falls short; past MAX_WINDOW_CANDIDATES candidates the window costs more than the walk.
 WINDOW_MARGIN = 2.0
 MAX_WINDOW_CANDIDATES = 1_500
-# Testing one quote on the walk (~30 us) costs as much as reading this many doclist entries (~20 ns each).
-TEST_COST_IN_DOCLIST_ENTRIES = 1_200
+# Testing one quote on the walk costs as much as reading this many doclist entries (~20 ns each): the
+# test seeks the quote in every segment of the FTS index, ~7 us with one segment, ~30 us with 13.
+TEST_COST_IN_DOCLIST_ENTRIES = 240
+TEST_COST_PER_INDEX_SEGMENT = 100
 
 
 @dataclass(frozen=True, slots=True)
 class FullTextWindow:
     """A common word's matches, to join against a window of the newest (or oldest) candidate quotes.
 
-    ids:     a SELECT of the matching quote ids (the FTS doclist, read once in rowid order).
-    matches: the estimated number of matches; density: the estimated share of quotes that match.
+    ids:      a SELECT of the matching quote ids (the FTS doclist, read once in rowid order).
+    matches:  the estimated number of matches; density: the estimated share of quotes that match.
+    segments: how many segments the FTS index has (a merged index has one).
     """
 
     ids: Select
     matches: int
     density: float
+    segments: int
 
     def candidates_for(self, count: int) -> int | None:
         """How many candidates to read for `count` matches, or None when a window would not pay: when
         the window grows too long (a rarer word), or when reading every match costs more than the
         ~count / density tests of the walk (a word in a large share of many quotes)."""
         candidates = int(WINDOW_MARGIN * count / self.density) + 1
-        walk_tests = count / self.density
-        if candidates > MAX_WINDOW_CANDIDATES or self.matches > walk_tests * TEST_COST_IN_DOCLIST_ENTRIES:
+        walk_cost = count / self.density * (TEST_COST_IN_DOCLIST_ENTRIES + TEST_COST_PER_INDEX_SEGMENT * self.segments)
+        if candidates > MAX_WINDOW_CANDIDATES or self.matches > walk_cost:
             return None
         return candidates
 
@@ -181,8 +186,14 @@ def fulltext_plan(session: Session, match: FullTextMatch) -> tuple[ColumnElement
     if matches < MANY_FULLTEXT_MATCHES:
         return (Quote.id + 0).in_(match.ids), None
     matched_id = match.ids.selected_columns[0]
-    window = FullTextWindow(ids=match.ids, matches=matches, density=min(1.0, matches / max(1, quotes)))
+    window = FullTextWindow(ids=match.ids, matches=matches, density=min(1.0, matches / max(1, quotes)),
+                            segments=fulltext_segments(session))
     return match.ids.where(matched_id == Quote.id).exists(), window
+
+
+def fulltext_segments(session: Session) -> int:
+    """How many segments SQLite's FTS5 index has now (a few microseconds: one row per index page)."""
+    return session.connection().exec_driver_sql(f"SELECT count(DISTINCT segid) FROM {FTS_TABLE}_idx").scalar() or 0
 
 
 def estimated_matches(session: Session, ids: Select) -> tuple[int, int]:
