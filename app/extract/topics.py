@@ -69,11 +69,11 @@ STOPWORDS = frozenset("""
 """.split()) | frozenset(SPEECH_VERBS)
 # verbs common in news prose that rarely serve as a noun, so never name a quote's subject
 COMMON_VERBS = frozenset("""
-    accept achieve acknowledge agree allow appear arrive attach become begin believe bring carry cause
+    accept achieve acknowledge agree allow appear arrive attach become begin believe bring carry
     choose consider create decide deliver depend destroy discuss enable ensure expect expedite explore
-    feel find follow give happen hear hope include intend involve keep leave let lose mean occur prepare
+    feel find follow give happen hear include intend involve keep leave let lose mean occur prepare
     prevent prove provide pursue reach realize receive recognize reduce refuse remain require seek seem
-    send show speak spoke strengthen suggest tell try understand wish
+    send speak spoke strengthen suggest tell try understand
 """.split())
 # a title standing before a name; connectives and nouns of institutions ("State Department") excluded
 PERSONAL_TITLES = TITLE_WORDS - ORGANIZATION_WORDS - frozenset("of the for and us u.s. u.s uk u.k. un u.n.".split())
@@ -185,6 +185,8 @@ def _is_name_word(word: str, opens_sentence: bool) -> bool:
         return False
     if not opens_sentence:
         return True
+    if word.casefold() in STOPWORDS:  # "The", "Will": some name lists hold them too
+        return False
     return first_name_gender(word) is not None or not simplemma.is_known(word.casefold(), lang="en")
 
 

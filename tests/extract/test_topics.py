@@ -159,3 +159,9 @@ def test_contraction_pattern():
 
 def test_sentence_opening_break_pattern():
     assert [b for b in (".", "“", ",", ";") if SENTENCE_OPENING_BREAK.match(b)] == [".", "“"]
+
+
+def test_a_capitalised_name_of_a_thing_after_an_opening_article_stays():
+    topics = quote_topics("The Coastal Renewal Plan is a sound rule", "")
+    assert "renewal plan" in topics
+    assert "coastal" in topics
