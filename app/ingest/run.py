@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 
 from app.ingest.readers import PathError, collect_files, read_file
 from app.ingest.records import Loaded, ReadOptions, Skipped, Unreadable
+from app.store import backend_for
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 SKIP_NOTES_PER_REASON = 3
@@ -84,6 +85,9 @@ def run_ingest(
                           max_article_chars=get_settings().max_article_chars)
     report_skipped(skipped)
     tally = ingest_files(engine, files, options)
+    if (tally.new or tally.updated) and not tally.interrupted:
+        with engine.connect() as connection:
+            backend_for(engine.dialect.name).compact_fulltext(connection)
     for failure in tally.failures:
         typer.echo(f"failed: {failure.origin}: {failure.reason}", err=True)
     if tally.interrupted:

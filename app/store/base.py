@@ -43,3 +43,6 @@ class StoreBackend(Protocol):
 
     def fulltext(self, query: str) -> FullTextMatch:
         """Translate a user's search text into SQL; raises FullTextSyntaxError when it is malformed."""
+
+    def compact_fulltext(self, connection: Connection) -> None:
+        """Reorganise the full-text index after a batch of writes, so searches read one piece of it."""

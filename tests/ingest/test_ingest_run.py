@@ -13,6 +13,8 @@ from app.config import get_settings
 from app.db import get_engine
 from app.ingest import run_ingest
 from app.models import Article, Quote
+from app.queries.selection import fulltext_segments
+from app.store import backend_for
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 LIBRARY = REPOSITORY / "tests" / "fixtures" / "ingest" / "library"
@@ -221,3 +223,14 @@ def test_many_files_skipped_for_one_reason_are_noted_briefly(configured_db, caps
         f"skipped: {batch / 'photo-2.jpg'}: unknown extension .jpg",
         "skipped: 2 more files: unknown extension .jpg",
     ]
+
+
+def test_a_batch_leaves_the_full_text_index_merged_and_searchable(configured_db, engine, capsys, tmp_path):
+    records = [{"title": f"Harbor notice {n}", "text": f'"The pier {n} reopens at dawn," harbor master Ida Brandt said.'}
+               for n in range(40)]
+    status, _, _ = ingest(capsys, write_jsonl(tmp_path / "notices.jsonl", *records))
+    assert status == 0
+    with Session(engine) as session:
+        assert fulltext_segments(session) == 1
+        matches = backend_for("sqlite").fulltext("reopen").ids
+        assert len(session.exec(matches).all()) == 40
