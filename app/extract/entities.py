@@ -70,14 +70,17 @@ def _gender_detector():
 
 
 @lru_cache(maxsize=4096)
+def _first_name_guess(first: str) -> str:
+    return _gender_detector().get_gender(first)
+
+
 def first_name_is_shared(first: str) -> bool:
     """True for a first name that men and women both bear, so its gender is only likely."""
-    return _gender_detector().get_gender(first) in ("mostly_male", "mostly_female", "andy")
+    return _first_name_guess(first) in ("mostly_male", "mostly_female", "andy")
 
 
-@lru_cache(maxsize=4096)
 def first_name_gender(first: str) -> str | None:
-    guess = _gender_detector().get_gender(first)
+    guess = _first_name_guess(first)
     if guess in ("male", "mostly_male"):
         return "male"
     if guess in ("female", "mostly_female"):
@@ -204,8 +207,6 @@ class EntityRegistry:
 
     @staticmethod
     def _gender(mention: NameMention, entity: Entity) -> str | None:
-        if mention.honorific:
-            return HONORIFIC_GENDER.get(mention.honorific)
         if entity.kind != "person" or len(mention.name.split()) < 2:
             return None
         return first_name_gender(mention.name.split()[0])

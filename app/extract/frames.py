@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extract.entities import NameMention, first_name_gender, name_mentions
+from app.extract.entities import INNER_POSSESSIVE, NameMention, first_name_gender, name_mentions
 from app.extract.lexicon import CAPITALISED_FUNCTION_WORDS, DATE_WORDS, GROUP_NOUNS, PRONOUNS
 
 # Words that may stand between a subject and its cue: "Blinken has also publicly said".
@@ -33,7 +33,7 @@ LEADING_DESCRIPTION = re.compile(
 # Who speaks for the person named before it: "Mrs. Clinton's campaign said".
 POSSESSIVE_AGENT = re.compile(r"\s((?:campaign(?: manager| chairman| chairwoman)?|spokesman|spokeswoman|spokesperson|office|team|aides?|camp|"
                               r"press secretary|press office|representatives?))$")
-POSSESSIVE_WORD = re.compile(r"\w[’']s\s")  # "the city’s mayor, Dana Ruiz,"
+POSSESSIVE_WORD = INNER_POSSESSIVE  # "the city’s mayor, Dana Ruiz,"
 # Who speaks for the name inside a description: "the Trump campaign", "a Freedom Partners official".
 AGENT_WORDS = re.compile(r"(?:\s+(?:campaign|spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|"
                          r"senior|top|press|secretary|representative|ad|statement|office|team|camp)){1,3}")
@@ -247,7 +247,3 @@ def phrase_after(text: str, lo: int, hi: int) -> Mention | None:
         form = "group" if words[-1].lower() in GROUP_NOUNS else "description"
         return Mention(lo, lo + description.end(), description.group(), form)
     return None
-
-
-def pronoun_gender(word: str) -> str | None:
-    return PRONOUNS.get(word.lower())

@@ -170,6 +170,8 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
             dates[start, end] = resolve_said_on(_frame(text, around, _quotes_within(spans, ends, start, end)), published)
         context = text[start:end].strip()
         quoted = text[span.start:span.end]
+        if (quoted, context) not in topics:
+            topics[quoted, context] = quote_topics(quoted, context)
         quotes.append(Quote(
             text=quoted,
             start=span.start,
@@ -179,7 +181,7 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
             speaker=_speaker(attribution),
             cue=attribution.cue,
             said_on=dates[start, end],
-            topics=topics.get((quoted, context)) or topics.setdefault((quoted, context), quote_topics(quoted, context)),
+            topics=topics[quoted, context],
             sieve=attribution.sieve,
             confidence=attribution.confidence,
         ))
