@@ -36,6 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_clients import Load, run_httpx, run_wrk, wrk_available  # noqa: E402
 from synthetic_db import DAYS, START_DAY, WORDS, build  # noqa: E402
 
+from app.store.sqlite import FTS_TABLE  # noqa: E402
+
 CONCURRENCY = (1, 32)
 SERVER_START_SECONDS = 30
 WARM_SECONDS = 1.0
@@ -102,9 +104,9 @@ def merged_copy(database: Path) -> Path:
     if not merged.exists():
         with sqlite3.connect(database) as source, sqlite3.connect(merged) as target:
             source.backup(target)
-            target.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')")
+            target.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
     with sqlite3.connect(merged) as connection:
-        segments = connection.execute("SELECT count(DISTINCT segid) FROM quotes_fts_idx").fetchone()[0]
+        segments = connection.execute(f"SELECT count(DISTINCT segid) FROM {FTS_TABLE}_idx").fetchone()[0]
     print(f"{merged.name}: full-text index merged ({segments} segment)", flush=True)
     return merged
 

@@ -13,8 +13,8 @@ from datetime import date
 
 from app.api.errors import invalid_parameter
 from app.queries import KeysetPosition
+from app.queries.keyset import SortKey
 
-SortKey = str | float | int | None
 
 
 def encode_cursor(position: KeysetPosition) -> str:
@@ -38,7 +38,7 @@ def decode_cursor(cursor: str, *, sort: str, key_type: type) -> KeysetPosition:
     return KeysetPosition(sort=sort, key=parse_key(key, key_type), id=row_id)
 
 
-def parse_key(key: object, key_type: type) -> SortKey | date:
+def parse_key(key: object, key_type: type) -> SortKey:
     if key is None:
         return None
     try:

@@ -6,7 +6,6 @@ where the filters allow), then the items for those ids with speaker, article and
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from sqlmodel import Session
 
@@ -14,7 +13,7 @@ from app.models import QuotePublic
 from app.queries.keyset import KeysetPage, KeysetPosition, QuoteSort, split_page
 from app.queries.quote_items import quote_items
 from app.queries.quote_keys import date_sorted_keys, relevance_sorted_keys
-from app.queries.selection import QuoteFilters, quote_selection
+from app.queries.selection import QuoteFilters, QuoteSelection, quote_selection
 
 CSV_BATCH_SIZE = 500
 
@@ -24,7 +23,11 @@ QuotePage = KeysetPage[QuotePublic]
 def quote_page(session: Session, filters: QuoteFilters, *, sort: QuoteSort = "newest", limit: int = 20,
                after: KeysetPosition | None = None) -> QuotePage:
     """One page of quotes matching `filters`, after `after`; `next` is set when more rows follow."""
-    selection = quote_selection(session, filters)
+    return _selected_page(session, quote_selection(session, filters), sort, limit, after)
+
+
+def _selected_page(session: Session, selection: QuoteSelection, sort: QuoteSort, limit: int,
+                   after: KeysetPosition | None) -> QuotePage:
     if sort == "relevance":
         rows = relevance_sorted_keys(session, selection, limit + 1, after)
     else:
@@ -36,9 +39,10 @@ def quote_page(session: Session, filters: QuoteFilters, *, sort: QuoteSort = "ne
 def iter_quote_pages(session: Session, filters: QuoteFilters, *, sort: QuoteSort = "newest",
                      batch_size: int = CSV_BATCH_SIZE, after: KeysetPosition) -> Iterator[list[QuotePublic]]:
     """Every matching quote after `after`, a keyset page at a time (for streaming exports)."""
+    selection = quote_selection(session, filters)  # names resolved and the plan chosen once per export
     position: KeysetPosition | None = after
     while position is not None:
-        page = quote_page(session, filters, sort=sort, limit=batch_size, after=position)
+        page = _selected_page(session, selection, sort, batch_size, position)
         if page.items:
             yield page.items
         position = page.next
@@ -47,8 +51,3 @@ def iter_quote_pages(session: Session, filters: QuoteFilters, *, sort: QuoteSort
 def get_quote(session: Session, quote_id: int) -> QuotePublic | None:
     items = quote_items(session, [quote_id])
     return items[0] if items else None
-
-
-def with_filter(filters: QuoteFilters, **changes: object) -> QuoteFilters:
-    """`filters` with some fields replaced (e.g. the speaker of `/speakers/{id}/quotes`)."""
-    return replace(filters, **changes)

@@ -137,7 +137,7 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
         speaker_ids = {filters.speaker_id} if speaker_ids is None else speaker_ids & {filters.speaker_id}
     topic_ids = None
     if filters.topic is not None:
-        topic_ids = tuple(session.connection().execute(topic_ids_matching(session, filters.topic)).scalars().all())
+        topic_ids = tuple(session.connection().execute(topic_ids_matching(filters.topic)).scalars().all())
     first_day = max(filter(None, (filters.said_on, filters.said_from)), default=None)
     last_day = min(filter(None, (filters.said_on, filters.said_to)), default=None)
     if speaker_ids == set() or topic_ids == () or (first_day and last_day and first_day > last_day):

@@ -24,7 +24,7 @@ def topic_slugs_for(text: str) -> set[str]:
     return {slug for slug in slugs if slug}
 
 
-def topic_ids_matching(session: Session, text: str) -> Select:
+def topic_ids_matching(text: str) -> Select:
     """SELECT of the ids of topics `text` names (a term, a subject, or a slug)."""
     return select(Topic.id).where(Topic.slug.in_(sorted(topic_slugs_for(text))))
 

@@ -50,10 +50,14 @@ def article_in(posted: ArticlePost, max_chars: int) -> ArticleIn:
     return article
 
 
+def article_not_found(article_id: int) -> Problem:
+    return Problem(404, f"There is no article with id {article_id}.", kind="article-not-found")
+
+
 def existing_article(session: SessionDep, article_id: int) -> ArticleWithQuotes:
     article = get_article(session, article_id)
     if article is None:
-        raise Problem(404, f"There is no article with id {article_id}.", kind="article-not-found")
+        raise article_not_found(article_id)
     return article
 
 
@@ -99,5 +103,5 @@ async def post_article(response: Response, session: SessionDep, settings: Settin
                dependencies=[WriteKeyDep], responses=problem_responses(401, 403, 404, 422))
 def remove_article(session: SessionDep, article_id: ArticleId) -> Response:
     if not delete_article(session, article_id):
-        raise Problem(404, f"There is no article with id {article_id}.", kind="article-not-found")
+        raise article_not_found(article_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,6 +1,7 @@
 """`/speakers`: search speakers, one speaker, and a speaker's quotes (the `/quotes` list with speaker_id set)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -12,7 +13,6 @@ from app.api.pages import Page, page_of
 from app.api.routes.quotes import quote_list
 from app.api.schemas import QuoteQuery, SpeakerListQuery
 from app.models import QuotePublic, SpeakerPublic
-from app.queries.quotes import with_filter
 from app.queries.speakers import get_speaker, speaker_page
 
 router = APIRouter(tags=["speakers"], dependencies=[ReadKeyDep])
@@ -51,4 +51,4 @@ def read_speaker(session: SessionDep, speaker_id: SpeakerId) -> SpeakerPublic:
 def list_speaker_quotes(request: Request, session: SessionDep, speaker_id: SpeakerId,
                         query: Annotated[QuoteQuery, Query()]) -> Response:
     existing_speaker(session, speaker_id)
-    return quote_list(request, session, query, with_filter(query.filters(), speaker_id=speaker_id))
+    return quote_list(request, session, query, replace(query.filters(), speaker_id=speaker_id))
