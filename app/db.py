@@ -2,7 +2,6 @@
 
     engine = get_engine()                 # cached per URL; SQLite pragmas set on every connection
     upgrade_database()                    # `alembic upgrade head` on the configured database
-    with session_scope() as session: ...  # a Session on the configured database
     schema_is_current(engine)             # True when the database is at the newest migration
 
 `migrations/` sits at the repository root beside `app/` (a container copies both).
@@ -10,7 +9,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,9 +22,10 @@ from sqlmodel import Session
 
 from app.config import get_settings
 from app.store import backend_for
+from app.store.sqlite import FTS_TABLE
 
 MIGRATIONS_DIR_NAME = "migrations"
-FULLTEXT_TABLE_PREFIX = "quotes_fts"  # the FTS5 table and its shadow tables, made by hand in migration 0002
+FULLTEXT_TABLE_PREFIX = FTS_TABLE  # the FTS5 table and its shadow tables, made by hand in migration 0002
 
 
 def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:
@@ -104,9 +103,3 @@ def get_session() -> Iterator[Session]:
     with Session(get_engine()) as session:
         yield session
 
-
-@contextmanager
-def session_scope(url: str | None = None) -> Iterator[Session]:
-    """A Session on `url` (default: the configured database) for scripts and the CLI; closed on exit."""
-    with Session(get_engine(url)) as session:
-        yield session

@@ -5,7 +5,6 @@ quote text is not a model: it is SQLite-only, created by a migration and reached
 Every index here serves one API filter or sort; the comment beside it says which.
 """
 from datetime import date, datetime, timezone
-from typing import Literal
 
 from pydantic import BaseModel
 from pydantic import Field as InputField
@@ -22,7 +21,6 @@ SQLModel.metadata.naming_convention = {
 }
 metadata: MetaData = SQLModel.metadata
 
-TopicKind = Literal["term", "subject"]
 
 
 def utc_now() -> datetime:
@@ -135,7 +133,7 @@ class SpeakerAlias(SQLModel, table=True):
 class TopicBase(SQLModel):
     slug: str = Field(schema_extra={"examples": ["humanitarian-aid"]})
     name: str = Field(schema_extra={"examples": ["humanitarian aid"]})
-    kind: str = Field(default="term", schema_extra={"examples": ["subject"]})  # TopicKind
+    kind: str = Field(default="term", schema_extra={"examples": ["subject"]})  # "term" or "subject"
 
 
 class Topic(TopicBase, table=True):

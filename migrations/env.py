@@ -16,14 +16,12 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 
+# Batch mode for SQLite's ALTER limits; the FTS tables, made by hand, stay out of autogenerate.
+OPTIONS = dict(target_metadata=metadata, render_as_batch=True, include_object=include_in_autogenerate)
+
+
 def configure(connection) -> None:
-    context.configure(
-        connection=connection,
-        target_metadata=metadata,
-        render_as_batch=True,
-        include_object=include_in_autogenerate,
-        compare_type=True,
-    )
+    context.configure(connection=connection, compare_type=True, **OPTIONS)
 
 
 def database_url() -> str:
@@ -31,13 +29,7 @@ def database_url() -> str:
 
 
 def run_migrations_offline() -> None:
-    context.configure(
-        url=database_url(),
-        target_metadata=metadata,
-        render_as_batch=True,
-        include_object=include_in_autogenerate,
-        literal_binds=True,
-    )
+    context.configure(url=database_url(), literal_binds=True, **OPTIONS)
     with context.begin_transaction():
         context.run_migrations()
 
