@@ -83,12 +83,12 @@ def build(path: Path, quotes: int, seed: int = 7) -> BuildReport:
     connection.execute("PRAGMA synchronous=OFF")
     with connection:
         insert_speakers(connection, speakers, rng)
-        term_ids = insert_topics(connection, subjects)
+        term_ids, subject_ids = insert_topics(connection, subjects)
         insert_articles(connection, quotes // QUOTES_PER_ARTICLE + 1, rng)
-        insert_quotes(connection, quotes, len(speakers), term_ids, len(subjects), rng)
+        insert_quotes(connection, quotes, len(speakers), term_ids, subject_ids, rng)
     connection.execute("ANALYZE")
     connection.close()
-    return BuildReport(quotes=quotes, speakers=len(speakers), topics=len(term_ids) + len(subjects),
+    return BuildReport(quotes=quotes, speakers=len(speakers), topics=len(term_ids) + len(subject_ids),
                        seconds=time.perf_counter() - started)
 
 
@@ -100,13 +100,13 @@ def insert_speakers(connection: sqlite3.Connection, names: list[str], rng: rando
     connection.executemany("INSERT INTO speaker_aliases (speaker_id, alias, key) VALUES (?,?,?)", aliases)
 
 
-def insert_topics(connection: sqlite3.Connection, subjects) -> list[int]:
-    """Term topics, then the taxonomy's subjects (ids after the terms); returns the term ids."""
+def insert_topics(connection: sqlite3.Connection, subjects) -> tuple[list[int], list[int]]:
+    """Term topics, then the taxonomy's subjects (ids after the terms); returns the ids of each."""
     rows = [(i + 1, slugify(term), term, "term") for i, term in enumerate(TERMS)]
     rows += [(len(TERMS) + i + 1, s.slug, s.name, "subject") for i, s in enumerate(subjects)
              if s.slug not in {slugify(t) for t in TERMS}]
     connection.executemany("INSERT INTO topics (id, slug, name, kind) VALUES (?,?,?,?)", rows)
-    return [row[0] for row in rows if row[3] == "term"]
+    return [row[0] for row in rows if row[3] == "term"], [row[0] for row in rows if row[3] == "subject"]
 
 
 def insert_articles(connection: sqlite3.Connection, count: int, rng: random.Random) -> None:
@@ -121,11 +121,10 @@ def insert_articles(connection: sqlite3.Connection, count: int, rng: random.Rand
 
 
 def insert_quotes(connection: sqlite3.Connection, count: int, speaker_count: int, term_ids: list[int],
-                  subject_count: int, rng: random.Random) -> None:
+                  subject_ids: list[int], rng: random.Random) -> None:
     # a few speakers and terms are common, most are rare: weights ~ 1/rank
     speaker_weights = [1 / (rank + 1) for rank in range(speaker_count)]
     term_weights = [1 / (rank + 1) for rank in range(len(term_ids))]
-    subject_ids = list(range(len(term_ids) + 1, len(term_ids) + subject_count + 1))
     links: list[tuple[int, int, str]] = []
     batch: list[tuple] = []
     for quote_id in range(1, count + 1):

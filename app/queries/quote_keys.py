@@ -8,27 +8,26 @@ all of them. So each id is read as its own stream, already in date order, from t
 are merged here: a page costs `limit + 1` rows per id, however many quotes the ids have. Past
 MAX_STREAMS ids (a common surname), one query over all of them costs less than a query per id.
 
-A common word (`q`, see `FullTextWindow`) is first looked for among a window of the stream's next
-candidates in date order, joined with the word's matches; only when that window holds fewer than a
-page does the stream walk its index testing each quote. Both give the same rows: the window's
-matches are the first matches in date order whenever there are `count` of them.
+A full-text query with no other filter but dates is read from the full-text index itself, which
+holds the matches in date order (see `app.store`): a page of the commonest word costs `limit + 1`
+index entries too.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import cast
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlmodel import Session
 
 from app.models import Quote, QuoteTopic
 from app.queries.keyset import KeysetPosition, after_ascending, after_in_date_order
-from app.queries.selection import FullTextWindow, QuoteSelection
+from app.queries.selection import QuoteSelection
+from app.store.base import DateKeys
 
-DateKeys = list[tuple[int, date | None]]
 KeyColumns = tuple[ColumnElement, ColumnElement]  # (id, said_on)
-StreamBase = Callable[[KeyColumns], Select]
-Stream = tuple[KeyColumns, StreamBase, StreamBase | None]  # columns, base, base without the full-text test
+Stream = tuple[KeyColumns, Callable[[KeyColumns], Select]]
 MAX_STREAMS = 8
 
 
@@ -37,9 +36,13 @@ def date_sorted_keys(session: Session, selection: QuoteSelection, count: int, af
     """(id, said_on) of up to `count` matching quotes after `after`: dated in date order, then undated by id."""
     if selection.nothing:
         return []
+    if selection.by_date is not None:
+        position = None if after is None else (cast(date | None, after.key), after.id)
+        return selection.by_date.keys(session.connection(), count, descending=descending, after=position,
+                                      first_day=selection.first_day, last_day=selection.last_day)
     merged: dict[int, date | None] = {}
     for stream in date_streams(selection):
-        merged.update(section_keys(session, stream, selection.window, count, after, descending))
+        merged.update(section_keys(session, stream, count, after, descending))
     return in_date_order(list(merged.items()), descending)[:count]
 
 
@@ -59,23 +62,21 @@ def date_streams(selection: QuoteSelection) -> list[Stream]:
                 return statement
             return base
 
-        return [(topic_columns, of_topic(topic_id), None) for topic_id in selection.topic_ids]
+        return [(topic_columns, of_topic(topic_id)) for topic_id in selection.topic_ids]
 
     def of_quotes(speaker_id: int | None = None) -> Stream:
         where = selection.where(speaker_id=speaker_id)
-        unsearched = selection.where(speaker_id=speaker_id, fulltext=False) if selection.window else None
-        return (quote_columns, lambda columns: select(*columns).where(*where),
-                None if unsearched is None else lambda columns: select(*columns).where(*unsearched))
+        return quote_columns, lambda columns: select(*columns).where(*where)
 
     if selection.speaker_ids is not None and 1 < len(selection.speaker_ids) <= MAX_STREAMS:
         return [of_quotes(speaker_id) for speaker_id in selection.speaker_ids]
     return [of_quotes()]
 
 
-def section_keys(session: Session, stream: Stream, window: FullTextWindow | None, count: int,
-                 after: KeysetPosition | None, descending: bool) -> DateKeys:
+def section_keys(session: Session, stream: Stream, count: int, after: KeysetPosition | None,
+                 descending: bool) -> DateKeys:
     """Up to `count` (id, said_on) rows of a stream after `after`: the dated section, then the undated one."""
-    columns, base, unsearched = stream
+    columns, base = stream
     row_id, said_on = columns
     in_dated_section = True
     position_condition = said_on.is_not(None)
@@ -84,19 +85,8 @@ def section_keys(session: Session, stream: Stream, window: FullTextWindow | None
     rows: DateKeys = []
     if in_dated_section:
         order = (said_on.desc(), row_id.desc()) if descending else (said_on, row_id)
-        candidates = window.candidates_for(count) if window and unsearched else None
-        if candidates:
-            window_rows = (unsearched(columns).where(position_condition).order_by(*order).limit(candidates)
-                           .subquery("candidates"))
-            matched = window.ids.subquery("matched")
-            window_id, window_on = window_rows.c
-            window_order = (window_on.desc(), window_id.desc()) if descending else (window_on, window_id)
-            statement = (select(window_id, window_on).join(matched, matched.c[0] == window_id)
-                         .order_by(*window_order).limit(count))
-            rows = [(found_id, found_on) for found_id, found_on in session.connection().execute(statement)]
-        if len(rows) < count:
-            statement = base(columns).where(position_condition).order_by(*order).limit(count)
-            rows = [(found_id, found_on) for found_id, found_on in session.connection().execute(statement)]
+        statement = base(columns).where(position_condition).order_by(*order).limit(count)
+        rows = [(found_id, found_on) for found_id, found_on in session.connection().execute(statement)]
         position_condition = said_on.is_(None)
     if len(rows) < count:
         statement = (base(columns).where(position_condition)

@@ -4,51 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, FromClause, Select, func, select
+from sqlalchemy import ColumnElement, FromClause, func, select
 from sqlmodel import Session
 
 from app.models import Article, Quote, QuoteTopic
 from app.queries.topics import topic_ids_matching
 from app.speaker_keys import speaker_ids_matching
 from app.store import FullTextMatch, backend_for
-from app.store.sqlite import FTS_TABLE
+from app.store.base import DateOrderedSearch
 
-# How a full-text filter is best tested depends on how many quotes match (see fulltext_condition).
+# How `q` is tested alongside other filters depends on how many quotes match (see fulltext_plan).
 FEW_FULLTEXT_MATCHES = 2_000
 MANY_FULLTEXT_MATCHES = 50_000
-# A window of newest candidates holds WINDOW_MARGIN times the matches a page needs, on average, so it
-# seldom falls short; past MAX_WINDOW_CANDIDATES candidates the window costs more than the walk.
-WINDOW_MARGIN = 2.0
-MAX_WINDOW_CANDIDATES = 1_500
-# Testing one quote on the walk costs as much as reading this many doclist entries (~20 ns each): the
-# test seeks the quote in every segment of the FTS index, ~7 us with one segment, ~30 us with 13.
-TEST_COST_IN_DOCLIST_ENTRIES = 240
-TEST_COST_PER_INDEX_SEGMENT = 100
-
-
-@dataclass(frozen=True, slots=True)
-class FullTextWindow:
-    """A common word's matches, to join against a window of the newest (or oldest) candidate quotes.
-
-    ids:      a SELECT of the matching quote ids (the FTS doclist, read once in rowid order).
-    matches:  the estimated number of matches; density: the estimated share of quotes that match.
-    segments: how many segments the FTS index has (a merged index has one).
-    """
-
-    ids: Select
-    matches: int
-    density: float
-    segments: int
-
-    def candidates_for(self, count: int) -> int | None:
-        """How many candidates to read for `count` matches, or None when a window would not pay: when
-        the window grows too long (a rarer word), or when reading every match costs more than the
-        ~count / density tests of the walk (a word in a large share of many quotes)."""
-        candidates = int(WINDOW_MARGIN * count / self.density) + 1
-        walk_cost = count / self.density * (TEST_COST_IN_DOCLIST_ENTRIES + TEST_COST_PER_INDEX_SEGMENT * self.segments)
-        if candidates > MAX_WINDOW_CANDIDATES or self.matches > walk_cost:
-            return None
-        return candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +43,8 @@ class QuoteSelection:
     topic_ids:   with a topic filter, a quote must carry one of these.
     first_day, last_day: the said_on range (date, from, to), either end open.
     fulltext:    the WHERE clause for `q`; ranked: its matches with their rank (for sort=relevance).
-    window:      for a common word, its matches to join against a window of date-ordered candidates,
-                 which a page tries before the `fulltext` walk (see `app.queries.quote_keys`).
+    by_date:     when `q` is the only filter besides dates: its matches read from the full-text index
+                 in date order, which is how such a page is read (see `app.queries.quote_keys`).
     nothing:     a filter names nothing stored, so no query needs to run.
 
     Speakers, topics and dates are kept apart because a page reads best one id at a time, each from
@@ -91,7 +58,7 @@ class QuoteSelection:
     last_day: date | None = None
     fulltext: ColumnElement[bool] | None = None
     ranked: FromClause | None = None
-    window: FullTextWindow | None = None
+    by_date: DateOrderedSearch | None = None
     nothing: bool = False
 
     def where(self, *, speaker_id: int | None = None, topics: bool = True, dates: bool = True,
@@ -149,13 +116,17 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
         conditions.append(Quote.article_id.in_(select(Article.id).where(source_condition(session, filters.source))))
     if filters.kind is not None:
         conditions.append(Quote.kind == filters.kind)
-    fulltext = ranked = window = None
+    fulltext = ranked = by_date = None
     if filters.q is not None:
         match = backend_for(session.get_bind().dialect.name).fulltext(filters.q)
-        (fulltext, window), ranked = fulltext_plan(session, match), match.ranked
+        ranked = match.ranked
+        if conditions or speaker_ids is not None or topic_ids is not None or match.date_ordered is None:
+            fulltext = fulltext_plan(session, match)
+        else:
+            fulltext, by_date = match.condition, match.date_ordered
     return QuoteSelection(conditions=tuple(conditions), first_day=first_day, last_day=last_day,
                           speaker_ids=tuple(sorted(speaker_ids)) if speaker_ids is not None else None,
-                          topic_ids=topic_ids, fulltext=fulltext, ranked=ranked, window=window)
+                          topic_ids=topic_ids, fulltext=fulltext, ranked=ranked, by_date=by_date)
 
 
 def source_condition(session: Session, source: str) -> ColumnElement[bool]:
@@ -166,53 +137,22 @@ def source_condition(session: Session, source: str) -> ColumnElement[bool]:
     return func.lower(Article.source) == source.casefold()
 
 
-def fulltext_plan(session: Session, match: FullTextMatch) -> tuple[ColumnElement[bool], FullTextWindow | None]:
-    """The WHERE clause for `q`, shaped for the number of matches, and for many matches a window too.
+def fulltext_plan(session: Session, match: FullTextMatch) -> ColumnElement[bool]:
+    """The WHERE clause for `q` beside other filters (which pick the index a page is read from), shaped
+    for the number of matches.
 
-    Few:  `id IN (matches)`: SQLite looks up every match and sorts them; fast for a rare word,
-          slow for a common one (100k matches: 100+ ms).
-    More: the same test on `id + 0`, which cannot drive the query, so SQLite walks the date index in
-          page order, testing each quote against the match list it builds once, and stops after a page.
-    Many: a correlated EXISTS per quote on that walk, which skips building the list of 50k+ matches.
-          Each test costs ~25 us, ~250 tests a page; so a page first joins the word's matches (one
-          pass over its FTS doclist, ~3 ms for 100k) with a window of the newest candidates, and
-          walks only when the window holds too few (see FullTextWindow).
+    Few:  `id IN (matches)`: SQLite looks up every match and sorts them; fast for a rare word.
+    More: the same test on `id + 0`, which cannot drive the query, so SQLite walks the other filter's
+          index in page order, testing each quote against the match list it builds once.
+    Many: one seek in the full-text index per quote on that walk (`contains`), which skips building
+          a list of 50k+ matches; a common word is met within a few quotes.
     """
-    if match.ids is None:
-        return match.condition, None
-    matches, quotes = estimated_matches(session, match.ids)
+    if match.ids is None or match.contains is None:
+        return match.condition
+    counted = select(func.count()).select_from(match.ids.limit(MANY_FULLTEXT_MATCHES).subquery())
+    matches = session.scalar(counted) or 0
     if matches < FEW_FULLTEXT_MATCHES:
-        return match.condition, None
+        return match.condition
     if matches < MANY_FULLTEXT_MATCHES:
-        return (Quote.id + 0).in_(match.ids), None
-    matched_id = match.ids.selected_columns[0]
-    window = FullTextWindow(ids=match.ids, matches=matches, density=min(1.0, matches / max(1, quotes)),
-                            segments=fulltext_segments(session))
-    return match.ids.where(matched_id == Quote.id).exists(), window
-
-
-def fulltext_segments(session: Session) -> int:
-    """How many segments SQLite's FTS5 index has now (a few microseconds: one row per index page)."""
-    return session.connection().exec_driver_sql(f"SELECT count(DISTINCT segid) FROM {FTS_TABLE}_idx").scalar() or 0
-
-
-def estimated_matches(session: Session, ids: Select) -> tuple[int, int]:
-    """How many quotes `ids` matches (exact below FEW_FULLTEXT_MATCHES, else from a bounded sample),
-    and about how many quotes there are (the highest id; only estimated for a sample).
-
-    Counting 50,000 matches reads 50,000 ids (1.4 ms at 1M quotes, on every request for a common
-    word). The newest FEW_FULLTEXT_MATCHES matches by id tell how densely the word occurs; spread
-    over every quote, that density is the estimate, counted exactly only when it falls below
-    MANY_FULLTEXT_MATCHES. A wrong estimate only picks a slower plan, never other quotes.
-    """
-    matched_id = ids.selected_columns[0]
-    newest = ids.order_by(matched_id.desc()).limit(FEW_FULLTEXT_MATCHES).subquery()
-    sampled, lowest_id = session.execute(select(func.count(), func.min(newest.c[0]))).one()
-    if sampled < FEW_FULLTEXT_MATCHES:
-        return sampled, sampled
-    highest_id = session.scalar(select(func.max(Quote.id))) or lowest_id
-    estimate = sampled * highest_id // max(1, highest_id - lowest_id + 1)
-    if estimate >= MANY_FULLTEXT_MATCHES:
-        return estimate, highest_id
-    counted = select(func.count()).select_from(ids.limit(MANY_FULLTEXT_MATCHES).subquery())
-    return session.scalar(counted) or 0, highest_id
+        return (Quote.id + 0).in_(match.ids)
+    return match.contains

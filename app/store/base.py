@@ -1,33 +1,50 @@
 """The store backend interface and its shared records; implementations live beside it (sqlite.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import date
 from typing import Any, Protocol
 
 from sqlalchemy import Connection
-
 from sqlalchemy.sql import ColumnElement, FromClause, Select
+
+DateKeys = list[tuple[int, date | None]]  # (quote id, said_on) in page order
+SearchPosition = tuple[date | None, int]  # (said_on, quote id) of the last quote of a page
 
 
 class FullTextSyntaxError(ValueError):
     """The user's full-text query cannot be searched; the message says why (for a 400 response)."""
 
 
+class DateOrderedSearch(Protocol):
+    """A full-text query whose matches the index itself yields in date order."""
+
+    def keys(self, connection: Connection, count: int, *, descending: bool, after: SearchPosition | None,
+             first_day: date | None, last_day: date | None) -> DateKeys:
+        """(id, said_on) of up to `count` matches after `after` within the date range, in date order
+        (newest or oldest first; undated quotes last, by id), reading about `count` index entries."""
+
+
 @dataclass(frozen=True, slots=True)
 class FullTextMatch:
     """A full-text query ready for SQL.
 
-    condition: a WHERE clause on `quotes.id`, true for matching quotes.
-    ranked:    a subquery with columns `quote_id` and `rank` (lower ranks first: more relevant),
-               to join on `quotes.id` when sorting by relevance.
-    ids:       a SELECT of the matching quote ids (what `condition` tests), for callers that
-               count matches or build their own condition; None when a backend has none.
+    condition:    a WHERE clause on `quotes.id`, true for matching quotes (drives a query from the matches).
+    ranked:       a subquery with columns `quote_id` and `rank` (lower ranks first: more relevant),
+                  to join on `quotes.id` when sorting by relevance.
+    ids:          a SELECT of the matching quote ids (what `condition` tests), for callers that
+                  count matches or build their own condition; None when a backend has none.
+    contains:     a correlated test of the `quotes` row in scope, one index seek per row (for a
+                  query walking another index); None when a backend has none.
+    date_ordered: the matches read straight from the index in date order; None when a backend has none.
     """
 
     condition: ColumnElement[bool]
     ranked: FromClause
     ids: Select | None = None
+    contains: ColumnElement[bool] | None = None
+    date_ordered: DateOrderedSearch | None = None
 
 
 class StoreBackend(Protocol):
@@ -46,3 +63,6 @@ class StoreBackend(Protocol):
 
     def compact_fulltext(self, connection: Connection) -> None:
         """Reorganise the full-text index after a batch of writes, so searches read one piece of it."""
+
+    def fulltext_segments(self, connection: Connection) -> int:
+        """How many pieces the full-text index is in now (1 after compact_fulltext)."""

@@ -1,24 +1,83 @@
 """SQLite's store backend: connection pragmas and FTS5 full-text search over quote text.
 
-The FTS5 table `quotes_fts` (external content on `quotes`, tokenizer `porter unicode61`) and the
-triggers that keep it in sync are created by migration 0002.
+The FTS5 table `quotes_fts` (tokenizer `porter unicode61`) and the triggers that keep it in sync are
+created by migrations 0002 and 0003. Its rowid is each quote's search key, `day << 32 | id` (the day
+said, 0 when undated), so FTS5 itself reads a word's matches in date order, a page at a time.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Float, Integer, column, select, table
+from sqlalchemy import Connection, Float, Integer, and_, cast, column, func, literal_column, select, table
 
 from app.models import Quote
-from app.store.base import FullTextMatch
+from app.store.base import DateKeys, FullTextMatch, SearchPosition
 from app.store.search_syntax import SearchQuery, SearchTerm, parse_search
 
 BUSY_TIMEOUT_MS = 5000
 FTS_TABLE = "quotes_fts"
 
 fts_table = table(FTS_TABLE, column("rowid", Integer), column("rank", Float), column(FTS_TABLE))
+
+DAY_SHIFT = 32
+QUOTE_ID_MASK = (1 << DAY_SHIFT) - 1
+FIRST_DATED_KEY = 1 << DAY_SHIFT  # keys below it are undated quotes
+JULIAN_DAY_OF_ORDINAL_ZERO = 1721424  # CAST(julianday(d) AS INTEGER) == d.toordinal() + this
+
+
+def search_key(said_on: date | None, quote_id: int) -> int:
+    """A quote's FTS rowid, as migration 0003's triggers compute it in SQL."""
+    day = said_on.toordinal() + JULIAN_DAY_OF_ORDINAL_ZERO if said_on is not None else 0
+    return day << DAY_SHIFT | quote_id
+
+
+def key_parts(key: int) -> tuple[int, date | None]:
+    """(quote id, said_on) of a search key."""
+    day = key >> DAY_SHIFT
+    return key & QUOTE_ID_MASK, date.fromordinal(day - JULIAN_DAY_OF_ORDINAL_ZERO) if day else None
+
+
+def quote_search_key() -> Any:
+    """The search key of the `quotes` row in scope, as SQL (to seek a quote in the index)."""
+    day = func.coalesce(cast(func.julianday(Quote.said_on), Integer), 0)
+    return day.op("<<")(DAY_SHIFT).op("|")(Quote.id)
+
+
+@dataclass(frozen=True, slots=True)
+class SqliteDateOrderedSearch:
+    """A full-text query read from the index in date order: the keys of each page are a rowid range."""
+
+    matches: Any  # the MATCH clause
+
+    def keys(self, connection: Connection, count: int, *, descending: bool, after: SearchPosition | None,
+             first_day: date | None, last_day: date | None) -> DateKeys:
+        """(id, said_on) of up to `count` matches after `after`, newest or oldest first, undated last."""
+        sections = [(search_key(first_day, 0) if first_day else FIRST_DATED_KEY,
+                     search_key(last_day, QUOTE_ID_MASK) if last_day else None)]
+        if first_day is None and last_day is None:  # a date range leaves out undated quotes
+            sections.append((0, FIRST_DATED_KEY - 1))
+        if after is not None:
+            if after[0] is None:  # in the undated section: the dated one is done
+                sections = sections[1:]
+            if sections:
+                key, (low, high) = search_key(*after), sections[0]
+                sections[0] = (low, key - 1 if high is None else min(high, key - 1)) if descending else (key + 1, high)
+        rows: DateKeys = []
+        for low, high in sections:
+            if len(rows) < count:
+                rows += self._read(connection, low, high, count - len(rows), descending=descending)
+        return rows
+
+    def _read(self, connection: Connection, low: int, high: int | None, count: int, *, descending: bool) -> DateKeys:
+        rowid = fts_table.c.rowid
+        bounds = [rowid >= low] + ([rowid <= high] if high is not None else [])
+        statement = (select(rowid).where(self.matches, *bounds)
+                     .order_by(rowid.desc() if descending else rowid).limit(count))
+        return [key_parts(key) for key in connection.execute(statement).scalars()]
 
 
 def _fts_string(term: SearchTerm) -> str:
@@ -73,13 +132,15 @@ class SqliteBackend:
         connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
         connection.commit()
 
+    def fulltext_segments(self, connection: Connection) -> int:
+        return connection.exec_driver_sql(f"SELECT count(DISTINCT segid) FROM {FTS_TABLE}_idx").scalar() or 0
+
     def fulltext(self, query: str) -> FullTextMatch:
         expression = render_fts5(parse_search(query))
         matches = fts_table.c[FTS_TABLE].op("MATCH")(expression)
-        ranked = (
-            select(fts_table.c.rowid.label("quote_id"), fts_table.c.rank.label("rank"))
-            .where(matches)
-            .subquery("fulltext")
-        )
-        ids = select(fts_table.c.rowid).where(matches)
-        return FullTextMatch(condition=Quote.id.in_(ids), ranked=ranked, ids=ids)
+        quote_id = fts_table.c.rowid.op("&")(literal_column(str(QUOTE_ID_MASK)))
+        ranked = select(quote_id.label("quote_id"), fts_table.c.rank.label("rank")).where(matches).subquery("fulltext")
+        ids = select(quote_id).where(matches)
+        seek = select(fts_table.c.rowid).where(and_(matches, fts_table.c.rowid == quote_search_key())).exists()
+        return FullTextMatch(condition=Quote.id.in_(ids), ranked=ranked, ids=ids, contains=seek,
+                             date_ordered=SqliteDateOrderedSearch(matches))

@@ -13,7 +13,6 @@ from app.config import get_settings
 from app.db import get_engine
 from app.ingest import run_ingest
 from app.models import Article, Quote
-from app.queries.selection import fulltext_segments
 from app.store import backend_for
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -231,6 +230,6 @@ def test_a_batch_leaves_the_full_text_index_merged_and_searchable(configured_db,
     status, _, _ = ingest(capsys, write_jsonl(tmp_path / "notices.jsonl", *records))
     assert status == 0
     with Session(engine) as session:
-        assert fulltext_segments(session) == 1
+        assert backend_for("sqlite").fulltext_segments(session.connection()) == 1
         matches = backend_for("sqlite").fulltext("reopen").ids
         assert len(session.exec(matches).all()) == 40

@@ -1,12 +1,16 @@
 """The schema the migrations build: every table, no drift from the models, pragmas on every connection."""
 from __future__ import annotations
 
+from datetime import date
+
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
-from app.db import create_engine_for, include_in_autogenerate, schema_is_current, upgrade_database
+from app.db import alembic_config, create_engine_for, include_in_autogenerate, schema_is_current, upgrade_database
 from app.models import metadata
+from app.store import backend_for
 
 
 def test_migrations_create_every_table_and_the_fulltext_index(engine):
@@ -52,5 +56,37 @@ def test_schema_is_current_only_after_upgrade(tmp_path):
         upgrade_database(url)
         upgrade_database(url)  # a second upgrade is a no-op
         assert schema_is_current(engine)
+    finally:
+        engine.dispose()
+
+
+def test_quotes_stored_before_the_date_ordered_index_are_found_after_upgrade_and_downgrade(tmp_path):
+    url = f"sqlite:///{tmp_path / 'older.db'}"
+    engine = create_engine_for(url)
+    config = alembic_config(url)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0002")
+            connection.exec_driver_sql("INSERT INTO articles (id, title, text, content_hash, ingested_at) "
+                                       "VALUES (1, 'Pier works', 'body', 'hash', '2024-03-01 00:00:00')")
+            for quote_id, said_on in ((1, "2024-03-01"), (2, None), (3, "2024-02-27")):
+                connection.exec_driver_sql(
+                    "INSERT INTO quotes (id, article_id, text, start, \"end\", context, kind, said_on, sieve, "
+                    "confidence) VALUES (?, 1, 'The pier reopens soon', 0, 10, 'ctx', 'full', ?, 'test', 0.9)",
+                    (quote_id, said_on))
+        upgrade_database(url)
+        match = backend_for("sqlite").fulltext("pier")
+        with engine.connect() as connection:
+            newest = match.date_ordered.keys(connection, 10, descending=True, after=None,
+                                             first_day=None, last_day=None)
+            assert newest == [(1, date(2024, 3, 1)), (3, date(2024, 2, 27)), (2, None)]
+            assert sorted(connection.execute(match.ids).scalars()) == [1, 2, 3]
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0002")
+        with engine.connect() as connection:
+            found = connection.exec_driver_sql("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'pier'")
+            assert sorted(found.scalars()) == [1, 2, 3]
     finally:
         engine.dispose()

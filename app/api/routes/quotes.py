@@ -108,11 +108,21 @@ def csv_response(request: Request, session: Session, query: QuoteQuery, filters:
 async def list_quotes(request: Request, session: SessionDep,
                       query: Annotated[QuoteQuery, Query()]) -> Response:
     filters = query.filters()
-    if query.q is not None:  # full text: the cost grows with the matches, so keep it off the event loop
-        return await run_in_threadpool(quote_list, request, session, query, filters)
-    # every other filter reads a page in `limit + 1` index steps (about a millisecond): answering it
-    # here saves the hand-off to a worker thread, which under load costs more than the read
-    return quote_list(request, session, query, filters)
+    if reads_one_index_in_order(query, filters):
+        # a page of `limit + 1` index steps (about a millisecond): answering it here saves the
+        # hand-off to a worker thread, which under load costs more than the read
+        return quote_list(request, session, query, filters)
+    return await run_in_threadpool(quote_list, request, session, query, filters)
+
+
+def reads_one_index_in_order(query: QuoteQuery, filters: QuoteFilters) -> bool:
+    """Whether a page is read straight from one index in page order: every filter alone, `q` alone or
+    with dates. Ranking every match (sort=relevance) and `q` beside other filters (a walk whose
+    length depends on how the two overlap) may take longer, so they run in a worker thread."""
+    if query.sort == "relevance":
+        return False
+    others = (filters.speaker, filters.speaker_id, filters.topic, filters.article_id, filters.source, filters.kind)
+    return filters.q is None or all(value is None for value in others)
 
 
 @router.get("/quotes.csv", response_class=StreamingResponse, summary="Export quotes as CSV",
