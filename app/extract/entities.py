@@ -138,7 +138,6 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
         honorific = title_words[-1].lower().rstrip(".")
     if not name_words:
         return None
-    name_start = offsets[len(title_words)]
     name = " ".join(name_words)
     if possessive:
         name = name[:-2]

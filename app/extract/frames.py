@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from app.extract.entities import INNER_POSSESSIVE, NameMention, first_name_gender, name_mentions
-from app.extract.lexicon import CAPITALISED_FUNCTION_WORDS, DATE_WORDS, GROUP_NOUNS, PRONOUNS
+from app.extract.lexicon import CAPITALISED_FUNCTION_WORDS, DATE_WORDS, GROUP_NOUNS
 
 # Words that may stand between a subject and its cue: "Blinken has also publicly said".
 VERB_PADDING = frozenset(
