@@ -3,7 +3,7 @@
 Thousands of speakers (a few quoted often, most rarely), articles from a score of sources over six
 years, quote texts from a news vocabulary, two to four topic terms a quote and a taxonomy subject for
 some. Rows go in with `executemany` on one sqlite3 connection in one transaction; the FTS5 index is
-filled by the schema's own triggers.
+filled by the schema's own triggers, then merged, as `quotewire ingest` leaves it.
 
 Usage: python bench/synthetic_db.py PATH --quotes N
 """
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from app.db import upgrade_database
 from app.speaker_keys import name_key, surname_key
+from app.store.sqlite import FTS_TABLE
 from app.taxonomy import load_taxonomy, slugify
 
 FIRST_NAMES = ("Ana Tomas Lena Piet Mira Omar Ines Jonas Keiko Ravi Sofia Emeka Hana Lucas Nadia Yusuf Clara "
@@ -86,6 +87,8 @@ def build(path: Path, quotes: int, seed: int = 7) -> BuildReport:
         term_ids, subject_ids = insert_topics(connection, subjects)
         insert_articles(connection, quotes // QUOTES_PER_ARTICLE + 1, rng)
         insert_quotes(connection, quotes, len(speakers), term_ids, subject_ids, rng)
+        # as `quotewire ingest` leaves it after each batch: the full-text index merged into one segment
+        connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
     connection.execute("ANALYZE")
     connection.close()
     return BuildReport(quotes=quotes, speakers=len(speakers), topics=len(term_ids) + len(subject_ids),

@@ -16,6 +16,8 @@ from app.store.base import DateOrderedSearch
 # How `q` is tested alongside other filters depends on how many quotes match (see fulltext_plan).
 FEW_FULLTEXT_MATCHES = 2_000
 MANY_FULLTEXT_MATCHES = 50_000
+# Past this many articles, a source's quotes are found by walking the date index (see source_articles_condition).
+MANY_SOURCE_ARTICLES = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,7 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
     if filters.article_id is not None:
         conditions.append(Quote.article_id == filters.article_id)
     if filters.source is not None:
-        conditions.append(Quote.article_id.in_(select(Article.id).where(source_condition(session, filters.source))))
+        conditions.append(source_articles_condition(session, filters.source))
     if filters.kind is not None:
         conditions.append(Quote.kind == filters.kind)
     fulltext = ranked = by_date = None
@@ -127,6 +129,16 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
     return QuoteSelection(conditions=tuple(conditions), first_day=first_day, last_day=last_day,
                           speaker_ids=tuple(sorted(speaker_ids)) if speaker_ids is not None else None,
                           topic_ids=topic_ids, fulltext=fulltext, ranked=ranked, by_date=by_date)
+
+
+def source_articles_condition(session: Session, source: str) -> ColumnElement[bool]:
+    """Quotes from articles of `source`. A source of few articles drives the query from its quotes,
+    sorted afterwards; one of many (50k quotes of 1M: 35 ms to sort) is a test on `article_id + 0`,
+    which SQLite cannot drive from, so it walks the date index in page order and stops after a page."""
+    articles = select(Article.id).where(source_condition(session, source))
+    counted = select(func.count()).select_from(articles.limit(MANY_SOURCE_ARTICLES).subquery())
+    article_id = Quote.article_id + 0 if (session.scalar(counted) or 0) >= MANY_SOURCE_ARTICLES else Quote.article_id
+    return article_id.in_(articles)
 
 
 def source_condition(session: Session, source: str) -> ColumnElement[bool]:

@@ -87,6 +87,16 @@ def test_source_is_case_insensitive(client, newsroom, texts):
         newsroom, "floods", "negotiating", "anonymous", "undated")
 
 
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_a_source_of_many_articles_is_walked_in_date_order_with_the_same_pages(client, newsroom, texts,
+                                                                              monkeypatch, sort):
+    query = f"/quotes?source=Valley Courier&sort={sort}&limit=2"
+    driven = texts(client.get(query)) + texts(client.get(client.get(query).json()["next_url"]))
+    monkeypatch.setattr("app.queries.selection.MANY_SOURCE_ARTICLES", 1)
+    walked = texts(client.get(query)) + texts(client.get(client.get(query).json()["next_url"]))
+    assert walked == driven and set(walked) == by_key(newsroom, "floods", "negotiating", "anonymous", "undated")
+
+
 def test_kind(client, newsroom, texts):
     assert texts(client.get("/quotes?kind=partial")) == [newsroom.quotes["ferries"].text]
     assert texts(client.get("/quotes?kind=continuation")) == [newsroom.quotes["negotiating"].text]
