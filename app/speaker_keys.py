@@ -4,14 +4,15 @@
     surname_key("Antony Blinken") -> "blinken"                (None for one-word names)
 
 A speaker is found by a user's text when the folded text equals the speaker's key, one of their
-alias keys, or their surname key (so `speaker=Blinken` finds "Antony Blinken").
+alias keys, or their surname key (so `speaker=Blinken` finds "Antony Blinken"): `speaker_ids_named`
+runs that lookup, `speaker_ids_matching` gives it as a SELECT to use in a larger query.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from sqlalchemy import Select, or_, select, union
+from sqlalchemy import Connection, Select, bindparam, or_, select, union
 
 from app.models import Speaker, SpeakerAlias
 
@@ -43,9 +44,20 @@ def surname_key(key: str) -> str | None:
     return " ".join(words[first:]) if first > 0 else None
 
 
+# Built once, so a request only binds its folded key (building it cost more than running it).
+_KEY = bindparam("key")
+SPEAKER_IDS_BY_KEY = union(
+    select(SpeakerAlias.speaker_id.label("id")).where(SpeakerAlias.key == _KEY),
+    select(Speaker.id.label("id")).where(or_(Speaker.key == _KEY, Speaker.surname_key == _KEY)),
+)
+SPEAKER_IDS_SELECT = select(SPEAKER_IDS_BY_KEY.subquery().c.id)
+
+
+def speaker_ids_named(connection: Connection, text: str) -> list[int]:
+    """Ids of the speakers the user's `text` names: by full name, alias or surname."""
+    return list(connection.execute(SPEAKER_IDS_BY_KEY, {"key": name_key(text)}).scalars())
+
+
 def speaker_ids_matching(text: str) -> Select:
     """SELECT of the ids of speakers the user's `text` names: by full name, alias or surname."""
-    key = name_key(text)
-    by_alias = select(SpeakerAlias.speaker_id.label("id")).where(SpeakerAlias.key == key)
-    by_name = select(Speaker.id.label("id")).where(or_(Speaker.key == key, Speaker.surname_key == key))
-    return select(union(by_alias, by_name).subquery().c.id)
+    return SPEAKER_IDS_SELECT.params(key=name_key(text))
