@@ -2,11 +2,12 @@
 
 `topic=` names a topic three ways, all case-insensitive: an extractor term after `normalize_term`
 ("the Hostages" -> the term "hostage"), a taxonomy subject by slug or name ("Humanitarian Aid"),
-or a topic's slug as listed by `/topics`.
+or a topic's slug as listed by `/topics`. `topic_ids_named` runs that lookup, `topic_ids_matching`
+gives it as a SELECT to use in a larger query.
 """
 from __future__ import annotations
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Connection, Select, bindparam, func, select
 from sqlmodel import Session
 
 from app.extract.topics import normalize_term
@@ -24,9 +25,18 @@ def topic_slugs_for(text: str) -> set[str]:
     return {slug for slug in slugs if slug}
 
 
+# Built once, so a request only binds its slugs (building it cost more than running it).
+TOPIC_IDS_BY_SLUGS = select(Topic.id).where(Topic.slug.in_(bindparam("slugs", expanding=True)))
+
+
+def topic_ids_named(connection: Connection, text: str) -> list[int]:
+    """Ids of the topics `text` names (a term, a subject, or a slug)."""
+    return list(connection.execute(TOPIC_IDS_BY_SLUGS, {"slugs": sorted(topic_slugs_for(text))}).scalars())
+
+
 def topic_ids_matching(text: str) -> Select:
     """SELECT of the ids of topics `text` names (a term, a subject, or a slug)."""
-    return select(Topic.id).where(Topic.slug.in_(sorted(topic_slugs_for(text))))
+    return TOPIC_IDS_BY_SLUGS.params(slugs=sorted(topic_slugs_for(text)))
 
 
 TopicPage = KeysetPage[TopicPublic]

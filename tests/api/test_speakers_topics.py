@@ -1,5 +1,7 @@
-"""/speakers and /topics: listings with counts, search, one by id or slug, a speaker's quotes."""
+"""/speakers and /topics: listings with counts, search, one by id or slug, a speaker's quotes, what topic= finds."""
 from __future__ import annotations
+
+from app.queries.topics import topic_ids_matching, topic_ids_named
 
 
 def test_speakers_list_with_aliases_and_quote_counts(client, newsroom):
@@ -56,3 +58,12 @@ def test_every_topic_slug_listed_works_as_a_quote_filter(client, newsroom):
     for topic in client.get("/topics").json()["items"]:
         listed = client.get("/quotes", params={"topic": topic["slug"]}).json()["items"]
         assert len(listed) == topic["quote_count"], topic
+
+
+def test_topic_text_finds_its_term_subject_or_slug(store, newsroom):
+    connection = store.session.connection()
+    for text, names in (("the Hostages", ["hostage"]), ("Flood-Defence", ["flood defence"]),
+                        ("Climate and Weather", ["climate and weather"]), ("astrology", [])):
+        ids = {store.topics[name].id for name in names}
+        assert set(topic_ids_named(connection, text)) == ids, text
+        assert set(store.session.scalars(topic_ids_matching(text))) == ids, text
