@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
@@ -33,6 +35,25 @@ TOPICS_STATEMENT = (
 SPEAKER_START = len(QUOTE_FIELDS)
 ARTICLE_START = SPEAKER_START + len(SPEAKER_FIELDS)
 
+Model = TypeVar("Model", bound=BaseModel)
+_set_attribute = object.__setattr__
+
+
+def trusted(model: type[Model], values: dict[str, Any]) -> Model:
+    """A `model` holding `values` unvalidated, as `model.model_construct(**values)` makes it, in half the time.
+
+    For values read from our own tables, which are already of the fields' types. Every field must be
+    given (a KeyError names one that is not). The values are put in the order of the fields, which is
+    the order a model's JSON follows.
+    """
+    fields = model.__pydantic_fields__
+    item = object.__new__(model)
+    _set_attribute(item, "__dict__", {name: values[name] for name in fields})
+    _set_attribute(item, "__pydantic_fields_set__", set(fields))
+    _set_attribute(item, "__pydantic_extra__", None)
+    _set_attribute(item, "__pydantic_private__", None)
+    return item
+
 
 def quote_items(session: Session, ids: Sequence[int]) -> list[QuotePublic]:
     """The API items of quotes `ids`, in that order, with speaker, article and topics embedded."""
@@ -44,11 +65,10 @@ def quote_items(session: Session, ids: Sequence[int]) -> list[QuotePublic]:
     for row in session.connection().execute(ITEMS_STATEMENT, {"ids": ids}):
         values = dict(zip(QUOTE_FIELDS, row[:SPEAKER_START]))
         speaker_values = dict(zip(SPEAKER_FIELDS, row[SPEAKER_START:ARTICLE_START]))
-        # rows straight from our own tables: built without re-validating every field
-        values["speaker"] = SpeakerRef.model_construct(**speaker_values) if speaker_values["id"] is not None else None
-        values["article"] = ArticleRef.model_construct(**dict(zip(ARTICLE_FIELDS, row[ARTICLE_START:])))
+        values["speaker"] = trusted(SpeakerRef, speaker_values) if speaker_values["id"] is not None else None
+        values["article"] = trusted(ArticleRef, dict(zip(ARTICLE_FIELDS, row[ARTICLE_START:])))
         values["topics"] = topics.get(values["id"], [])
-        items[values["id"]] = QuotePublic.model_construct(**values)
+        items[values["id"]] = trusted(QuotePublic, values)
     return [items[i] for i in ids if i in items]
 
 
