@@ -101,12 +101,14 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, envvar="QUOTEWIRE_WORKERS",
-                                         help="Server processes; one per CPU core serves the most clients.")] = 1,
+                                         help="Server processes; one per CPU core serves the most clients. On Linux "
+                                              "each listens on its own socket, so connections spread evenly.")] = 1,
+    access_log: Annotated[bool, typer.Option("--access-log/--no-access-log", help="Log every request.")] = True,
 ) -> None:
     """Run the HTTP API (migrate the database first with `quotewire db upgrade`)."""
-    import uvicorn
+    from app.serving import serve as run_server
 
-    uvicorn.run("app.api.main:create_app", factory=True, host=host, port=port, proxy_headers=True, workers=workers)
+    run_server(host, port, workers, access_log=access_log)
 
 
 @db_app.command("upgrade")

@@ -1,8 +1,8 @@
 """API latency: p50/p99 and requests per second of the main `/quotes` queries, at 10 thousand and 1 million quotes.
 
 For each size, builds a synthetic database (bench/synthetic_db.py; reused when it is already there),
-starts the server as deployed (`uvicorn app.api.main:create_app`, as `quotewire serve --workers N` runs
-it, without the access log) on 127.0.0.1, warms it, and sends the requests of each query type
+starts the server as deployed (`quotewire serve --workers N --no-access-log`: on Linux each worker
+listens on its own SO_REUSEPORT socket) on 127.0.0.1, warms it, and sends the requests of each query type
 (speaker, topic, full text, a date range) from 1 and then 32 concurrent clients. The load comes from
 wrk when it is installed (bounded by --seconds per row), else from httpx (bounded by --requests per
 row); the output says which, and the load average of the machine. Every response must be a 200.
@@ -82,11 +82,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def quotewire_command() -> list[str]:
+    """The `quotewire` console script next to this interpreter, or the same entry point through it."""
+    script = Path(sys.executable).with_name("quotewire")
+    return [str(script)] if script.exists() else [sys.executable, "-c", "from app.cli import main; main()"]
+
+
 def start_server(database: Path, port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "QUOTEWIRE_DATABASE_URL": f"sqlite:///{database}"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"], env=env)
+        [*quotewire_command(), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+         "--no-access-log"], env=env)
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
         try:
@@ -173,7 +179,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("bench/out"))
     args = parser.parse_args()
     generator = args.client if args.client != "auto" else ("wrk" if wrk_available() else "httpx")
-    print(f"load generator: {generator}; server: {args.workers} uvicorn worker(s) on {os.cpu_count()} cores",
+    print(f"load generator: {generator}; server: quotewire serve --workers {args.workers} on {os.cpu_count()} cores",
           flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     results = [r for size in args.sizes.split(",") for r in bench_size(int(size), args, generator)]

@@ -1,0 +1,108 @@
+"""Running the HTTP API for `quotewire serve`: one uvicorn process, or N worker processes.
+
+With several workers on Linux this module owns a small supervisor: each worker listens on its own
+socket in one SO_REUSEPORT group, so the kernel spreads new connections over the workers by a hash
+of the client address. (Uvicorn's own multiprocess mode shares one listening socket, and a burst of
+keep-alive clients mostly lands on whichever worker accepts first.) The supervisor holds no listening
+socket itself, forwards SIGTERM/SIGINT to the workers, and restarts a worker that dies, unless it died
+right after starting. Elsewhere N workers run under uvicorn's multiprocess mode.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import socket
+import sys
+import time
+from multiprocessing.connection import wait
+
+import typer
+import uvicorn
+
+APP = "app.api.main:create_app"
+BACKLOG = 2048
+STOP_SECONDS = 30  # for in-flight requests, before a worker is killed
+CRASH_LOOP_SECONDS = 5  # a worker that dies sooner after its start stops the server
+POLL_SECONDS = 0.2
+
+
+def serve(host: str, port: int, workers: int, access_log: bool = True) -> None:
+    if workers > 1 and sys.platform == "linux" and hasattr(socket, "SO_REUSEPORT"):
+        raise SystemExit(supervise(host, port, workers, access_log))
+    uvicorn.run(APP, factory=True, host=host, port=port, proxy_headers=True, access_log=access_log,
+                workers=workers)
+
+
+def resolve(host: str, port: int) -> tuple[socket.AddressFamily, tuple]:
+    family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    return family, address
+
+
+def shown(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def check_free(host: str, port: int) -> None:
+    """Exits with a message when something listens on the address: a second server must not join the group."""
+    family, address = resolve(host, port)
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise SystemExit(f"error: cannot listen on {shown(host, port)}: {exc.strerror or exc}") from None
+
+
+def run_worker(host: str, port: int, access_log: bool) -> None:
+    family, address = resolve(host, port)
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind(address)
+    sock.listen(BACKLOG)
+    config = uvicorn.Config(APP, factory=True, host=host, port=port, proxy_headers=True, access_log=access_log)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def supervise(host: str, port: int, workers: int, access_log: bool) -> int:
+    """Runs the workers until SIGTERM or SIGINT (exit code 0) or a crash loop (exit code 1)."""
+    if port == 0:
+        raise SystemExit("error: with --workers above 1, --port must name a port (0 would give each worker its own)")
+    check_free(host, port)
+    context = multiprocessing.get_context("spawn")
+    stop_signals: list[int] = []
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda received, _frame: stop_signals.append(received))
+
+    def start() -> tuple[multiprocessing.Process, float]:
+        process = context.Process(target=run_worker, args=(host, port, access_log))
+        process.start()
+        return process, time.monotonic()
+
+    running = [start() for _ in range(workers)]
+    typer.echo(f"quotewire: listening on http://{shown(host, port)} with {workers} workers, "
+               "one socket per worker (SO_REUSEPORT)", err=True)
+    code = 0
+    while not stop_signals and not code:
+        wait([process.sentinel for process, _ in running], timeout=POLL_SECONDS)
+        for index, (process, started) in enumerate(running):
+            if stop_signals or process.exitcode is None:
+                continue
+            lived = time.monotonic() - started
+            ended = f"quotewire: worker {process.pid} exited with code {process.exitcode}"
+            if lived < CRASH_LOOP_SECONDS:
+                typer.echo(f"{ended} {lived:.1f} s after it started; stopping", err=True)
+                code = 1
+                break
+            typer.echo(f"{ended}; restarting it", err=True)
+            running[index] = start()
+    for process, _ in running:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + STOP_SECONDS
+    for process, _ in running:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join()
+    return code
