@@ -8,8 +8,8 @@ from sqlalchemy import ColumnElement, FromClause, func, select
 from sqlmodel import Session
 
 from app.models import Article, Quote, QuoteTopic
-from app.queries.topics import topic_ids_matching
-from app.speaker_keys import speaker_ids_matching
+from app.queries.topics import topic_ids_named
+from app.speaker_keys import speaker_ids_named
 from app.store import FullTextMatch, backend_for
 from app.store.base import DateOrderedSearch
 
@@ -101,12 +101,12 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
     """
     speaker_ids: set[int] | None = None
     if filters.speaker is not None:
-        speaker_ids = set(session.connection().execute(speaker_ids_matching(filters.speaker)).scalars())
+        speaker_ids = set(speaker_ids_named(session.connection(), filters.speaker))
     if filters.speaker_id is not None:
         speaker_ids = {filters.speaker_id} if speaker_ids is None else speaker_ids & {filters.speaker_id}
     topic_ids = None
     if filters.topic is not None:
-        topic_ids = tuple(session.connection().execute(topic_ids_matching(filters.topic)).scalars().all())
+        topic_ids = tuple(topic_ids_named(session.connection(), filters.topic))
     first_day = max(filter(None, (filters.said_on, filters.said_from)), default=None)
     last_day = min(filter(None, (filters.said_on, filters.said_to)), default=None)
     if speaker_ids == set() or topic_ids == () or (first_day and last_day and first_day > last_day):
