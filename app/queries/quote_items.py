@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlmodel import Session
 
 from app.models import Article, ArticleRef, Quote, QuotePublic, QuoteTopic, Speaker, SpeakerRef, Topic
@@ -18,22 +18,28 @@ SPEAKER_COLUMNS = tuple(getattr(Speaker, name) for name in SPEAKER_FIELDS)
 ARTICLE_COLUMNS = tuple(getattr(Article, name) for name in ARTICLE_FIELDS)
 
 
-# Built once: a page's ids go in as one expanding parameter, so no request pays for building these
-# statements, and they run on the session's connection without the ORM's execution layer (they
-# select columns, not objects).
+# A quote's topics as one string, "kind<US>name<US>kind<US>name...": read with the quote (a second
+# query cost more than the subquery), put in order here. US, the ASCII unit separator, is in no
+# topic name (terms are words and spaces; subject names are a taxonomy's).
+TOPIC_SEPARATOR = "\x1f"
+TOPICS_OF_QUOTE = (
+    select(func.aggregate_strings(Topic.kind + TOPIC_SEPARATOR + Topic.name, TOPIC_SEPARATOR))
+    .join_from(QuoteTopic, Topic, Topic.id == QuoteTopic.topic_id)
+    .where(QuoteTopic.quote_id == Quote.id)
+    .scalar_subquery()
+)
+# Built once: a page's ids go in as one expanding parameter, so no request pays for building the
+# statement, and it runs on the session's connection without the ORM's execution layer (it selects
+# columns, not objects).
 ITEMS_STATEMENT = (
-    select(*QUOTE_COLUMNS, *SPEAKER_COLUMNS, *ARTICLE_COLUMNS)
+    select(*QUOTE_COLUMNS, *SPEAKER_COLUMNS, *ARTICLE_COLUMNS, TOPICS_OF_QUOTE)
     .join(Article, Article.id == Quote.article_id)
     .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
     .where(Quote.id.in_(bindparam("ids", expanding=True)))
 )
-TOPICS_STATEMENT = (
-    select(QuoteTopic.quote_id, Topic.name).join(Topic, Topic.id == QuoteTopic.topic_id)
-    .where(QuoteTopic.quote_id.in_(bindparam("ids", expanding=True)))
-    .order_by(QuoteTopic.quote_id, Topic.kind, Topic.name)
-)
 SPEAKER_START = len(QUOTE_FIELDS)
 ARTICLE_START = SPEAKER_START + len(SPEAKER_FIELDS)
+TOPICS_AT = ARTICLE_START + len(ARTICLE_FIELDS)
 
 Model = TypeVar("Model", bound=BaseModel)
 _set_attribute = object.__setattr__
@@ -60,20 +66,20 @@ def quote_items(session: Session, ids: Sequence[int]) -> list[QuotePublic]:
     if not ids:
         return []
     ids = list(ids)
-    topics = topics_by_quote(session, ids)
     items: dict[int, QuotePublic] = {}
     for row in session.connection().execute(ITEMS_STATEMENT, {"ids": ids}):
         values = dict(zip(QUOTE_FIELDS, row[:SPEAKER_START]))
         speaker_values = dict(zip(SPEAKER_FIELDS, row[SPEAKER_START:ARTICLE_START]))
         values["speaker"] = trusted(SpeakerRef, speaker_values) if speaker_values["id"] is not None else None
-        values["article"] = trusted(ArticleRef, dict(zip(ARTICLE_FIELDS, row[ARTICLE_START:])))
-        values["topics"] = topics.get(values["id"], [])
+        values["article"] = trusted(ArticleRef, dict(zip(ARTICLE_FIELDS, row[ARTICLE_START:TOPICS_AT])))
+        values["topics"] = topic_names(row[TOPICS_AT])
         items[values["id"]] = trusted(QuotePublic, values)
     return [items[i] for i in ids if i in items]
 
 
-def topics_by_quote(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
-    topics: dict[int, list[str]] = {}
-    for quote_id, name in session.connection().execute(TOPICS_STATEMENT, {"ids": list(ids)}):
-        topics.setdefault(quote_id, []).append(name)
-    return topics
+def topic_names(joined: str | None) -> list[str]:
+    """The topic names in a quote's topics string: subjects, then terms, each kind by name."""
+    if not joined:
+        return []
+    parts = joined.split(TOPIC_SEPARATOR)
+    return [name for _, name in sorted(zip(parts[::2], parts[1::2]))]

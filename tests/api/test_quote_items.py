@@ -45,3 +45,14 @@ def test_stored_items_equal_their_validated_copies(store, newsroom):
     for item in items:
         validated = QuotePublic.model_validate(item.model_dump())
         assert item == validated and item.model_dump_json() == validated.model_dump_json()
+
+
+def test_a_quotes_topics_list_subjects_then_terms_each_by_name(store, newsroom):
+    article = newsroom.bridge
+    quote = store.quote(article, "Ports, rail and roads", said_on=date(2024, 3, 9), start=400,
+                        topics=("rail", "Øresund link", "port, harbour", "bridge"),
+                        subjects=("transport and infrastructure", "economy"))
+    [item] = quote_items(store.session, [quote.id])
+    assert item.topics == ["economy", "transport and infrastructure", "bridge", "port, harbour", "rail", "Øresund link"]
+    [untagged] = quote_items(store.session, [newsroom.quotes["anonymous"].id])
+    assert untagged.topics == []
