@@ -55,7 +55,7 @@ SPEAKER_IDS_SELECT = select(SPEAKER_IDS_BY_KEY.subquery().c.id)
 
 def speaker_ids_named(connection: Connection, text: str) -> list[int]:
     """Ids of the speakers the user's `text` names: by full name, alias or surname."""
-    return list(connection.execute(SPEAKER_IDS_BY_KEY, {"key": name_key(text)}).scalars())
+    return [speaker_id for speaker_id, in connection.execute(SPEAKER_IDS_BY_KEY, {"key": name_key(text)})]
 
 
 def speaker_ids_matching(text: str) -> Select:

@@ -31,7 +31,7 @@ TOPIC_IDS_BY_SLUGS = select(Topic.id).where(Topic.slug.in_(bindparam("slugs", ex
 
 def topic_ids_named(connection: Connection, text: str) -> list[int]:
     """Ids of the topics `text` names (a term, a subject, or a slug)."""
-    return list(connection.execute(TOPIC_IDS_BY_SLUGS, {"slugs": sorted(topic_slugs_for(text))}).scalars())
+    return [topic_id for topic_id, in connection.execute(TOPIC_IDS_BY_SLUGS, {"slugs": sorted(topic_slugs_for(text))})]
 
 
 def topic_ids_matching(text: str) -> Select:
