@@ -11,7 +11,7 @@ latency at both sizes.
 
 Usage: python bench/api_latency.py [--sizes 10000,1000000] [--workers N] [--client auto|wrk|httpx]
                                    [--seconds 3] [--requests 300] [--queries q,topic]
-                                   [--merged-fulltext] [--out bench/out]
+                                   [--out bench/out]
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_clients import Load, run_httpx, run_wrk, wrk_available  # noqa: E402
 from synthetic_db import DAYS, START_DAY, WORDS, build  # noqa: E402
 
+from app.db import upgrade_database  # noqa: E402
 from app.store.sqlite import FTS_TABLE  # noqa: E402
 
 CONCURRENCY = (1, 32)
@@ -104,26 +105,16 @@ def start_server(database: Path, port: int, workers: int) -> subprocess.Popen:
     raise RuntimeError("the server did not become healthy")
 
 
-def merged_copy(database: Path) -> Path:
-    """A copy of `database` whose FTS5 index is merged into one segment (FTS5 'optimize'), made once."""
-    merged = database.with_name(database.stem + "-merged.db")
-    if not merged.exists():
-        with sqlite3.connect(database) as source, sqlite3.connect(merged) as target:
-            source.backup(target)
-            target.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
-    with sqlite3.connect(merged) as connection:
-        segments = connection.execute(f"SELECT count(DISTINCT segid) FROM {FTS_TABLE}_idx").fetchone()[0]
-    print(f"{merged.name}: full-text index merged ({segments} segment)", flush=True)
-    return merged
-
-
 def bench_size(quotes: int, args: argparse.Namespace, generator: str) -> list[Result]:
     database = args.out / f"quotes-{quotes}.db"
     if not database.exists():
         report = build(database, quotes)
         print(f"built {quotes:,} quotes ({report.speakers:,} speakers) in {report.seconds:.0f} s", flush=True)
-    if args.merged_fulltext:
-        database = merged_copy(database)
+    else:
+        upgrade_database(f"sqlite:///{database}")  # one built by an older schema: migrated, as a deployment would be
+    with sqlite3.connect(database) as connection:
+        segments = connection.execute(f"SELECT count(DISTINCT segid) FROM {FTS_TABLE}_idx").fetchone()[0]
+    print(f"{database.name}: full-text index in {segments} segment(s)", flush=True)
     port = free_port()
     server = start_server(database, port, args.workers)
     base = f"http://127.0.0.1:{port}"
@@ -174,8 +165,6 @@ def main() -> int:
     parser.add_argument("--queries", default="",
                         help="comma-separated query types to measure (speaker_surname, speaker_name, topic, q, "
                              "date_range); default: all")
-    parser.add_argument("--merged-fulltext", action="store_true",
-                        help="serve a copy of each database whose FTS5 index is merged into one segment")
     parser.add_argument("--out", type=Path, default=Path("bench/out"))
     args = parser.parse_args()
     generator = args.client if args.client != "auto" else ("wrk" if wrk_available() else "httpx")
