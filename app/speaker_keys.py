@@ -5,14 +5,14 @@
 
 A speaker is found by a user's text when the folded text equals the speaker's key, one of their
 alias keys, or their surname key (so `speaker=Blinken` finds "Antony Blinken"): `speaker_ids_named`
-runs that lookup, `speaker_ids_matching` gives it as a SELECT to use in a larger query.
+runs that lookup.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from sqlalchemy import Connection, Select, bindparam, or_, select, union
+from sqlalchemy import Connection, bindparam, or_, select, union
 
 from app.models import Speaker, SpeakerAlias
 
@@ -50,14 +50,8 @@ SPEAKER_IDS_BY_KEY = union(
     select(SpeakerAlias.speaker_id.label("id")).where(SpeakerAlias.key == _KEY),
     select(Speaker.id.label("id")).where(or_(Speaker.key == _KEY, Speaker.surname_key == _KEY)),
 )
-SPEAKER_IDS_SELECT = select(SPEAKER_IDS_BY_KEY.subquery().c.id)
 
 
 def speaker_ids_named(connection: Connection, text: str) -> list[int]:
     """Ids of the speakers the user's `text` names: by full name, alias or surname."""
     return [speaker_id for speaker_id, in connection.execute(SPEAKER_IDS_BY_KEY, {"key": name_key(text)})]
-
-
-def speaker_ids_matching(text: str) -> Select:
-    """SELECT of the ids of speakers the user's `text` names: by full name, alias or surname."""
-    return SPEAKER_IDS_SELECT.params(key=name_key(text))

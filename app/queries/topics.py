@@ -2,12 +2,11 @@
 
 `topic=` names a topic three ways, all case-insensitive: an extractor term after `normalize_term`
 ("the Hostages" -> the term "hostage"), a taxonomy subject by slug or name ("Humanitarian Aid"),
-or a topic's slug as listed by `/topics`. `topic_ids_named` runs that lookup, `topic_ids_matching`
-gives it as a SELECT to use in a larger query.
+or a topic's slug as listed by `/topics`. `topic_ids_named` runs that lookup.
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, Select, bindparam, func, select
+from sqlalchemy import Connection, bindparam, func, select
 from sqlmodel import Session
 
 from app.extract.topics import normalize_term
@@ -32,11 +31,6 @@ TOPIC_IDS_BY_SLUGS = select(Topic.id).where(Topic.slug.in_(bindparam("slugs", ex
 def topic_ids_named(connection: Connection, text: str) -> list[int]:
     """Ids of the topics `text` names (a term, a subject, or a slug)."""
     return [topic_id for topic_id, in connection.execute(TOPIC_IDS_BY_SLUGS, {"slugs": sorted(topic_slugs_for(text))})]
-
-
-def topic_ids_matching(text: str) -> Select:
-    """SELECT of the ids of topics `text` names (a term, a subject, or a slug)."""
-    return TOPIC_IDS_BY_SLUGS.params(slugs=sorted(topic_slugs_for(text)))
 
 
 TopicPage = KeysetPage[TopicPublic]

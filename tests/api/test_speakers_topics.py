@@ -1,7 +1,7 @@
 """/speakers and /topics: listings with counts, search, one by id or slug, a speaker's quotes, what topic= finds."""
 from __future__ import annotations
 
-from app.queries.topics import topic_ids_matching, topic_ids_named
+from app.queries.topics import topic_ids_named
 
 
 def test_speakers_list_with_aliases_and_quote_counts(client, newsroom):
@@ -66,4 +66,3 @@ def test_topic_text_finds_its_term_subject_or_slug(store, newsroom):
                         ("Climate and Weather", ["climate and weather"]), ("astrology", [])):
         ids = {store.topics[name].id for name in names}
         assert set(topic_ids_named(connection, text)) == ids, text
-        assert set(store.session.scalars(topic_ids_matching(text))) == ids, text
