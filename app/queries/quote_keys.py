@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import cast
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Date, Integer, Select, bindparam, select, tuple_
 from sqlmodel import Session
 
 from app.models import Quote, QuoteTopic
@@ -41,9 +42,78 @@ def date_sorted_keys(session: Session, selection: QuoteSelection, count: int, af
         return selection.by_date.keys(session.connection(), count, descending=descending, after=position,
                                       first_day=selection.first_day, last_day=selection.last_day)
     merged: dict[int, date | None] = {}
-    for stream in date_streams(selection):
-        merged.update(section_keys(session, stream, count, after, descending))
+    plain = plain_streams(selection)
+    if plain is not None:
+        source, stream_ids = plain
+        for stream_id in stream_ids:
+            merged.update(plain_section_keys(session, source, stream_id, selection, count, after, descending))
+    else:
+        for stream in date_streams(selection):
+            merged.update(section_keys(session, stream, count, after, descending))
     return in_date_order(list(merged.items()), descending)[:count]
+
+
+def plain_streams(selection: QuoteSelection) -> tuple[str, tuple[int | None, ...]] | None:
+    """For a selection of speakers, topics or dates alone (the common requests): the index the
+    streams read ("speaker", "topic" or "quotes") and the id of each stream; None for any other."""
+    if selection.conditions or selection.fulltext is not None:
+        return None
+    if selection.topic_ids is not None:
+        if selection.speaker_ids is None and len(selection.topic_ids) <= MAX_STREAMS:
+            return "topic", selection.topic_ids
+        return None
+    if selection.speaker_ids is not None:
+        return ("speaker", selection.speaker_ids) if len(selection.speaker_ids) <= MAX_STREAMS else None
+    return "quotes", (None,)
+
+
+def plain_section_keys(session: Session, source: str, stream_id: int | None, selection: QuoteSelection,
+                       count: int, after: KeysetPosition | None, descending: bool) -> DateKeys:
+    """`section_keys` for a plain stream, with statements built once per shape (see plain_statement)."""
+    dated_range = selection.first_day is not None or selection.last_day is not None
+    shape = (source, selection.first_day is not None, selection.last_day is not None, descending)
+    values = {"stream_id": stream_id, "first_day": selection.first_day, "last_day": selection.last_day,
+              "after_on": None if after is None else after.key, "after_id": None if after is None else after.id}
+    connection = session.connection()
+    rows: DateKeys = []
+    if after is None or after.key is not None:
+        statement = plain_statement(*shape, dated=True, positioned=after is not None)
+        rows = [(found_id, found_on) for found_id, found_on in connection.execute(statement, {**values, "count": count})]
+    if len(rows) < count and not dated_range:  # a date range leaves out undated quotes
+        positioned = after is not None and after.key is None
+        statement = plain_statement(*shape, dated=False, positioned=positioned)
+        rows += [(found_id, found_on)
+                 for found_id, found_on in connection.execute(statement, {**values, "count": count - len(rows)})]
+    return rows
+
+
+@lru_cache(maxsize=None)
+def plain_statement(source: str, first_day: bool, last_day: bool, descending: bool, *, dated: bool,
+                    positioned: bool) -> Select:
+    """The statement of one section of a plain stream, every value a bound parameter: built once per
+    shape, so a request pays neither for building it nor for SQLAlchemy working out its cache key."""
+    row_id, said_on = (QuoteTopic.quote_id, QuoteTopic.said_on) if source == "topic" else (Quote.id, Quote.said_on)
+    statement = select(row_id, said_on)
+    if source == "topic":
+        statement = statement.where(QuoteTopic.topic_id == bindparam("stream_id"))
+    elif source == "speaker":
+        statement = statement.where(Quote.speaker_id == bindparam("stream_id"))
+    if first_day:
+        statement = statement.where(said_on >= bindparam("first_day", type_=Date))
+    if last_day:
+        statement = statement.where(said_on <= bindparam("last_day", type_=Date))
+    if dated:
+        statement = statement.where(said_on.is_not(None))
+        if positioned:
+            pair, bound = tuple_(said_on, row_id), tuple_(bindparam("after_on", type_=Date), bindparam("after_id"))
+            statement = statement.where(pair < bound if descending else pair > bound)
+        order = (said_on.desc(), row_id.desc()) if descending else (said_on, row_id)
+    else:
+        statement = statement.where(said_on.is_(None))
+        if positioned:
+            statement = statement.where(row_id < bindparam("after_id") if descending else row_id > bindparam("after_id"))
+        order = (row_id.desc(),) if descending else (row_id,)
+    return statement.order_by(*order).limit(bindparam("count", type_=Integer))
 
 
 def date_streams(selection: QuoteSelection) -> list[Stream]:

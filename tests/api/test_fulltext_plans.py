@@ -1,4 +1,4 @@
-"""Every full-text plan of `/quotes` pages through the same quotes in the same order.
+"""Every full-text plan of `/quotes`, and the plain streams, page through the same quotes in the same order.
 
 A word alone (or with dates) is read from the full-text index in date order; beside other filters it
 is tested by one of three shapes chosen by its number of matches (see
@@ -71,5 +71,22 @@ def test_every_full_text_plan_pages_alike(client, harbour_quotes, monkeypatch, p
     assert sum(map(len, reference[("q=harbour", 10)])) == 80
     for name, value in PLANS[plan].items():
         monkeypatch.setattr(f"app.queries.selection.{name}", value)
+    for (query, limit), pages in reference.items():
+        assert page_sequence(client, query, limit) == pages, (query, limit)
+
+
+PLAIN_QUERIES = [
+    "speaker=Vell", "speaker=Vell&sort=oldest", "speaker=Orrin&from=2024-01-05&to=2024-01-30", "", "sort=oldest",
+    "to=2024-01-20", "from=2024-01-20&sort=oldest", "date=2024-01-08", "speaker=Vell&to=2024-01-25&sort=oldest",
+]
+
+
+def test_plain_streams_page_like_the_general_plan(client, harbour_quotes, monkeypatch):
+    """Speakers or dates alone are read by statements built once per shape; the pages must be those
+    of the general plan, which builds its statement for each request."""
+    with monkeypatch.context() as general:
+        general.setattr("app.queries.quote_keys.plain_streams", lambda selection: None)
+        reference = {(query, limit): page_sequence(client, query, limit) for query in PLAIN_QUERIES for limit in (4, 25)}
+    assert sum(map(len, reference[("", 25)])) == 240
     for (query, limit), pages in reference.items():
         assert page_sequence(client, query, limit) == pages, (query, limit)
