@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
@@ -26,9 +25,8 @@ class DateOrderedSearch(Protocol):
         (newest or oldest first; undated quotes last, by id), reading about `count` index entries."""
 
 
-@dataclass(frozen=True, slots=True)
-class FullTextMatch:
-    """A full-text query ready for SQL.
+class FullTextMatch(Protocol):
+    """A full-text query ready for SQL (a backend may build each part only when it is first used).
 
     condition:    a WHERE clause on `quotes.id`, true for matching quotes (drives a query from the matches).
     ranked:       a subquery with columns `quote_id` and `rank` (lower ranks first: more relevant),
@@ -42,9 +40,9 @@ class FullTextMatch:
 
     condition: ColumnElement[bool]
     ranked: FromClause
-    ids: Select | None = None
-    contains: ColumnElement[bool] | None = None
-    date_ordered: DateOrderedSearch | None = None
+    ids: Select | None
+    contains: ColumnElement[bool] | None
+    date_ordered: DateOrderedSearch | None
 
 
 class StoreBackend(Protocol):

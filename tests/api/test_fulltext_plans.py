@@ -8,13 +8,12 @@ plan, and every page sequence, followed through its `next_url` cursors, must equ
 """
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 
 import pytest
 
 from app.models import Quote
-from app.store.sqlite import SqliteBackend
+from app.store.sqlite import SqliteFullTextMatch
 
 QUERIES = [
     "q=harbour", "q=harbour&sort=oldest", "q=ferry", "q=ferry&sort=oldest", "q=harbour&speaker=Vell",
@@ -29,9 +28,7 @@ PLANS = {  # constants of app.queries.selection for each plan
 
 
 def without_date_ordered_index(monkeypatch) -> None:
-    plain = SqliteBackend.fulltext
-    monkeypatch.setattr(SqliteBackend, "fulltext",
-                        lambda self, query: dataclasses.replace(plain(self, query), date_ordered=None))
+    monkeypatch.setattr(SqliteFullTextMatch, "date_ordered", None)
 
 
 @pytest.fixture
