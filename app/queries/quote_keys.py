@@ -177,9 +177,13 @@ def relevance_sorted_keys(session: Session, selection: QuoteSelection, count: in
     assert selection.ranked is not None, "relevance needs q"
     if selection.nothing:
         return []
-    rank = selection.ranked.c.rank
-    statement = (select(Quote.id, rank).join(selection.ranked, selection.ranked.c.quote_id == Quote.id)
-                 .where(*selection.where(fulltext=False)).order_by(rank, Quote.id).limit(count))
+    ranked = selection.ranked
+    rank, quote_id = ranked.c.rank, ranked.c.quote_id
+    where = selection.where(fulltext=False)
+    statement = select(quote_id, rank)
+    if where:  # with q alone, joining `quotes` would only cost a lookup per match (118k: 300 ms instead of 80)
+        statement = statement.join(Quote, Quote.id == quote_id).where(*where)
+    statement = statement.order_by(rank, quote_id).limit(count)
     if after is not None:
-        statement = statement.where(after_ascending(rank, Quote.id, after))
+        statement = statement.where(after_ascending(rank, quote_id, after))
     return [(found_id, found_rank) for found_id, found_rank in session.connection().execute(statement)]
