@@ -83,10 +83,10 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-start_container() {  # starts $CONTAINER on $VOLUME, publishing the API on $PORT
+start_container() {  # starts $CONTAINER on $VOLUME with $WORKERS server processes, publishing the API on $PORT
     PORT=$(free_port)
     podman_run --detach --name "$CONTAINER" "${RUN_OPTS[@]}" \
-        --env QUOTEWIRE_API_KEY="$API_KEY" --volume "$VOLUME:/data" \
+        --env QUOTEWIRE_API_KEY="$API_KEY" --env QUOTEWIRE_WORKERS="${WORKERS:-1}" --volume "$VOLUME:/data" \
         --publish "127.0.0.1:$PORT:8000" "$IMAGE" > /dev/null \
         || fail "podman run could not start the container"
 }
@@ -223,9 +223,9 @@ stopped_after=$(stop_gracefully)
 measure "SIGTERM to clean exit (code 0) $stopped_after s"
 podman rm "$CONTAINER" > /dev/null 2>&1 || fail "could not remove the stopped container"
 started=$(now_ms)
-start_container
+WORKERS=2 start_container
 healthy_after=$(wait_until_healthy "$started")
-measure "restart to healthy $healthy_after s (existing volume)"
+measure "restart to healthy $healthy_after s (existing volume, 2 workers)"
 after=$(check_blinken_quotes)
 [[ $after == "$blinken" ]] || fail "after the restart GET /quotes?speaker=Blinken has $after quotes, not $blinken"
 log "data survived a new container on the same volume: $after Blinken quotes"
