@@ -9,6 +9,7 @@ word through `normalize_term`, so both sides must use the same function.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import simplemma
@@ -31,8 +32,8 @@ POSSESSIVE_SUFFIX = re.compile(r"[’']s$", re.IGNORECASE)
 CONTRACTION = re.compile(r"[’'](?:re|ll|ve|d|m|t)$|n[’']t$", re.IGNORECASE)
 # punctuation that ends a phrase, so the words on either side never form a bigram
 _PHRASE_BREAK = r"[.,;:!?()\[\]\"“”‘’—–]|\s[-']\s|\s'|'\s"
-# one pass over a text: a word (group 1), or a phrase break (group 1 empty)
-WORD_OR_BREAK = re.compile(f"({_WORD})|{_PHRASE_BREAK}")
+# one pass over a text: a word (group 1), or a phrase break (group 2)
+WORD_OR_BREAK = re.compile(f"({_WORD})|({_PHRASE_BREAK})")
 # a phrase break after which a capitalised word may open a sentence
 SENTENCE_OPENING_BREAK = re.compile(r"[.!?:\"“‘(\[—–]")
 
@@ -96,6 +97,7 @@ def lemma(word: str) -> str:
     return term
 
 
+@lru_cache(maxsize=65536)
 def _clean_word(word: str) -> str:
     return POSSESSIVE_SUFFIX.sub("", word.casefold()).strip("'’-")
 
@@ -162,19 +164,17 @@ def quote_topics(text: str, context: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=256)  # read twice: for the people a text names, then for its terms
-def _tokens(source: str) -> tuple[tuple[str, bool], ...]:
-    """(word, opens a sentence) for each word; a phrase break is ("", whether a sentence may open after it)."""
-    tokens: list[tuple[str, bool]] = []
-    opening = True
-    for match in WORD_OR_BREAK.finditer(source):
-        word = match.group(1)
-        if word:
-            tokens.append((word, opening))
-            opening = False
-        else:
-            opening = bool(SENTENCE_OPENING_BREAK.match(match.group(0)))
-            tokens.append(("", opening))
-    return tuple(tokens)
+def _tokens(source: str) -> tuple[tuple[str, str], ...]:
+    """(word, "") for each word and ("", break) for each phrase break, in order."""
+    return tuple(WORD_OR_BREAK.findall(source))
+
+
+def _opens_sentence(tokens: tuple[tuple[str, str], ...], position: int) -> bool:
+    """Whether the word at `position` may open a sentence: it comes first, or after an opening break."""
+    if position == 0:
+        return True
+    word, phrase_break = tokens[position - 1]
+    return not word and SENTENCE_OPENING_BREAK.match(phrase_break) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -199,28 +199,25 @@ def _person_names(source: str) -> frozenset[str]:
     """
     tokens = _tokens(source)
     people: set[str] = set()
-    position = 0
-    while position < len(tokens):
-        word, opens_sentence = tokens[position]
-        if not word or not _is_name_word(word, opens_sentence):
-            position += 1
+    end = -1
+    for position in [index for index, (word, _) in enumerate(tokens) if word[:1].isupper()]:
+        if position <= end or not _is_name_word(tokens[position][0], _opens_sentence(tokens, position)):
             continue
         end = position
         while end + 1 < len(tokens) and (tokens[end + 1][0][:1].isupper() or _joins_names(tokens, end + 1)):
             end += 1
         run = [_clean_word(w) for w, _ in tokens[position:end + 1]]
         people.update(_people_in_run(run, _cleaned_word_at(tokens, position - 1), _cleaned_word_at(tokens, end + 1)))
-        position = end + 1
     return frozenset(people)
 
 
-def _joins_names(tokens: tuple[tuple[str, bool], ...], position: int) -> bool:
+def _joins_names(tokens: tuple[tuple[str, str], ...], position: int) -> bool:
     """A lowercase particle inside a name ("bin" in "Omar bin Rashed", "van" in "Piet van Dam")."""
     following = tokens[position + 1][0] if position + 1 < len(tokens) else ""
     return tokens[position][0] in NAME_PARTICLES and following[:1].isupper()
 
 
-def _cleaned_word_at(tokens: tuple[tuple[str, bool], ...], position: int) -> str:
+def _cleaned_word_at(tokens: tuple[tuple[str, str], ...], position: int) -> str:
     return _clean_word(tokens[position][0]) if 0 <= position < len(tokens) else ""
 
 
@@ -254,9 +251,10 @@ def _source_terms(source: str, people: frozenset[str]) -> tuple[tuple[str, ...],
     unigrams: list[str] = []
     bigrams: list[str] = []
     run: list[str] = []
-    for word, _ in _tokens(source) + (("", True),):
-        is_person = (word[:1].isupper() or word in NAME_PARTICLES) and _clean_word(word) in people
-        term = _content_term(word) if word and not is_person else None
+    for word, _ in _tokens(source) + (("", ""),):
+        term = _content_term(word) if word else None
+        if term is not None and people and (word[:1].isupper() or word in NAME_PARTICLES) and _clean_word(word) in people:
+            term = None
         if term is not None:
             unigrams.append(term)
             run.append(term)
@@ -269,9 +267,5 @@ def _source_terms(source: str, people: frozenset[str]) -> tuple[tuple[str, ...],
 
 def _by_frequency(terms: tuple[str, ...]) -> list[str]:
     """Distinct terms, most frequent first, ties in order of first appearance."""
-    first_seen: dict[str, int] = {}
-    counts: dict[str, int] = {}
-    for position, term in enumerate(terms):
-        first_seen.setdefault(term, position)
-        counts[term] = counts.get(term, 0) + 1
-    return sorted(first_seen, key=lambda t: (-counts[t], first_seen[t]))
+    counts = Counter(terms)  # in order of first appearance; the sort is stable, also reversed
+    return sorted(counts, key=counts.__getitem__, reverse=True)
