@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from app.extract.entities import INNER_POSSESSIVE, NameMention, first_name_gender, name_mentions
 from app.extract.lexicon import CAPITALISED_FUNCTION_WORDS, DATE_WORDS, GROUP_NOUNS
+from app.extract.marks import end_before_space
 
 # Words that may stand between a subject and its cue: "Blinken has also publicly said".
 VERB_PADDING = frozenset(
@@ -158,7 +159,7 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
         return None
     if text[hi - 1] in "—–":  # "Tom Lee — a pilot from Salem — says"
         opening = max(text.rfind("—", max(lo, hi - 160), hi - 1), text.rfind("–", max(lo, hi - 160), hi - 1))
-        head_end = len(text[:opening].rstrip()) if opening > lo else lo
+        head_end = end_before_space(text, opening) if opening > lo else lo
         head = _head_mention(text, lo, head_end) if head_end > lo else None
         if head is not None and head.form == "name":
             return Mention(head.start, head.end, head.text, head.form, head.name, True)

@@ -44,6 +44,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
 
 
+def end_before_space(text: str, end: int) -> int:
+    """`len(text[:end].rstrip())` without copying the text before `end`."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _around(text: str, start: int, end: int) -> tuple[str, str]:
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
@@ -81,7 +88,7 @@ def _double_spans(text: str, p_start: int, p_end: int, index: int) -> list[Quote
         spans.append(QuoteSpan(opened.end(), mark.start(), opened.start(), mark.start(), index, True, False, mark.end()))
         opened = None
     if opened is not None:
-        end = len(text[:p_end].rstrip())
+        end = end_before_space(text, p_end)
         if end > opened.end():
             spans.append(QuoteSpan(opened.end(), end, opened.start(), end, index, False, False))
     return spans
