@@ -72,6 +72,8 @@ def parse_taxonomy(data: object, origin: str) -> Taxonomy:
             raise TaxonomyError(f"{origin}: subject {position} needs a name and a list of terms ({exc!r})") from exc
         if not slug or not terms:
             raise TaxonomyError(f"{origin}: subject {position} ({name!r}) has an empty slug or no terms")
+        if not name.isprintable():
+            raise TaxonomyError(f"{origin}: subject {position} ({name!r}) has a control character in its name")
         subjects.append(Subject(slug=slug, name=name, terms=terms))
     slugs = [s.slug for s in subjects]
     if len(set(slugs)) != len(slugs):

@@ -54,6 +54,7 @@ def test_a_custom_taxonomy_file_replaces_the_default(tmp_path, monkeypatch):
     ('{"subjects": [{"name": "Ferries"}]}', "needs a name and a list of terms"),
     ('{"subjects": [{"name": "A", "terms": ["x"]}, {"name": "a", "terms": ["y"]}]}', "share a slug"),
     ("{not json", "cannot read taxonomy"),
+    ('{"subjects": [{"name": "Port\\u001fworks", "terms": ["ferry"]}]}', "control character"),
 ])
 def test_a_malformed_taxonomy_file_is_a_clear_error(tmp_path, content, problem):
     path = tmp_path / "bad.json"
