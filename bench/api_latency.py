@@ -20,7 +20,6 @@ import json
 import os
 import random
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -36,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_clients import Load, run_httpx, run_wrk, wrk_available  # noqa: E402
 from synthetic_db import DAYS, START_DAY, WORDS, build  # noqa: E402
 
-from app.db import upgrade_database  # noqa: E402
-from app.store.sqlite import FTS_TABLE  # noqa: E402
+from app.db import create_engine_for, upgrade_database  # noqa: E402
+from app.store import backend_for  # noqa: E402
 
 CONCURRENCY = (1, 32)
 SERVER_START_SECONDS = 30
@@ -112,8 +111,10 @@ def bench_size(quotes: int, args: argparse.Namespace, generator: str) -> list[Re
         print(f"built {quotes:,} quotes ({report.speakers:,} speakers) in {report.seconds:.0f} s", flush=True)
     else:
         upgrade_database(f"sqlite:///{database}")  # one built by an older schema: migrated, as a deployment would be
-    with sqlite3.connect(database) as connection:
-        segments = connection.execute(f"SELECT count(DISTINCT segid) FROM {FTS_TABLE}_idx").fetchone()[0]
+    engine = create_engine_for(f"sqlite:///{database}")
+    with engine.connect() as connection:
+        segments = backend_for("sqlite").fulltext_segments(connection)
+    engine.dispose()
     print(f"{database.name}: full-text index in {segments} segment(s)", flush=True)
     port = free_port()
     server = start_server(database, port, args.workers)

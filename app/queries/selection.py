@@ -35,6 +35,12 @@ class QuoteFilters:
     source: str | None = None
     kind: str | None = None
 
+    @property
+    def beyond_dates(self) -> bool:
+        """Whether a filter other than `q` and the dates is given (one that picks the index a page reads)."""
+        return any(value is not None for value in (self.speaker, self.speaker_id, self.topic, self.article_id,
+                                                   self.source, self.kind))
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteSelection:
@@ -122,7 +128,7 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
     if filters.q is not None:
         match = backend_for(session.get_bind().dialect.name).fulltext(filters.q)
         ranked = match.ranked
-        if conditions or speaker_ids is not None or topic_ids is not None or match.date_ordered is None:
+        if filters.beyond_dates or match.date_ordered is None:
             fulltext = fulltext_plan(session, match)
         else:
             fulltext, by_date = match.condition, match.date_ordered

@@ -119,10 +119,7 @@ def reads_one_index_in_order(query: QuoteQuery, filters: QuoteFilters) -> bool:
     """Whether a page is read straight from one index in page order: every filter alone, `q` alone or
     with dates. Ranking every match (sort=relevance) and `q` beside other filters (a walk whose
     length depends on how the two overlap) may take longer, so they run in a worker thread."""
-    if query.sort == "relevance":
-        return False
-    others = (filters.speaker, filters.speaker_id, filters.topic, filters.article_id, filters.source, filters.kind)
-    return filters.q is None or all(value is None for value in others)
+    return query.sort != "relevance" and (filters.q is None or not filters.beyond_dates)
 
 
 @router.get("/quotes.csv", response_class=StreamingResponse, summary="Export quotes as CSV",
