@@ -128,17 +128,46 @@ def normalize_name(name: str) -> str:
     return name.strip(" .,;:!?")
 
 
+# words a speaker name may carry or lack without naming someone else ("Sen. Mara Lind", "Tom Reyes Jr.")
+IGNORED_NAME_WORDS = frozenset("mr mrs ms miss dr prof sir dame lord lady cllr rev sen rep gov jr sr ii iii".split())
+NAME_WORD = re.compile(r"[\w'’-]+")
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a normalised name, without honorifics and suffixes."""
+    return [word for word in NAME_WORD.findall(normalize_name(name)) if word.rstrip(".") not in IGNORED_NAME_WORDS]
+
+
+def _names_one_person(predicted: list[str], gold: list[str], gold_is_surname: bool) -> bool:
+    """"Blinken" or "Antony J. Blinken" for "Antony Blinken", "Donald Trump" for a gold "Trump";
+    never extra words in front ("Rival Hillary Clinton")."""
+    if set(predicted) <= set(gold):
+        return True
+    if not set(gold) <= set(predicted):
+        return False
+    if gold_is_surname:
+        return predicted[-len(gold):] == gold
+    return predicted[0] == gold[0] and predicted[-1] == gold[-1]
+
+
 def speaker_is_right(predicted: str | None, gold_quote: dict, speakers: dict) -> bool:
-    """Right when the name equals a gold mention or holds the gold name's last word (or an alternate's)."""
+    """The rule of ../shared/tools/score_quotes.py: right when the name equals a gold mention, or names the
+    same person as the gold speaker (or an alternate) and is no part of another gold speaker's name."""
     if not predicted:
         return False
-    said_by = normalize_name(predicted)
-    for gold_name in (gold_quote["speaker"], *gold_quote.get("alternates", ())):
+    said_by, said_by_words = normalize_name(predicted), name_words(predicted)
+    credited = (gold_quote["speaker"], *gold_quote.get("alternates", ()))
+    others = [set(name_words(other)) for other in speakers if other not in credited]
+    names_another = any(set(said_by_words) <= other for other in others)
+    for gold_name in credited:
         mentions = speakers.get(gold_name, {}).get("mentions", ())
         if said_by in {normalize_name(m) for m in (gold_name, *mentions)}:
             return True
-        last_word = normalize_name(gold_name).split()[-1:]
-        if last_word and last_word[0] in said_by.split():
+        gold_words = name_words(gold_name)
+        first_word = normalize_name(gold_name).split()[0].rstrip(".")
+        gold_is_surname = len(gold_words) == 1 or first_word in IGNORED_NAME_WORDS
+        if said_by_words and gold_words and not names_another \
+                and _names_one_person(said_by_words, gold_words, gold_is_surname):
             return True
     return False
 
