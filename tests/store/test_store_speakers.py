@@ -21,7 +21,7 @@ def test_the_same_name_in_two_articles_is_one_speaker(session, save):
     save([said("Talks resume on Monday", person("Dorota Kwiatek", "Foreign Minister Dorota Kwiatek"))], text="one")
     save([said("We expect progress", person("DOROTA  KWIATEK", "the foreign minister"))], text="two")
     assert speakers(session) == ["Dorota Kwiatek"]
-    assert aliases(session, "Dorota Kwiatek") == {"Dorota Kwiatek", "Foreign Minister Dorota Kwiatek", "the foreign minister"}
+    assert aliases(session, "Dorota Kwiatek") == {"Dorota Kwiatek"}  # the title in front and the description are not names
 
 
 def test_accents_and_punctuation_are_folded(session, save):
@@ -74,7 +74,8 @@ def test_speaker_ids_named_finds_by_name_alias_and_surname(session, save):
     save([said("One", person("Dorota Kwiatek", "the foreign minister")), said("Two", person("Ana Ruiz"))])
     kwiatek, ruiz = (session.scalar(select(Speaker.id).where(Speaker.name == name))
                      for name in ("Dorota Kwiatek", "Ana Ruiz"))
-    for text, expected in (("dorota kwiatek", [kwiatek]), ("KWIATEK", [kwiatek]), ("The Foreign Minister", [kwiatek]),
+    for text, expected in (("dorota kwiatek", [kwiatek]), ("KWIATEK", [kwiatek]), ("The Foreign Minister", []),
+                           ("Minister Dorota Kwiatek", [kwiatek]), ("Dorota M. Kwiatek", [kwiatek]),
                            ("Ruiz", [ruiz]), ("Dorota", [])):
         assert speaker_ids_named(session.connection(), text) == expected, text
 
