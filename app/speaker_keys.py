@@ -21,12 +21,15 @@ from sqlalchemy import Connection, bindparam, or_, select, union
 
 from app.models import Speaker, SpeakerAlias
 
-# anything that is not a letter or digit separates words: "Jean-Luc O'Neill" -> jean luc o neill
+# anything that is not a letter or digit separates words: "Jean-Luc Moreau" -> jean luc moreau
 NON_WORD_RUN = re.compile(r"[\W_]+")
+# a one-letter prefix glued by an apostrophe is part of the word: "O'Neill" -> oneill, "D’Amato" -> damato
+# (so "o" and "d" are left to mean initials: "Lindsey O. Graham")
+APOSTROPHE_PREFIX = re.compile(r"\b([A-Za-z])['’](?=[A-Za-z])")
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # words that belong to the last name they precede: "von der Leyen", "O'Neill", "de Gaulle"
-SURNAME_PARTICLES = frozenset({"al", "bin", "d", "da", "de", "del", "della", "der", "di", "du", "el", "ibn",
-                               "la", "le", "o", "st", "ten", "ter", "van", "von"})
+SURNAME_PARTICLES = frozenset({"al", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "ibn",
+                               "la", "le", "st", "ten", "ter", "van", "von"})
 # "son/daughter of", written after a given name: "Ahmad Faris bin Hashim" is known as "Ahmad Faris"
 PATRONYMIC_PARTICLES = frozenset({"bin", "binti", "bint", "ibn"})
 # legal forms an organisation's name may carry or drop: "Brightline Systems Inc" is "Brightline Systems"
@@ -47,7 +50,8 @@ ROLE_WORDS = frozenset("""
     pollster adviser advisor consultant coach captain capt sergeant sgt detective inspector constable officer
     lieutenant lt colonel col major maj gen admiral adm commander cmdr private corporal cpl master harbour
     harbor port police fire chief king queen prince princess crown sheikh emir pope bishop cardinal rabbi
-    imam pastor father provost state federal national us u s uk
+    imam pastor father provost state federal national us u s uk journalist reporter correspondent columnist
+    editor anchor host commentator author writer researcher scientist official aide advocate
 """.split())
 # Words no personal name holds; a "person" named with one is a headline fragment ("Crowd Does Not Like X").
 NOT_NAME_WORDS = frozenset("""
@@ -60,15 +64,16 @@ NOT_NAME_WORDS = frozenset("""
 
 def name_key(name: str) -> str:
     """`name` case-folded, without accents, words separated by single spaces ("" when nothing is left)."""
-    decomposed = unicodedata.normalize("NFKD", name)
+    decomposed = unicodedata.normalize("NFKD", APOSTROPHE_PREFIX.sub(r"\1", name))
     without_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return NON_WORD_RUN.sub(" ", without_accents.casefold()).strip()
 
 
 def clean_name(name: str, kind: str) -> str | None:
     """The name without role words written in front of it ("Detective Sergeant Owen Lacey" -> "Owen Lacey",
-    "Mr. Obama" -> "Obama"); None when what is left names no one (only role words, or a headline fragment).
-    Organisations are kept as written."""
+    "Mr. Obama" -> "Obama", "Labor Secretary Tom Perez" -> "Tom Perez": everything up to the last role
+    word that leaves a first and last name); None when what is left names no one (only role words, or a
+    headline fragment). Organisations are kept as written."""
     words = name.split()
     if only_role_words(name):
         return None
@@ -76,6 +81,10 @@ def clean_name(name: str, kind: str) -> str | None:
         return name.strip()
     while words and name_key(words[0]) in ROLE_WORDS | {""}:
         words.pop(0)
+    keys = [name_key(word) for word in words]
+    last_role = max((at for at, key in enumerate(keys[:-2]) if key in ROLE_WORDS), default=None)
+    if last_role is not None and not set(keys[last_role + 2:]) <= NAME_SUFFIXES:
+        words = words[last_role + 1:]
     if not words or any(name_key(word) in NOT_NAME_WORDS for word in words):
         return None
     return " ".join(words)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, exists, func, or_, select, update
+from sqlalchemy import and_, delete, exists, insert, or_, select, update
 from sqlmodel import Session
 
 from app.extract.records import Speaker as ExtractedSpeaker
@@ -64,9 +64,12 @@ class SpeakerResolver:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.known_aliases: dict[int, set[str]] = {}
         self.bare_names: set[str] = set()  # bare names to reconcile after the quotes are written
         self.grown: set[str] = set()  # ... of which a new speaker with that surname or first word arrived
+        # what the store holds for the article's names, read in three queries (see _prefetch)
+        self.corrected: dict[str, int] = {}
+        self.by_key: dict[str, Speaker] = {}
+        self.by_alias: dict[str, int] = {}
 
     def resolve_all(self, extracted: Iterable[ExtractedSpeaker | None]) -> dict[ExtractedSpeaker, Attribution]:
         """The attribution of each named extracted speaker (anonymous ones and non-names are left out)."""
@@ -75,9 +78,13 @@ class SpeakerResolver:
             name = clean_name(speaker.name, speaker.kind)
             if name and name_key(name):
                 cleaned[speaker] = name
+        if not cleaned:
+            return {}
         in_article = self._full_names_by_surname(cleaned)
+        self._prefetch({(name_key(n), s.kind) for s, n in cleaned.items()})
         resolved: dict[str, Attribution] = {}
         attributions: dict[ExtractedSpeaker, Attribution] = {}
+        forms: dict[int, tuple[Speaker, list[str | None]]] = {}
         # full names first, so a bare surname joins the full name written in the same article
         for speaker in sorted(cleaned, key=lambda s: (-len(name_key(cleaned[s]).split()), cleaned[s], s.mention or "")):
             name = cleaned[speaker]
@@ -89,49 +96,69 @@ class SpeakerResolver:
             attribution = attributions[speaker] = resolved[name_key(name)]
             if attribution.speaker.title is None and speaker.title:
                 attribution.speaker.title = speaker.title
-            self.add_aliases(attribution.speaker, [name, speaker.mention])
+            forms.setdefault(attribution.speaker.id, (attribution.speaker, []))[1].extend([name, speaker.mention])
+        self._add_aliases(forms)
         return attributions
 
     def resolve(self, extracted: ExtractedSpeaker, name: str) -> Attribution:
         key = name_key(name)
-        corrected = self.session.scalar(select(SpeakerAlias.speaker_id).where(SpeakerAlias.key == key,
-                                                                              SpeakerAlias.corrected))
-        if corrected is not None:
-            return Attribution(self.session.get(Speaker, corrected), name, corrected=True)
+        if key in self.corrected:
+            return Attribution(self.session.get(Speaker, self.corrected[key]), name, corrected=True)
         if " " not in key:
-            row = self.session.scalar(select(Speaker).where(Speaker.key == key))
+            row = self.by_key.get(key)
             if row is None:
-                row = self._create(name, key, extracted)
+                row = self.by_key[key] = self._create(name, key, extracted)
             self.bare_names.add(key)
             return Attribution(row, name)
         identity = identity_key(key, extracted.kind)
-        row = self._named(key, identity)
+        row = self.by_key.get(identity) or self.by_key.get(key)
+        if row is None and (key in self.by_alias or identity in self.by_alias):
+            row = self.session.get(Speaker, min(self.by_alias[k] for k in (key, identity) if k in self.by_alias))
         if row is None:
-            row = self._create(name, identity, extracted)
+            row = self.by_key[identity] = self._create(name, identity, extracted)
             self.bare_names |= bare_names_of(row)
             self.grown |= bare_names_of(row)
         elif identity == row.key and display_order(name) < display_order(row.name):
             row.name = name  # the same way of writing the name is shown, whichever article came first
         return Attribution(row, name)
 
-    def add_aliases(self, speaker: Speaker, forms: Iterable[str | None]) -> None:
-        """Record the name variants among `forms` as aliases of `speaker` (descriptions and other names are not)."""
-        known = self._alias_keys(speaker.id)
-        for form in forms:
-            if not form or len(form) > MAX_ALIAS_CHARS or not is_name_variant(form, speaker.name, speaker.kind):
-                continue
-            alias = clean_name(form, speaker.kind) or form
-            for written in {alias, *self._identity_form(alias, speaker.kind)}:
-                key = name_key(written)
-                if key and key not in known:
-                    self.session.add(SpeakerAlias(speaker_id=speaker.id, alias=written.strip(), key=key))
-                    known.add(key)
+    def _prefetch(self, names: set[tuple[str, str]]) -> None:
+        """Read the speakers and aliases the article's folded names (and their identities) may be."""
+        keys = {key for key, _ in names} | {identity_key(key, kind) for key, kind in names if " " in key}
+        self.corrected = dict(self.session.execute(
+            select(SpeakerAlias.key, SpeakerAlias.speaker_id).where(SpeakerAlias.corrected, SpeakerAlias.key.in_(keys))
+        ).all())
+        self.by_key = {row.key: row for row in self.session.scalars(select(Speaker).where(Speaker.key.in_(keys)))}
+        self.by_alias = {}
+        multiword = [key for key in keys if " " in key]
+        for key, speaker_id in self.session.execute(select(SpeakerAlias.key, SpeakerAlias.speaker_id)
+                                                    .where(SpeakerAlias.key.in_(multiword))):
+            self.by_alias[key] = min(speaker_id, self.by_alias.get(key, speaker_id))
+
+    def _add_aliases(self, forms: dict[int, tuple[Speaker, list[str | None]]]) -> None:
+        """Record the name variants among each speaker's forms as its aliases (descriptions and other names are not)."""
+        known: dict[int, set[str]] = {speaker_id: set() for speaker_id in forms}
+        for speaker_id, key in self.session.execute(select(SpeakerAlias.speaker_id, SpeakerAlias.key)
+                                                    .where(SpeakerAlias.speaker_id.in_(list(forms)))):
+            known[speaker_id].add(key)
+        rows = []
+        for speaker_id, (speaker, written_forms) in forms.items():
+            for form in written_forms:
+                if not form or len(form) > MAX_ALIAS_CHARS or not is_name_variant(form, speaker.name, speaker.kind):
+                    continue
+                alias = clean_name(form, speaker.kind) or form
+                for written in {alias, *self._identity_form(alias, speaker.kind)}:
+                    key = name_key(written)
+                    if key and key not in known[speaker_id]:
+                        rows.append({"speaker_id": speaker_id, "alias": written.strip(), "key": key})
+                        known[speaker_id].add(key)
+        if rows:
+            self.session.execute(insert(SpeakerAlias), rows)
 
     def reconcile(self) -> None:
         """After the article's quotes are written: join or separate the bare names it used or made ambiguous."""
         for bare in sorted(self.bare_names):
             reconcile_bare_name(self.session, bare, separate=bare in self.grown)
-        self.known_aliases.clear()
 
     @staticmethod
     def _identity_form(alias: str, kind: str) -> list[str]:
@@ -153,21 +180,6 @@ class SpeakerResolver:
         # one person written two ways ("Donald Trump", "Donald J. Trump") is one candidate
         return {s: {min(n, key=len)} if len({identity_key(name_key(x), "person") for x in n}) == 1 else n
                 for s, n in names.items()}
-
-    def _named(self, key: str, identity: str) -> Speaker | None:
-        """The speaker with this folded name or identity as key, else as a (multi-word) alias."""
-        by_key = self.session.scalars(select(Speaker).where(Speaker.key.in_({key, identity}))
-                                      .order_by((Speaker.key == identity).desc(), Speaker.id)).first()
-        if by_key is not None:
-            return by_key
-        by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.key.in_({key, identity}))
-        return self.session.scalars(select(Speaker).where(Speaker.id.in_(by_alias)).order_by(Speaker.id)).first()
-
-    def _alias_keys(self, speaker_id: int) -> set[str]:
-        if speaker_id not in self.known_aliases:
-            keys = self.session.scalars(select(SpeakerAlias.key).where(SpeakerAlias.speaker_id == speaker_id))
-            self.known_aliases[speaker_id] = set(keys)
-        return self.known_aliases[speaker_id]
 
     def _create(self, name: str, key: str, extracted: ExtractedSpeaker) -> Speaker:
         surname = surname_key(key) if extracted.kind == "person" else None
@@ -265,7 +277,3 @@ def prune_speakers(session: Session, speaker_ids: Iterable[int], *, reconcile: b
     if reconcile:
         for bare in sorted(bare_names):
             reconcile_bare_name(session, bare)
-
-
-def speaker_quote_count(session: Session, speaker_id: int) -> int:
-    return session.scalar(select(func.count()).select_from(Quote).where(Quote.speaker_id == speaker_id)) or 0

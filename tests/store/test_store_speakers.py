@@ -88,7 +88,8 @@ def test_speaker_ids_named_finds_every_speaker_a_surname_names(session, save):
 
 def test_name_key_folds_case_accents_and_punctuation():
     assert name_key("  Benjamín  NETANYAHU ") == "benjamin netanyahu"
-    assert name_key("Jean-Luc O’Neill Jr.") == "jean luc o neill jr"
+    assert name_key("Jean-Luc O’Neill Jr.") == "jean luc oneill jr"
+    assert name_key("Paul D. Ryan") == "paul d ryan"
 
 
 def test_non_word_run_pattern_splits_on_punctuation_and_underscores():
@@ -99,5 +100,6 @@ def test_surname_key_keeps_particles_and_drops_suffixes():
     assert surname_key("antony blinken") == "blinken"
     assert surname_key("john smith jr") == "smith"
     assert surname_key("ursula von der leyen") == "von der leyen"
-    assert surname_key("jean luc o neill") == "o neill"
+    assert surname_key("jean luc oneill") == "oneill"
+    assert surname_key("lindsey o graham") == "graham"  # an initial, not a particle
     assert surname_key("blinken") is None and surname_key("von der leyen") is None
