@@ -53,6 +53,7 @@ ROLE_WORDS = frozenset("""
     imam pastor father provost state federal national us u s uk journalist reporter correspondent columnist
     editor anchor host commentator author writer researcher scientist official aide advocate
 """.split())
+ARTICLES = frozenset({"the", "a", "an", ""})
 # Words no personal name holds; a "person" named with one is a headline fragment ("Crowd Does Not Like X").
 NOT_NAME_WORDS = frozenset("""
     does did not is are was were been has have had from with without for yet than
@@ -75,25 +76,33 @@ def clean_name(name: str, kind: str) -> str | None:
     word that leaves a first and last name); None when what is left names no one (only role words, or a
     headline fragment). Organisations are kept as written."""
     words = name.split()
-    if only_role_words(name):
+    keys = [name_key(word) for word in words]
+    if all(key in ROLE_WORDS or key in ARTICLES for key in keys):
         return None
     if kind == "organization":
         return name.strip()
-    while words and name_key(words[0]) in ROLE_WORDS | {""}:
-        words.pop(0)
-    keys = [name_key(word) for word in words]
-    last_role = max((at for at, key in enumerate(keys[:-2]) if key in ROLE_WORDS), default=None)
+    first = _first_name_word(keys)
+    return None if first is None else " ".join(words[first:])
+
+
+def clean_key(key: str) -> str | None:
+    """`clean_name` of a folded name: "sen mara lind" -> "mara lind"."""
+    words = key.split()
+    first = _first_name_word(words) if not all(w in ROLE_WORDS or w in ARTICLES for w in words) else None
+    return None if first is None else " ".join(words[first:])
+
+
+def _first_name_word(keys: list[str]) -> int | None:
+    """Where the name starts among folded words: after the role words in front of a first and last name."""
+    first = 0
+    while first < len(keys) and (keys[first] in ROLE_WORDS or not keys[first]):
+        first += 1
+    last_role = max((at for at in range(first, len(keys) - 2) if keys[at] in ROLE_WORDS), default=None)
     if last_role is not None and not set(keys[last_role + 2:]) <= NAME_SUFFIXES:
-        words = words[last_role + 1:]
-    if not words or any(name_key(word) in NOT_NAME_WORDS for word in words):
+        first = last_role + 1
+    if first == len(keys) or any(key in NOT_NAME_WORDS for key in keys[first:]):
         return None
-    return " ".join(words)
-
-
-def only_role_words(name: str) -> bool:
-    """Whether `name` is a role and no name ("CEO", "the Chief Executive")."""
-    words = name_key(name).split()
-    return all(word in ROLE_WORDS or word in {"the", "a", "an"} for word in words)
+    return first
 
 
 def _without_suffixes(words: list[str]) -> list[str]:
@@ -161,13 +170,17 @@ def is_name_variant(form: str, name: str, kind: str) -> bool:
     return True
 
 
-# Built once, so a request only binds its folded keys (building it cost more than running it).
+# Built once, so a request only binds its folded keys (building it cost more than running it). The
+# name's identity differs from its key only for names with middle words ("donald j trump").
 _KEY = bindparam("key")
 _IDENTITY = bindparam("identity")
 SPEAKER_IDS_BY_KEY = union(
-    select(SpeakerAlias.speaker_id.label("id")).where(or_(SpeakerAlias.key == _KEY, SpeakerAlias.key == _IDENTITY)),
-    select(Speaker.id.label("id")).where(or_(Speaker.key == _KEY, Speaker.key == _IDENTITY,
-                                             Speaker.surname_key == _KEY)),
+    select(SpeakerAlias.speaker_id.label("id")).where(SpeakerAlias.key == _KEY),
+    select(Speaker.id.label("id")).where(or_(Speaker.key == _KEY, Speaker.surname_key == _KEY)),
+)
+SPEAKER_IDS_BY_KEY_OR_IDENTITY = union(
+    select(SpeakerAlias.speaker_id.label("id")).where(SpeakerAlias.key.in_([_KEY, _IDENTITY])),
+    select(Speaker.id.label("id")).where(Speaker.key.in_([_KEY, _IDENTITY])),
 )
 
 
@@ -175,6 +188,10 @@ def speaker_ids_named(connection: Connection, text: str) -> list[int]:
     """Ids of the speakers the user's `text` names: a full name finds that person by any name variant
     (middle names, initials and role words in front do not matter); a bare surname finds every person
     with that surname, and a speaker known by that one word."""
-    key = name_key(clean_name(text, "person") or text)
-    identity = identity_key(key, "person") if len(key.split()) > 1 else key
-    return [speaker_id for speaker_id, in connection.execute(SPEAKER_IDS_BY_KEY, {"key": key, "identity": identity})]
+    folded = name_key(text)
+    key = clean_key(folded) or folded
+    identity = identity_key(key, "person") if " " in key else key
+    if identity == key:
+        return [speaker_id for speaker_id, in connection.execute(SPEAKER_IDS_BY_KEY, {"key": key})]
+    found = connection.execute(SPEAKER_IDS_BY_KEY_OR_IDENTITY, {"key": key, "identity": identity})
+    return [speaker_id for speaker_id, in found]
