@@ -54,6 +54,9 @@ ROLE_WORDS = frozenset("""
     editor anchor host commentator author writer researcher scientist official aide advocate
 """.split())
 ARTICLES = frozenset({"the", "a", "an", ""})
+# A word that ends a description in front of a name: a possessive ("the union's", "Democracy Corps'")
+# or an origin ("Texas-based"): "Post's Ruth Marcus" -> "Ruth Marcus".
+DESCRIPTION_END = re.compile(r"(?:['’]s|s['’]|-based)$", re.IGNORECASE)
 # Words no personal name holds; a "person" named with one is a headline fragment ("Crowd Does Not Like X").
 NOT_NAME_WORDS = frozenset("""
     does did not is are was were been has have had from with without for yet than
@@ -72,8 +75,9 @@ def name_key(name: str) -> str:
 
 def clean_name(name: str, kind: str) -> str | None:
     """The name without role words written in front of it ("Detective Sergeant Owen Lacey" -> "Owen Lacey",
-    "Mr. Obama" -> "Obama", "Labor Secretary Tom Perez" -> "Tom Perez": everything up to the last role
-    word that leaves a first and last name); None when what is left names no one (only role words, or a
+    "Mr. Obama" -> "Obama", "Labor Secretary Tom Perez" -> "Tom Perez", "the union's Dana Voss" ->
+    "Dana Voss": everything up to the last role word, possessive or "-based" that leaves a first and last
+    name); None when what is left names no one (only role words, or a
     headline fragment). Organisations are kept as written."""
     words = name.split()
     keys = [name_key(word) for word in words]
@@ -81,8 +85,9 @@ def clean_name(name: str, kind: str) -> str | None:
         return None
     if kind == "organization":
         return name.strip()
-    first = _first_name_word(keys)
-    return None if first is None else " ".join(words[first:])
+    described = max((at for at in range(len(words) - 2) if DESCRIPTION_END.search(words[at])), default=-1)
+    first = _first_name_word(keys[described + 1:])
+    return None if first is None else " ".join(words[described + 1 + first:])
 
 
 def clean_key(key: str) -> str | None:

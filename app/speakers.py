@@ -44,8 +44,10 @@ class Attribution:
 
 def display_order(name: str) -> tuple:
     """Which way of writing a name a speaker shows: fewest words ("Donald Trump" before "Donald J.
-    Trump"), not all capitals, accents kept ("José" before "Jose")."""
-    return (len(name.split()), name.isupper(), -sum(not ch.isascii() for ch in name), name)
+    Trump"), most words capitalised as names are ("Hillary" before "HIllary" or "HILLARY"), accents kept
+    ("José" before "Jose")."""
+    words = name.split()
+    return (len(words), -sum(word.istitle() for word in words), -sum(not ch.isascii() for ch in name), name)
 
 
 def bare_names_of(speaker: Speaker) -> set[str]:

@@ -71,14 +71,17 @@ def test_middle_initials_middle_names_and_suffixes_are_the_same_person(session, 
                                                                                     "Orders are up"}
 
 
-def test_the_shortest_form_of_a_name_is_shown_whichever_article_came_first(session, save):
-    save([said("Orders are up", person("Harold J. Benning"))], text="one")
-    save([said("The mill reopens in June", person("Harold Benning"))], text="two")
+@pytest.mark.parametrize("other_form", ["Harold J. Benning", "HArold Benning", "HAROLD BENNING"])
+@pytest.mark.parametrize("plain_first", [True, False])
+def test_the_plainest_form_of_a_name_is_shown_whichever_article_came_first(session, save, other_form, plain_first):
+    forms = ["Harold Benning", other_form] if plain_first else [other_form, "Harold Benning"]
+    for number, form in enumerate(forms):
+        save([said(f"Said by {form}", person(form))], text=f"article {number}")
     assert speaker_names(session) == ["Harold Benning"]
 
 
 @pytest.mark.parametrize("role", ["Chief Executive Officer", "Democrat", "Detective Sergeant", "Harbour Master",
-                                  "Rival", "Former Sen."])
+                                  "Rival", "Former Sen.", "Port Authority Director", "the union's", "Oslo-based"])
 def test_role_words_glued_in_front_of_a_name_make_no_second_speaker(session, save, role):
     save([said("The tide gauges failed", person("Lena Ostrova"))], text="one")
     save([said("We replaced them", person(f"{role} Lena Ostrova"))], text="two")

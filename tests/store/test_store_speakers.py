@@ -4,7 +4,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.models import Quote, Speaker, SpeakerAlias
-from app.speaker_keys import NON_WORD_RUN, name_key, speaker_ids_named, surname_key
+from app.speaker_keys import (APOSTROPHE_PREFIX, DESCRIPTION_END, NON_WORD_RUN, name_key, speaker_ids_named,
+                              surname_key)
 from conftest import person, said
 
 
@@ -94,6 +95,16 @@ def test_name_key_folds_case_accents_and_punctuation():
 
 def test_non_word_run_pattern_splits_on_punctuation_and_underscores():
     assert NON_WORD_RUN.sub(" ", "o'neill_jr.-x") == "o neill jr x"
+
+
+def test_apostrophe_prefix_pattern_glues_a_one_letter_prefix_to_its_word():
+    assert APOSTROPHE_PREFIX.sub(r"\1", "Siobhan O'Neill met Luca D’Amato") == "Siobhan ONeill met Luca DAmato"
+    assert APOSTROPHE_PREFIX.sub(r"\1", "the mayor's office") == "the mayor's office"
+
+
+def test_description_end_pattern_finds_a_possessive_or_origin_before_a_name():
+    words = "the union's lawyer, Oslo-based analyst, Democracy Corps’ pollster, Ruiz said".split()
+    assert [w for w in words if DESCRIPTION_END.search(w)] == ["union's", "Oslo-based", "Corps’"]
 
 
 def test_surname_key_keeps_particles_and_drops_suffixes():
