@@ -35,20 +35,19 @@ from sqlmodel import Session
 from app.evaluation import GOLD_SUFFIX, name_words, normalize_name
 
 # Role, office, party and origin words written before a gold name ("Gov. Mike Pence"): the name is
-# asked without them. The same words as the reference script's, so the figures agree.
+# asked without them. The reference script's words (less one naming a place), so the figures agree.
 GOLD_ROLE_WORDS = frozenset("""president vice former gov governor sen senator rep representative congressman
     congresswoman chancellor speaker house senate majority minority leader secretary state mayor minister prime
     chief executive ceo chairman chairwoman chair director spokesman spokeswoman spokesperson republican democrat
     democratic gop candidate nominee rival attorney general judge justice pope king queen prince princess sheikh
     crown dr mr mrs ms u s us uk british american""".split())
-ORIGIN_SUFFIX = "-based"  # "Texas-based economist Jane Roe"
 MIN_SHARE = 0.5  # a returned quote matches a gold quote when the shorter text is at least half the longer
 TOP_PEOPLE = 50  # splits are also counted among this many most quoted gold people
 
 
 def untitled(words: list[str]) -> list[str]:
     """"President Barack Obama", "Gov. Mike Pence" -> the name's words."""
-    while len(words) > 1 and (words[0] in GOLD_ROLE_WORDS or words[0].endswith(ORIGIN_SUFFIX)):
+    while len(words) > 1 and words[0] in GOLD_ROLE_WORDS:
         words = words[1:]
     return words
 
