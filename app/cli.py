@@ -65,17 +65,31 @@ def extract(
 
 @app.command("eval")
 def evaluate(
-    folder: Annotated[Path, typer.Argument(help="Folder of NAME.txt articles with NAME.gold.json annotations.")],
-    errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List each error.")] = True,
+    folders: Annotated[list[Path], typer.Argument(help="Folder of NAME.txt articles with NAME.gold.json annotations "
+                                                       "(with --corpus, one or more).")],
+    corpus: Annotated[bool, typer.Option("--corpus", help="Store every article of the folders in one scratch "
+                                                          "database and measure speaker identity across them: "
+                                                          "speaker= precision and recall, split people.")] = False,
+    errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List each error (with --corpus: each person).")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     min_e2e_f1: Annotated[Optional[float], typer.Option(help="Exit 1 when end-to-end F1 is below this.")] = None,
     min_span_f1: Annotated[Optional[float], typer.Option(help="Exit 1 when span F1 is below this.")] = None,
     min_speaker_acc: Annotated[Optional[float], typer.Option(help="Exit 1 when speaker accuracy is below this.")] = None,
+    min_precision: Annotated[Optional[float], typer.Option(help="With --corpus: exit 1 when speaker= precision is below this.")] = None,
+    min_recall: Annotated[Optional[float], typer.Option(help="With --corpus: exit 1 when speaker= recall is below this.")] = None,
 ) -> None:
-    """Score the extractor against annotated articles: span P/R/F1, speaker accuracy, end-to-end F1."""
+    """Score the extractor against annotated articles: span P/R/F1, speaker accuracy, end-to-end F1;
+    with --corpus, speaker identity across the whole archive."""
+    if corpus:
+        from app.corpus_eval import run_corpus_eval
+
+        raise typer.Exit(run_corpus_eval(folders, show_rows=errors, as_json=as_json,
+                                         min_precision=min_precision, min_recall=min_recall))
+    if len(folders) != 1:
+        fail("give one folder (or several with --corpus)")
     from app.evaluation import run_eval
 
-    code = run_eval(folder, show_errors=errors, as_json=as_json,
+    code = run_eval(folders[0], show_errors=errors, as_json=as_json,
                     min_e2e_f1=min_e2e_f1, min_span_f1=min_span_f1, min_speaker_acc=min_speaker_acc)
     raise typer.Exit(code)
 

@@ -1,6 +1,6 @@
 """Tables (SQLModel) and the public shapes of the API, declared once in Base -> table -> Public chains.
 
-Tables: articles, speakers, speaker_aliases, quotes, topics, quote_topics. The full-text index over
+Tables: articles, speakers, speaker_aliases, speaker_corrections, quotes, topics, quote_topics. The full-text index over
 quote text is not a model: it is SQLite-only, created by a migration and reached through `app.store`.
 Every index here serves one API filter or sort; the comment beside it says which.
 """
@@ -114,7 +114,8 @@ class SpeakerPublic(SpeakerRef):
 
 
 class SpeakerAlias(SQLModel, table=True):
-    """A name or description a speaker was written as ("Ruiz", "the mayor"); one row per folded form."""
+    """A name variant a speaker was written as ("Ruiz", "Ana M. Ruiz"); one row per folded form.
+    Descriptions ("the mayor") are no aliases: they stay on the quote as its `mention`."""
 
     __tablename__ = "speaker_aliases"
     __table_args__ = (
@@ -126,6 +127,44 @@ class SpeakerAlias(SQLModel, table=True):
     speaker_id: int = Field(sa_column=Column(Integer, ForeignKey("speakers.id", ondelete="CASCADE"), nullable=False))
     alias: str
     key: str
+    # set by a newsroom correction (merge, split): this name is this speaker, whatever the merging rules say
+    corrected: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+
+
+class SpeakerCorrection(SQLModel, table=True):
+    """A correction by the newsroom, kept so it is applied again when an article is ingested again.
+
+    merge:    the speaker known as `name` (folded in `key`) is speaker `speaker_id`;
+    split:    the name `name` is its own speaker, `speaker_id`, not the one it was merged into;
+    reassign: the quote `quote_text` at `quote_start` of article `article_id` is by `speaker_id`
+              (None: by no one named).
+    """
+
+    __tablename__ = "speaker_corrections"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action: str  # merge | split | reassign
+    speaker_id: int | None = None
+    name: str | None = None
+    key: str | None = None
+    article_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=True,
+                                       index=True))  # an article's reassignments, applied when it is saved
+    quote_text: str | None = Field(default=None, sa_type=Text)
+    quote_start: int | None = None
+    made_at: datetime = Field(default_factory=utc_now)
+
+
+class SpeakerCorrectionPublic(SQLModel):
+    """A stored correction."""
+
+    id: int = Field(schema_extra={"examples": [1]})
+    action: str = Field(schema_extra={"examples": ["merge"]})
+    speaker_id: int | None = Field(default=None, schema_extra={"examples": [3]})
+    name: str | None = Field(default=None, schema_extra={"examples": ["A. Ruiz"]})
+    article_id: int | None = Field(default=None, schema_extra={"examples": [None]})
+    quote_text: str | None = Field(default=None, schema_extra={"examples": [None]})
+    made_at: datetime = Field(schema_extra={"examples": ["2024-02-07T09:30:00Z"]})
 
 
 # --- topics -----------------------------------------------------------------------------------
@@ -198,6 +237,10 @@ class Quote(QuoteBase, table=True):
     mention: str | None = None  # the speaker as written at this quote ("he", "a senior official"), also when anonymous
     sieve: str | None = None  # which attribution rule decided the speaker
     confidence: float = 0.0
+    # the name the extractor gave the speaker in this article, role words in front dropped: the
+    # cross-article merging is worked out again from it when a namesake arrives or leaves
+    speaker_name: str | None = None
+    speaker_corrected: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})  # set by hand
 
 
 class QuotePublic(QuoteBase):
@@ -210,6 +253,8 @@ class QuotePublic(QuoteBase):
     mention: str | None = Field(default=None, schema_extra={"examples": ["the mayor"]})  # the speaker as written
     sieve: str | None = Field(default=None, schema_extra={"examples": ["cue_after_quote"]})  # the attributing rule
     confidence: float = Field(default=0.0, schema_extra={"examples": [0.9]})
+    speaker_corrected: bool = Field(default=False, schema_extra={"examples": [False]},
+                                    description="The speaker was set by a newsroom correction, not by the extractor.")
 
 
 class ArticleWithQuotes(ArticlePublic):

@@ -6,7 +6,8 @@
 An article is stored whole or not at all: any exception rolls the session back and is re-raised.
 Same content (title and text) as a stored article: "unchanged", nothing written. Same URL with
 new content: the article's text and quotes are replaced ("updated"). Speakers are merged across
-articles as `app.speakers` describes.
+articles as `app.speakers` describes; the newsroom's corrections (`app.corrections`) are applied
+again to an article saved again.
 """
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ from sqlmodel import Session
 
 from app.extract import extract_quotes
 from app.extract.records import Quote as ExtractedQuote
-from app.models import Article, ArticleIn, Quote, QuoteTopic, Speaker, Topic
-from app.speakers import SpeakerResolver, prune_speakers
+from app.models import Article, ArticleIn, Quote, QuoteTopic, Topic
+from app.corrections import apply_reassignments
+from app.speakers import Attribution, SpeakerResolver, prune_speakers
 from app.taxonomy import get_taxonomy, slugify
 
 SaveStatus = Literal["new", "updated", "unchanged"]
@@ -118,19 +120,26 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
     row.published_at, row.text, row.content_hash = article.published, article.text, digest
     session.flush()
 
-    speakers = SpeakerResolver(session).resolve_all([q.speaker for q in quotes])
+    resolver = SpeakerResolver(session)
+    speakers = resolver.resolve_all([q.speaker for q in quotes])
     values = [_quote_values(row.id, quote, speakers, article.published) for quote in quotes]
     quote_ids = _insert_quotes(session, values)
     _link_topics(session, quotes, quote_ids, [v["said_on"] for v in values])
+    if status == "updated":
+        apply_reassignments(session, row.id)
+    resolver.reconcile()
     prune_speakers(session, replaced_speakers)
     return SaveResult(status=status, article_id=row.id, quote_count=len(quote_ids))
 
 
-def _quote_values(article_id: int, quote: ExtractedQuote, speakers: dict, published: date | None) -> dict:
-    speaker: Speaker | None = speakers.get(quote.speaker)
+def _quote_values(article_id: int, quote: ExtractedQuote, speakers: dict[object, Attribution],
+                  published: date | None) -> dict:
+    attribution = speakers.get(quote.speaker)
     return {
         "article_id": article_id,
-        "speaker_id": speaker.id if speaker else None,
+        "speaker_id": attribution.speaker.id if attribution else None,
+        "speaker_name": attribution.name if attribution else None,
+        "speaker_corrected": attribution.corrected if attribution else False,
         "mention": quote.speaker.mention if quote.speaker else None,
         "text": quote.text,
         "start": quote.start,

@@ -1,123 +1,281 @@
-"""Speaker merging: which stored speaker an extracted speaker is, and the aliases they were written as.
+"""Speaker identity across the archive: which stored speaker an extracted speaker is, and its aliases.
 
-Rules, in order, for an extracted speaker with a name (folded by `app.speaker_keys.name_key`):
-1. the speaker whose key equals the folded name ("Antony Blinken" in two articles: one speaker);
-2. for a person, the one speaker whose surname key equals the folded name, when exactly one
-   exists ("Blinken" joins "Antony Blinken"; with two stored Blinkens it stays on its own);
-3. otherwise a new speaker. A new full-name person then absorbs an earlier bare-surname speaker
-   that rule 2 would now send to them (its quotes and aliases move, it is deleted), so the
-   result does not depend on which article came first.
+An extracted speaker's name is first cleaned (`app.speaker_keys.clean_name`: role words in front
+dropped; a headline fragment or a bare role names no one). Then, for a name of two or more words:
+1. a name a newsroom correction tied to a speaker is that speaker;
+2. the speaker with that folded name or its identity (first name and surname: "Donald J. Trump" is
+   "Donald Trump"; an organisation without its legal form) as key or alias;
+3. otherwise a new speaker.
+Within an article, a bare surname is the one full name of that surname the article names (the
+extractor usually did this already). Across articles a bare name ("Clinton", "Brightline") is kept
+on a speaker of its own and joined (`reconcile_bare_name`) to the one person with that surname or
+the one organisation whose name begins with it, while there is exactly one; when a second such
+speaker arrives its quotes move back. Each quote keeps the name it was attributed under
+(`quotes.speaker_name`), so the result does not depend on the order articles arrive in.
 
-Anonymous sources (no name) get no speaker: their quotes have speaker NULL and keep the words
-written ("a senior official") in `quotes.mention`. They are not aliases: an alias belongs to one
-speaker, and two anonymous officials are not one person.
-
-Aliases: the canonical name and every mention written at a quote ("the top US diplomat"),
-one row per folded form; pronouns ("he", "she") are not aliases.
+Aliases are name variants only (`is_name_variant`): "Blinken", "Antony J. Blinken", "Mr. Blinken";
+never "the top US diplomat" (kept on the quote as its mention) and never another person's name.
+Anonymous sources get no speaker: their quotes have speaker NULL and keep the words written.
+Quotes a newsroom correction set (`speaker_corrected`) are never moved by these rules.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import and_, delete, exists, insert, or_, select, update
 from sqlmodel import Session
 
 from app.extract.records import Speaker as ExtractedSpeaker
 from app.models import Quote, Speaker, SpeakerAlias
-from app.speaker_keys import name_key, surname_key
+from app.speaker_keys import clean_name, identity_key, is_name_variant, name_key, surname_key
 
-PRONOUNS = frozenset("he she they him her them i we you it his hers their theirs one who".split())
 MAX_ALIAS_CHARS = 200
 
 
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The stored speaker of an extracted speaker, the name it was attributed under, and whether a correction decided."""
+
+    speaker: Speaker
+    name: str
+    corrected: bool = False
+
+
+def display_order(name: str) -> tuple:
+    """Which way of writing a name a speaker shows: fewest words ("Donald Trump" before "Donald J.
+    Trump"), most words capitalised as names are ("Hillary" before "HIllary" or "HILLARY"), accents kept
+    ("José" before "Jose")."""
+    words = name.split()
+    return (len(words), -sum(word.istitle() for word in words), -sum(not ch.isascii() for ch in name), name)
+
+
+def bare_names_of(speaker: Speaker) -> set[str]:
+    """The one-word names that may join `speaker`: a person's surname, the first word of an organisation."""
+    if speaker.kind == "organization":
+        words = speaker.key.split()
+        return {words[0]} if len(words) > 1 else set()
+    return {speaker.surname_key} if speaker.surname_key and " " not in speaker.surname_key else set()
+
+
 class SpeakerResolver:
-    """Resolves the extracted speakers of one article against the store, within the caller's transaction."""
+    """Resolves the extracted speakers of one article against the store, within the caller's transaction.
+
+    `resolve_all` before the quotes are written, `reconcile` after (bare names join or leave).
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.known_aliases: dict[int, set[str]] = {}
+        self.bare_names: set[str] = set()  # bare names to reconcile after the quotes are written
+        self.grown: set[str] = set()  # ... of which a new speaker with that surname or first word arrived
+        # what the store holds for the article's names, read in three queries (see _prefetch)
+        self.corrected: dict[str, int] = {}
+        self.by_key: dict[str, Speaker] = {}
+        self.by_alias: dict[str, int] = {}
 
-    def resolve_all(self, extracted: Iterable[ExtractedSpeaker | None]) -> dict[ExtractedSpeaker, Speaker]:
-        """The stored speaker of each named extracted speaker (anonymous ones are left out)."""
-        named = {s for s in extracted if s is not None and s.name and s.kind != "anonymous" and name_key(s.name)}
-        # full names first, so a bare surname in the same article joins the full name written beside it
-        ordered = sorted(named, key=lambda s: (-len(name_key(s.name).split()), s.name, s.mention or ""))
-        resolved: dict[ExtractedSpeaker, Speaker] = {}
-        for speaker in ordered:
-            resolved[speaker] = row = self.resolve(speaker)
-            self.add_aliases(row, [speaker.name, speaker.mention])
-        return resolved
+    def resolve_all(self, extracted: Iterable[ExtractedSpeaker | None]) -> dict[ExtractedSpeaker, Attribution]:
+        """The attribution of each named extracted speaker (anonymous ones and non-names are left out)."""
+        cleaned: dict[ExtractedSpeaker, str] = {}
+        for speaker in {s for s in extracted if s is not None and s.name and s.kind != "anonymous"}:
+            name = clean_name(speaker.name, speaker.kind)
+            if name and name_key(name):
+                cleaned[speaker] = name
+        if not cleaned:
+            return {}
+        in_article = self._full_names_by_surname(cleaned)
+        self._prefetch({(name_key(n), s.kind) for s, n in cleaned.items()})
+        resolved: dict[str, Attribution] = {}
+        attributions: dict[ExtractedSpeaker, Attribution] = {}
+        forms: dict[int, tuple[Speaker, list[str | None]]] = {}
+        # full names first, so a bare surname joins the full name written in the same article
+        for speaker in sorted(cleaned, key=lambda s: (-len(name_key(cleaned[s]).split()), cleaned[s], s.mention or "")):
+            name = cleaned[speaker]
+            key = name_key(name)
+            if " " not in key and speaker.kind == "person" and len(in_article.get(key, ())) == 1:
+                name = next(iter(in_article[key]))
+            if name_key(name) not in resolved:
+                resolved[name_key(name)] = self.resolve(speaker, name)
+            attribution = attributions[speaker] = resolved[name_key(name)]
+            if attribution.speaker.title is None and speaker.title:
+                attribution.speaker.title = speaker.title
+            forms.setdefault(attribution.speaker.id, (attribution.speaker, []))[1].extend([name, speaker.mention])
+        self._add_aliases(forms)
+        return attributions
 
-    def resolve(self, extracted: ExtractedSpeaker) -> Speaker:
-        key = name_key(extracted.name or "")
-        row = self.session.scalar(select(Speaker).where(Speaker.key == key))
-        if row is None and extracted.kind == "person":
-            row = self._only_speaker_with_surname(key)
+    def resolve(self, extracted: ExtractedSpeaker, name: str) -> Attribution:
+        key = name_key(name)
+        if key in self.corrected:
+            return Attribution(self.session.get(Speaker, self.corrected[key]), name, corrected=True)
+        if " " not in key:
+            row = self.by_key.get(key)
+            if row is None:
+                row = self.by_key[key] = self._create(name, key, extracted)
+            self.bare_names.add(key)
+            return Attribution(row, name)
+        identity = identity_key(key, extracted.kind)
+        row = self.by_key.get(identity) or self.by_key.get(key)
+        if row is None and (key in self.by_alias or identity in self.by_alias):
+            row = self.session.get(Speaker, min(self.by_alias[k] for k in (key, identity) if k in self.by_alias))
         if row is None:
-            row = self._create(extracted, key)
-        elif row.title is None and extracted.title:
-            row.title = extracted.title
-        return row
+            row = self.by_key[identity] = self._create(name, identity, extracted)
+            self.bare_names |= bare_names_of(row)
+            self.grown |= bare_names_of(row)
+        elif identity == row.key and display_order(name) < display_order(row.name):
+            row.name = name  # the same way of writing the name is shown, whichever article came first
+        return Attribution(row, name)
 
-    def add_aliases(self, speaker: Speaker, forms: Iterable[str | None]) -> None:
-        known = self._alias_keys(speaker.id)
-        for form in forms:
-            if not form or len(form) > MAX_ALIAS_CHARS:
-                continue
-            key = name_key(form)
-            if key and key not in PRONOUNS and key not in known:
-                self.session.add(SpeakerAlias(speaker_id=speaker.id, alias=form.strip(), key=key))
-                known.add(key)
+    def _prefetch(self, names: set[tuple[str, str]]) -> None:
+        """Read the speakers and aliases the article's folded names (and their identities) may be."""
+        keys = {key for key, _ in names} | {identity_key(key, kind) for key, kind in names if " " in key}
+        self.corrected = dict(self.session.execute(
+            select(SpeakerAlias.key, SpeakerAlias.speaker_id).where(SpeakerAlias.corrected, SpeakerAlias.key.in_(keys))
+        ).all())
+        self.by_key = {row.key: row for row in self.session.scalars(select(Speaker).where(Speaker.key.in_(keys)))}
+        self.by_alias = {}
+        multiword = [key for key in keys if " " in key]
+        for key, speaker_id in self.session.execute(select(SpeakerAlias.key, SpeakerAlias.speaker_id)
+                                                    .where(SpeakerAlias.key.in_(multiword))):
+            self.by_alias[key] = min(speaker_id, self.by_alias.get(key, speaker_id))
 
-    def _alias_keys(self, speaker_id: int) -> set[str]:
-        if speaker_id not in self.known_aliases:
-            keys = self.session.scalars(select(SpeakerAlias.key).where(SpeakerAlias.speaker_id == speaker_id))
-            self.known_aliases[speaker_id] = set(keys)
-        return self.known_aliases[speaker_id]
+    def _add_aliases(self, forms: dict[int, tuple[Speaker, list[str | None]]]) -> None:
+        """Record the name variants among each speaker's forms as its aliases (descriptions and other names are not)."""
+        known: dict[int, set[str]] = {speaker_id: set() for speaker_id in forms}
+        for speaker_id, key in self.session.execute(select(SpeakerAlias.speaker_id, SpeakerAlias.key)
+                                                    .where(SpeakerAlias.speaker_id.in_(list(forms)))):
+            known[speaker_id].add(key)
+        rows = []
+        for speaker_id, (speaker, written_forms) in forms.items():
+            for form in written_forms:
+                if not form or len(form) > MAX_ALIAS_CHARS or not is_name_variant(form, speaker.name, speaker.kind):
+                    continue
+                alias = clean_name(form, speaker.kind) or form
+                for written in {alias, *self._identity_form(alias, speaker.kind)}:
+                    key = name_key(written)
+                    if key and key not in known[speaker_id]:
+                        rows.append({"speaker_id": speaker_id, "alias": written.strip(), "key": key})
+                        known[speaker_id].add(key)
+        if rows:
+            self.session.execute(insert(SpeakerAlias), rows)
 
-    def _only_speaker_with_surname(self, key: str) -> Speaker | None:
-        candidates = self.session.scalars(select(Speaker).where(Speaker.surname_key == key).limit(2)).all()
-        return candidates[0] if len(candidates) == 1 else None
+    def reconcile(self) -> None:
+        """After the article's quotes are written: join or separate the bare names it used or made ambiguous."""
+        for bare in sorted(self.bare_names):
+            reconcile_bare_name(self.session, bare, separate=bare in self.grown)
 
-    def _create(self, extracted: ExtractedSpeaker, key: str) -> Speaker:
+    @staticmethod
+    def _identity_form(alias: str, kind: str) -> list[str]:
+        """"Donald Trump" for "Donald J. Trump", as written (so a search by first and last name finds it)."""
+        words = alias.split()
+        if kind != "person" or len(words) < 3:
+            return []
+        identity = identity_key(name_key(alias), kind).split()
+        kept = [w for w in words if name_key(w) in identity]
+        return [" ".join(kept)] if name_key(" ".join(kept)) == " ".join(identity) else []
+
+    def _full_names_by_surname(self, cleaned: dict[ExtractedSpeaker, str]) -> dict[str, set[str]]:
+        names: dict[str, set[str]] = {}
+        for speaker, name in cleaned.items():
+            key = name_key(name)
+            surname = surname_key(identity_key(key, "person")) if speaker.kind == "person" and " " in key else None
+            if surname:
+                names.setdefault(surname, set()).add(name)
+        # one person written two ways ("Donald Trump", "Donald J. Trump") is one candidate
+        return {s: {min(n, key=len)} if len({identity_key(name_key(x), "person") for x in n}) == 1 else n
+                for s, n in names.items()}
+
+    def _create(self, name: str, key: str, extracted: ExtractedSpeaker) -> Speaker:
         surname = surname_key(key) if extracted.kind == "person" else None
-        row = Speaker(name=extracted.name.strip(), title=extracted.title, kind=extracted.kind, key=key,
-                      surname_key=surname)
+        row = Speaker(name=name.strip(), title=extracted.title, kind=extracted.kind, key=key, surname_key=surname)
         self.session.add(row)
         self.session.flush()
-        if surname:
-            self._absorb_bare_surname(row, surname)
         return row
 
-    def _absorb_bare_surname(self, full: Speaker, surname: str) -> None:
-        """Merge a stored speaker known only by `surname` into `full`, if `full` is the only one it could be."""
-        bare = self.session.scalar(select(Speaker).where(Speaker.key == surname, Speaker.kind == "person"))
-        if bare is None:
-            return
-        namesakes = self.session.scalar(select(func.count()).select_from(Speaker).where(Speaker.surname_key == surname))
-        if namesakes == 1:
-            merge_speakers(self.session, source=bare, target=full)
-            self.known_aliases.pop(bare.id, None)
-            self.known_aliases.pop(full.id, None)
+
+def bare_name_candidates(session: Session, bare: str, kind: str) -> list[Speaker]:
+    """The speakers a bare name could be: organisations whose name begins with it, and unless the bare
+    name is an organisation's, persons with that surname."""
+    starts_with = and_(Speaker.kind == "organization", Speaker.key > bare + " ", Speaker.key < bare + "!")
+    which = starts_with if kind == "organization" else or_(Speaker.surname_key == bare, starts_with)
+    return list(session.scalars(select(Speaker).where(which).order_by(Speaker.id).limit(3)))
 
 
-def merge_speakers(session: Session, source: Speaker, target: Speaker) -> None:
-    """Move every quote and alias of `source` to `target`, then delete `source` (in the caller's transaction)."""
-    session.execute(update(Quote).where(Quote.speaker_id == source.id).values(speaker_id=target.id))
+def reconcile_bare_name(session: Session, bare: str, *, separate: bool = False) -> None:
+    """Put the quotes attributed under the bare name `bare` where the store now says they belong.
+
+    With exactly one candidate (`bare_name_candidates`), the bare speaker's quotes join it and the bare
+    speaker goes. With `separate` (a candidate just arrived) and two or more, quotes that joined the
+    first one under the bare name move back to a bare speaker of their own. Corrected quotes stay.
+    """
+    if session.scalar(select(SpeakerAlias.id).where(SpeakerAlias.key == bare, SpeakerAlias.corrected)) is not None:
+        return  # a newsroom correction decided where this name belongs
+    bare_row = session.scalar(select(Speaker).where(Speaker.key == bare))
+    candidates = bare_name_candidates(session, bare, bare_row.kind if bare_row else "person")
+    if len(candidates) == 1:
+        if bare_row is not None:
+            target = candidates[0]
+            session.execute(update(Quote).where(Quote.speaker_id == bare_row.id, ~Quote.speaker_corrected)
+                            .values(speaker_id=target.id))
+            _copy_aliases(session, bare_row, target)
+            prune_speakers(session, [bare_row.id], reconcile=False)
+        return
+    if not separate or len(candidates) < 2:
+        return
+    joined = [quote_id for quote_id, name in session.execute(
+        select(Quote.id, Quote.speaker_name).where(Quote.speaker_id.in_([c.id for c in candidates]),
+                                                   Quote.speaker_name.is_not(None), ~Quote.speaker_corrected))
+        if name_key(name) == bare]
+    if not joined:
+        return
+    if bare_row is None:
+        first = session.scalar(select(Quote.speaker_name).where(Quote.id == joined[0]))
+        bare_row = Speaker(name=first, kind="person", key=bare)
+        session.add(bare_row)
+        session.flush()
+        session.add(SpeakerAlias(speaker_id=bare_row.id, alias=first, key=bare))
+    session.execute(update(Quote).where(Quote.id.in_(joined)).values(speaker_id=bare_row.id))
+
+
+def _copy_aliases(session: Session, source: Speaker, target: Speaker, *, corrected: bool = False) -> None:
     target_keys = set(session.scalars(select(SpeakerAlias.key).where(SpeakerAlias.speaker_id == target.id)))
     for alias in session.scalars(select(SpeakerAlias).where(SpeakerAlias.speaker_id == source.id)).all():
         if alias.key not in target_keys:
-            session.add(SpeakerAlias(speaker_id=target.id, alias=alias.alias, key=alias.key))
+            session.add(SpeakerAlias(speaker_id=target.id, alias=alias.alias, key=alias.key,
+                                     corrected=corrected or alias.corrected))
+            target_keys.add(alias.key)
+        elif corrected:
+            session.execute(update(SpeakerAlias).where(SpeakerAlias.speaker_id == target.id,
+                                                       SpeakerAlias.key == alias.key).values(corrected=True))
+
+
+def merge_speakers(session: Session, source: Speaker, target: Speaker, *, corrected: bool = False) -> None:
+    """Move every quote and alias of `source` to `target`, then delete `source` (in the caller's transaction).
+    With `corrected` (a newsroom merge), the moved quotes and names are marked as set by hand."""
+    values = {"speaker_id": target.id, **({"speaker_corrected": True} if corrected else {})}
+    session.execute(update(Quote).where(Quote.speaker_id == source.id).values(**values))
+    _copy_aliases(session, source, target, corrected=corrected)
+    if corrected and source.key not in set(session.scalars(
+            select(SpeakerAlias.key).where(SpeakerAlias.speaker_id == target.id, SpeakerAlias.corrected))):
+        session.add(SpeakerAlias(speaker_id=target.id, alias=source.name, key=source.key, corrected=True))
     if target.title is None:
         target.title = source.title
     session.delete(source)
     session.flush()
 
 
-def prune_speakers(session: Session, speaker_ids: Iterable[int]) -> None:
-    """Delete those of these speakers that no quote refers to any more (their aliases go with them)."""
+def prune_speakers(session: Session, speaker_ids: Iterable[int], *, reconcile: bool = True) -> None:
+    """Delete those of these speakers that no quote refers to any more (their aliases go with them), unless
+    a correction holds a name to them; bare names they made ambiguous are joined again."""
     ids = list(speaker_ids)
     if not ids:
         return
     has_quotes = exists().where(Quote.speaker_id == Speaker.id)
-    session.execute(delete(Speaker).where(Speaker.id.in_(ids), ~has_quotes))
+    held = exists().where(SpeakerAlias.speaker_id == Speaker.id, SpeakerAlias.corrected)
+    gone = list(session.scalars(select(Speaker).where(Speaker.id.in_(ids), ~has_quotes, ~held)))
+    if not gone:
+        return
+    bare_names = set().union(*(bare_names_of(s) for s in gone))
+    session.execute(delete(Speaker).where(Speaker.id.in_([s.id for s in gone])))
+    session.expire_all()
+    if reconcile:
+        for bare in sorted(bare_names):
+            reconcile_bare_name(session, bare)

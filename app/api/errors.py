@@ -134,9 +134,11 @@ PROBLEM_DESCRIPTIONS = {
     401: "Missing API key: send it as X-API-Key.",
     403: "Wrong API key, or writes are disabled because no key is configured.",
     404: "No such resource.",
+    409: "Conflicts with what is stored (a speaker of that name exists: merge instead).",
     413: "Request body over the configured limit (QUOTEWIRE_MAX_BODY_BYTES).",
     415: "Unsupported media type: send application/json.",
-    422: "A parameter or body field failed validation; `errors` names each one and why.",
+    422: "A parameter or body field failed validation (`errors` names each one and why), or a correction cannot "
+         "be made as asked.",
     503: "The database is unreachable or its schema is not at the latest migration.",
 }
 

@@ -12,7 +12,7 @@ from fastapi.openapi.utils import get_openapi
 
 from app.api import errors
 from app.api.body_limit import BodyLimitMiddleware
-from app.api.routes import articles, health, problems, quotes, speakers, topics
+from app.api.routes import articles, corrections, health, problems, quotes, speakers, topics
 from app.config import Settings, get_settings
 from app.db import get_engine
 
@@ -30,6 +30,7 @@ Who said what, when: every quotation found in the ingested news articles, attrib
 TAGS = [
     {"name": "quotes", "description": "Quotations with their speaker, article, date and topics."},
     {"name": "speakers", "description": "People and organisations quoted, merged across articles."},
+    {"name": "corrections", "description": "The newsroom's corrections of speakers: merge, split, reassign."},
     {"name": "topics", "description": "Topic terms of quotes and the broader subjects of the taxonomy."},
     {"name": "articles", "description": "Ingested articles; post one to extract and store its quotes."},
     {"name": "health", "description": "Whether the service can answer."},
@@ -58,7 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = get_engine(settings.database_url)
     errors.install(app)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
-    for module in (quotes, speakers, topics, articles, health, problems):
+    for module in (quotes, speakers, corrections, topics, articles, health, problems):
         app.include_router(module.router)
     app.openapi = lambda: openapi_with_problem_schema(app)  # type: ignore[method-assign]
     return app

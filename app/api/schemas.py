@@ -18,7 +18,12 @@ class QuoteQuery(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     speaker: str | None = Field(None, min_length=1, max_length=200, examples=["Blinken"],
-                                description="Speaker name or alias, case-insensitive; a surname finds the full name.")
+                                description="A full name finds that person only, by any way their name was written "
+                                            "(middle names, initials and titles in front do not matter: 'Donald J. "
+                                            "Trump' is 'Donald Trump'); a bare surname finds every person with that "
+                                            "surname, and quotes whose text named only the surname. Case and "
+                                            "accents are ignored. Pick one of several people by `speaker_id`, "
+                                            "from `/speakers?q=`.")
     speaker_id: int | None = Field(None, ge=1, examples=[3], description="Speaker id, as in /speakers.")
     topic: str | None = Field(None, min_length=1, max_length=200, examples=["hostages"],
                               description="A topic term (normalized: 'the Hostages' finds 'hostage'), a taxonomy "
@@ -61,7 +66,8 @@ class ListQuery(BaseModel):
 
 class SpeakerListQuery(ListQuery):
     q: str | None = Field(None, min_length=1, max_length=200, examples=["ruiz"],
-                          description="Part of a name or alias, case- and accent-insensitive.")
+                          description="Part of a name or alias, case- and accent-insensitive: the candidates a "
+                                      "`speaker=` name may mean, each with its quote count and id.")
 
 
 class TopicListQuery(ListQuery):

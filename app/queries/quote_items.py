@@ -10,7 +10,8 @@ from sqlmodel import Session
 
 from app.models import Article, ArticleRef, Quote, QuotePublic, QuoteTopic, Speaker, SpeakerRef, Topic
 
-QUOTE_FIELDS = ("id", "text", "start", "end", "context", "cue", "kind", "said_on", "mention", "sieve", "confidence")
+QUOTE_FIELDS = ("id", "text", "start", "end", "context", "cue", "kind", "said_on", "mention", "sieve", "confidence",
+                "speaker_corrected")
 SPEAKER_FIELDS = ("id", "name", "title")
 ARTICLE_FIELDS = ("id", "title", "url", "source", "author", "published_at")
 QUOTE_COLUMNS = tuple(getattr(Quote, name) for name in QUOTE_FIELDS)

@@ -13,7 +13,7 @@ ARTICLE = {"id": 12, "title": "Bridge", "url": None, "source": "Riverton Ledger"
            "published_at": date(2024, 3, 8)}
 QUOTE = {"id": 101, "text": "We are on schedule", "start": 1, "end": 19, "context": '"We are on schedule," she said.',
          "cue": "said", "kind": "full", "said_on": date(2024, 3, 7), "mention": None, "sieve": "test",
-         "confidence": 0.9, "topics": ["bridge"]}
+         "confidence": 0.9, "topics": ["bridge"], "speaker_corrected": False}
 
 
 @pytest.mark.parametrize("speaker", [SPEAKER, None])

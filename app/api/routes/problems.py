@@ -22,6 +22,7 @@ PROBLEM_KINDS: dict[str, str] = {
     "speaker-not-found": "No speaker has that id.",
     "topic-not-found": "No topic has that slug.",
     "article-not-found": "No article has that id.",
+    "correction-rejected": "A speaker correction that cannot be made as asked; the detail says why and what to do.",
     "database-unreachable": "The health check could not query the database.",
     "schema-outdated": "The database is not at the latest migration: run `quotewire db upgrade`.",
 }

@@ -28,8 +28,10 @@ def existing_speaker(session: SessionDep, speaker_id: int) -> SpeakerPublic:
 
 
 @router.get("/speakers", response_model=Page[SpeakerPublic], summary="List speakers",
-            description="Speakers in name order, each with every form their name was written in (aliases) and "
-                        "their number of quotes; `q` keeps those whose name or an alias contains it.",
+            description="Speakers in name order, each with the ways their name was written (aliases: names "
+                        "only, never descriptions) and their number of quotes; `q` keeps those whose name or an "
+                        "alias contains it: the candidates a `speaker=` name may mean, to pick one by "
+                        "`speaker_id`.",
             responses=problem_responses(400, 401, 403, 422))
 def list_speakers(request: Request, session: SessionDep,
                   query: Annotated[SpeakerListQuery, Query()]) -> Response:
