@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
+from typing import Iterator
 
-from app.extract.dates import resolve_said_on
+from app.extract.dates import said_on_in_paragraph
 from app.extract.discourse import Discourse
 from app.extract.entities import EntityRegistry, NameMention, name_mentions
 from app.extract.genders import learn_genders, mark_described_people
@@ -18,6 +19,7 @@ from app.extract.topics import quote_topics
 # Attributions that are only a guess; the next quote's cue may do better (see _look_ahead).
 FALLBACK_SIEVES = frozenset({"paragraph_subject", "none"})
 HEADLINE_MAX_CHARS = 250
+DATING_REACH_SENTENCES = 5  # how far back in its paragraph an attribution's day still dates a quote
 MAX_CONTEXT_CHARS = 600  # a run-on sentence gives each quote a window of it as context
 FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")  # `,”` closes an attributed full quote: no headline
 NON_WORD = re.compile(r"\W+")  # titles and first lines compare without their punctuation
@@ -163,11 +165,26 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
     dates: dict[tuple[int, int], date | None] = {}
     ends = [s.end for s in spans]
     topics: dict[tuple[str, str], tuple[str, ...]] = {}
+    frames: dict[Sentence, str] = {}
+    position = {sentence: index for index, sentence in enumerate(sentences)}
+
+    def frame(sentence: Sentence) -> str:
+        if sentence not in frames:
+            frames[sentence] = _frame(text, sentence, _quotes_within(spans, ends, sentence.start, sentence.end))
+        return frames[sentence]
+
+    def earlier_in_paragraph(sentence: Sentence) -> Iterator[str]:
+        index = position[sentence] - 1
+        reach = max(-1, index - DATING_REACH_SENTENCES)
+        while index > reach and sentences[index].paragraph == sentence.paragraph:
+            yield frame(sentences[index])
+            index -= 1
+
     for span, sentence, attribution in _attribute_all(text, spans, sentences):
         start, end = _context(span, sentence)
         if (start, end) not in dates:
-            around = Sentence(start, end, sentence.paragraph)
-            dates[start, end] = resolve_said_on(_frame(text, around, _quotes_within(spans, ends, start, end)), published)
+            dates[start, end] = said_on_in_paragraph(frame(Sentence(start, end, sentence.paragraph)),
+                                                     earlier_in_paragraph(sentence), published)
         context = text[start:end].strip()
         quoted = text[span.start:span.end]
         if (quoted, context) not in topics:
