@@ -206,13 +206,12 @@ def _paragraph_spans(text: str, found: list[tuple[int, int]], index: int, marks:
     for family in PAIRED_FAMILIES:
         if family in families:
             paired += _paired_spans(text, families[family], p_end, index)
-    if "single" not in families:
-        return paired if len(families) == 1 else _outermost(paired)
-    taken = sorted((s.open_mark, s.after()) for s in paired)
-    next_start = _start_after_space(text, *found[index + 1]) if index + 1 < len(found) else len(text)
-    runs_on = next_start < len(text) and text[next_start] in OPENING_SINGLE
-    singles = _single_spans(text, families["single"], p_start, p_end, index, runs_on, taken)
-    return _outermost(paired + singles) if singles else paired
+    if "single" in families:
+        taken = sorted((s.open_mark, s.after()) for s in paired)
+        next_start = _start_after_space(text, *found[index + 1]) if index + 1 < len(found) else len(text)
+        runs_on = next_start < len(text) and text[next_start] in OPENING_SINGLE
+        paired += _single_spans(text, families["single"], p_start, p_end, index, runs_on, taken)
+    return paired if len(families) == 1 else _outermost(paired)
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
