@@ -147,11 +147,11 @@ def _paired_spans(text: str, marks: list[Mark], p_end: int, index: int) -> list[
     return [s for s in spans if s is not None]
 
 
-def _single_spans(text: str, marks: list[Mark], p_start: int, p_end: int, index: int, runs_on: bool,
+def _single_spans(text: str, marks: list[Mark], p_end: int, index: int, runs_on: bool,
                   taken: list[tuple[int, int]]) -> list[QuoteSpan]:
-    """Single-quoted stretches outside other quotes; unmatched single marks are apostrophes. A quote
-    opening the paragraph with no closing mark runs to its end when `runs_on` (the next paragraph
-    reopens with a single mark, the British way of quoting over two paragraphs)."""
+    """Single-quoted stretches outside other quotes; unmatched single marks are apostrophes. The last
+    quote of the paragraph, left without a closing mark, runs to its end when `runs_on` (the next
+    paragraph reopens with a single mark, the British way of quoting over two paragraphs)."""
     openers: list[int] = []
     closers: list[int] = []
     taken_starts = [s for s, _ in taken]
@@ -175,7 +175,7 @@ def _single_spans(text: str, marks: list[Mark], p_start: int, p_end: int, index:
             continue
         following = bisect_right(closers, open_at + 1)
         if following == len(closers):
-            if runs_on and open_at == _start_after_space(text, p_start, p_end):
+            if runs_on:
                 end = end_before_space(text, p_end)
                 spans.append(_span(text, open_at, open_at + 1, end, end, index, False, True))
             break
@@ -201,7 +201,7 @@ def _paragraph_spans(text: str, found: list[tuple[int, int]], index: int, marks:
     families: dict[str, list[Mark]] = {}
     for mark in marks:
         families.setdefault(mark.family, []).append(mark)
-    p_start, p_end = found[index]
+    p_end = found[index][1]
     paired: list[QuoteSpan] = []
     for family in PAIRED_FAMILIES:
         if family in families:
@@ -210,7 +210,7 @@ def _paragraph_spans(text: str, found: list[tuple[int, int]], index: int, marks:
         taken = sorted((s.open_mark, s.after()) for s in paired)
         next_start = _start_after_space(text, *found[index + 1]) if index + 1 < len(found) else len(text)
         runs_on = next_start < len(text) and text[next_start] in OPENING_SINGLE
-        paired += _single_spans(text, families["single"], p_start, p_end, index, runs_on, taken)
+        paired += _single_spans(text, families["single"], p_end, index, runs_on, taken)
     return paired if len(families) == 1 else _outermost(paired)
 
 

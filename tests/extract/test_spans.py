@@ -154,12 +154,11 @@ def test_doubled_curly_single_marks_count_as_double_quotes(text):
 
 
 def test_a_british_quote_over_two_paragraphs_is_one_span_per_paragraph():
-    text = ("‘We opened the hall in the snow and forty people came.\n\n"
-            "‘By noon there was no bread left,’ says Ines Moro.")
-    first, second = find_quote_spans(text)
-    assert text[first.start:first.end] == "We opened the hall in the snow and forty people came."
-    assert not first.closed
-    assert text[second.start:second.end] == "By noon there was no bread left,"
+    text = ("‘We opened the hall at six,’ says Ines Moro. ‘Forty people came through the snow.\n\n"
+            "‘By noon there was no bread left.’")
+    assert spans_of(text) == ["We opened the hall at six,", "Forty people came through the snow.",
+                              "By noon there was no bread left."]
+    assert not find_quote_spans(text)[1].closed
 
 
 def test_an_unclosed_single_mark_before_a_plain_paragraph_is_no_quote():
