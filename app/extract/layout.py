@@ -1,9 +1,9 @@
 """Page layout around an article's prose: furniture lines and interview labels, blanked before attribution.
 
 Web pages and wire copy carry lines that are not the story: photo captions with their credits,
-advertisement breaks, link teasers ("READ MORE: ..."), bylines, datelines and credit lines. Their
-names are no speakers and their quoted headlines are no quotes, so `blank_layout` overwrites them
-with spaces (offsets stay those of the article) before quotes are found and attributed. It also
+advertisement breaks, link teasers ("READ MORE: ..."), bylines, datelines and credit lines, and
+scraped markup tags. Their names are no speakers and their quoted words are no quotes, so
+`blank_layout` overwrites them with spaces (offsets stay those of the article) before quotes are found and attributed. It also
 blanks the labels of a Q&A section ("Q:", "A:"), which are not names; `qa_lines` says which
 lines are questions and which are answers. Only general rules of page layout live here, never an outlet's own wording.
 """
@@ -46,6 +46,9 @@ CREDIT_LINE = re.compile(
 DATELINE = re.compile(
     rf"\s*{_UPPER_WORD}(?:\s+{_UPPER_WORD})*(?:,\s*{_CAPITALISED}(?:\s+{_CAPITALISED})*(?:\s+\d{{1,2}})?)?"
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--?)\s+")
+# A markup tag left in scraped text, whose attribute values sit in quotation marks:
+# `<tweet author="harborcity" id="12">`, `<a href="/story">`.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:\-]*(?:\s+[\w:\-]+(?:\s*=\s*(?:\"[^\"\n<>]*\"|'[^'\n<>]*'|[^\s<>\"']+))?)*\s*/?>")
 # The label of a Q&A line: "Q: ...", "Answer: ..." (never "A. Ruiz said").
 QA_LABEL = re.compile(r"\s*(?P<label>Q|A|Question|Answer)\s*:\s")
 MAX_FURNITURE_CHARS = 300  # a longer paragraph is story text, whatever it starts with
@@ -73,10 +76,12 @@ def blank_layout(text: str) -> str:
             cut = prefix.end()
         pieces += [text[done:start], " " * (cut - start)]
         done = cut
-    if not pieces:
-        return text
-    pieces.append(text[done:])
-    return "".join(pieces)
+    if pieces:
+        pieces.append(text[done:])
+        text = "".join(pieces)
+    if "<" in text:
+        text = MARKUP_TAG.sub(lambda tag: " " * len(tag.group()), text)
+    return text
 
 
 def qa_lines(text: str) -> list[tuple[int, int, bool]]:

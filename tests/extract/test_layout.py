@@ -3,7 +3,8 @@ import pytest
 
 from app.extract import extract_quotes
 from app.extract.layout import (
-    AD_BREAK, BYLINE, CREDIT_AT_END, CREDIT_IN_PARENTHESES, CREDIT_LINE, DATELINE, QA_LABEL, TEASER, blank_layout,
+    AD_BREAK, BYLINE, CREDIT_AT_END, CREDIT_IN_PARENTHESES, CREDIT_LINE, DATELINE, MARKUP_TAG, QA_LABEL, TEASER,
+    blank_layout,
     qa_lines,
 )
 
@@ -40,6 +41,8 @@ def test_story_lines_that_look_like_furniture(pattern, line):
     (DATELINE, "PORT ALDER, Ore. — The council voted", "PORT ALDER, Ore. — "),
     (DATELINE, "HALVIK, March 4 (Wire Service) - Dockworkers", "HALVIK, March 4 (Wire Service) - "),
     (QA_LABEL, "Q: Will the ferry run?", "Q: "),
+    (MARKUP_TAG, 'Ruiz posted <post author="harborcity" id="12">Ferry back', '<post author="harborcity" id="12">'),
+    (MARKUP_TAG, "See <a href=”/ferry”>the timetable</a>.", "<a href=”/ferry”>"),
 ])
 def test_furniture_patterns_on_their_lines(pattern, line, found):
     match = pattern.search(line)
@@ -52,6 +55,7 @@ def test_furniture_patterns_on_their_lines(pattern, line, found):
     (CREDIT_LINE, "Copyright holders called the ruling “a disaster.”"),
     (DATELINE, "US officials — and their allies — disagreed."),
     (QA_LABEL, "A. Ruiz chaired the meeting."),
+    (MARKUP_TAG, "Turnout was < 40% and > 30%, the clerk said."),
 ])
 def test_story_text_is_not_furniture(pattern, line):
     assert not pattern.search(line)
@@ -105,3 +109,9 @@ def test_quotes_in_a_qa_section_are_attributed_sensibly():
     assert quotes["a fantasy"].speaker is None or quotes["a fantasy"].speaker.name is None
     assert quotes["never promise a date"].speaker is None or quotes["never promise a date"].speaker.name != "Dana Ruiz"
     assert all(q.speaker is None or q.speaker.name not in ("Q", "A", "Tom Reed") for q in quotes.values())
+
+
+def test_quoted_attributes_of_scraped_markup_are_no_quotes():
+    text = ('Dana Ruiz wrote on social media: <post pic="" author="harborcity" stamp="1">The ferry runs '
+            'again.</post> “We did it,” she said.')
+    assert [q.text for q in extract_quotes(text)] == ["We did it,"]
