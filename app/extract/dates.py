@@ -76,8 +76,8 @@ def said_on_in_paragraph(own: str, earlier: Iterable[str], published: date | Non
     if anchored is not None:
         return anchored
     for frame in earlier:
-        anchored = anchored_date(frame, published) if ATTRIBUTION_CUE.search(frame) else None
-        if anchored is not None:
+        anchored = anchored_date(frame, published)
+        if anchored is not None and ATTRIBUTION_CUE.search(frame):
             return anchored
     return published
 

@@ -161,11 +161,15 @@ def _comparable(line: str) -> str:
 
 def _frame(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> str:
     """The sentence with every quotation in it blanked out, so dates inside quotes never count."""
-    frame = list(text[sentence.start:sentence.end])
+    pieces = []
+    done = sentence.start
     for span in spans:
-        for offset in range(max(span.start, sentence.start), min(span.end, sentence.end)):
-            frame[offset - sentence.start] = " "
-    return "".join(frame)
+        start, end = max(span.start, done), min(span.end, sentence.end)
+        if start < end:
+            pieces += [text[done:start], " " * (end - start)]
+            done = end
+    pieces.append(text[done:sentence.end])
+    return "".join(pieces)
 
 
 def _context(span: QuoteSpan, sentence: Sentence) -> tuple[int, int]:
