@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-LINE = re.compile(r"[^\n]+")
+from app.extract.marks import PARAGRAPH
+
 _CAPITALISED = r"[A-Z][\w&.’'\-]*"
 _UPPER_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ’'.\-]+"
 
@@ -65,7 +66,7 @@ def blank_layout(text: str) -> str:
     """`text` with its furniture lines, datelines and Q&A labels overwritten by spaces."""
     pieces: list[str] = []
     done = 0
-    for line in LINE.finditer(text):
+    for line in PARAGRAPH.finditer(text):
         start, end = line.span()
         if _furniture(line.group()):
             cut = end
@@ -87,7 +88,7 @@ def blank_layout(text: str) -> str:
 def qa_lines(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_answer) of every line of a Q&A section ("Q: ...", "A: ..."), in order."""
     lines = []
-    for line in LINE.finditer(text):
+    for line in PARAGRAPH.finditer(text):
         label = QA_LABEL.match(text, line.start(), line.end())
         if label is not None:
             lines.append((line.start(), line.end(), label.group("label") in ("A", "Answer")))
