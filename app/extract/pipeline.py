@@ -187,6 +187,7 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
     if not text or not text.strip():
         return []
     interview = qa_lines(text)
+    article = text
     text = blank_layout(text)  # captions, ad breaks, teasers, bylines: no quotes, no speakers
     headline_end = _headline_end(text, title)
     spans = [s for s in find_quote_spans(text) if s.start >= headline_end]
@@ -221,7 +222,7 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
             dates[start, end] = said_on_in_paragraph(frame(Sentence(start, end, sentence.paragraph)),
                                                      earlier_in_paragraph(sentence), published)
         context = text[start:end].strip()
-        quoted = text[span.start:span.end]
+        quoted = article[span.start:span.end]  # as written, markup inside a quote included
         if (quoted, context) not in topics:
             topics[quoted, context] = quote_topics(quoted, context)
         quotes.append(Quote(

@@ -115,3 +115,9 @@ def test_quoted_attributes_of_scraped_markup_are_no_quotes():
     text = ('Dana Ruiz wrote on social media: <post pic="" author="harborcity" stamp="1">The ferry runs '
             'again.</post> “We did it,” she said.')
     assert [q.text for q in extract_quotes(text)] == ["We did it,"]
+
+
+def test_a_quote_holding_markup_keeps_the_text_as_written():
+    text = '“Read the <a href="/plan">plan</a> first,” said Dana Ruiz.'
+    [quote] = extract_quotes(text)
+    assert quote.text == text[quote.start:quote.end] == 'Read the <a href="/plan">plan</a> first,'

@@ -17,7 +17,8 @@ DASHES = ["—", "–", "-", "--", " — ", " - "]
 BREAKS = ["\n\n", "\n", " ", "  ", "\t", "\u00a0", ", ", ". ", ": ", "? ", "! ", "; ", "…"]
 WORDS = ["Dana Ruiz", "she", "he", "said", "told reporters", "the mayor", "says", "on Monday", "yesterday", "We",
          "will", "rebuild", "the pier", "according to", "Mr.", "U.S.", "It", "added", "Q: ", "A: ", "READ MORE: ",
-         "(AP Photo/Jo Lee)", "By Tom Reed", "Story continues below advertisement", "PORT ALDER — ", "who"]
+         "(AP Photo/Jo Lee)", "Reuters Photo", "By Tom Reed", "Story continues below advertisement",
+         "PORT ALDER — ", "who", '<a href="/x">', "</a>", "<"]
 TOKENS = MARKS + APOSTROPHES + DASHES + BREAKS + WORDS
 PUBLISHED = date(2025, 3, 14)
 
