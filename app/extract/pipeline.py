@@ -186,10 +186,10 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
     """Every quotation in `text`, in order of appearance, attributed where a speaker can be found."""
     if not text or not text.strip():
         return []
-    interview = qa_lines(text)
     article = text
-    text = blank_layout(text)  # captions, ad breaks, teasers, bylines: no quotes, no speakers
-    headline_end = _headline_end(text, title)
+    headline_end = _headline_end(article, title)
+    interview = qa_lines(article)
+    text = blank_layout(article)  # captions, ad breaks, teasers, bylines: no quotes, no speakers
     spans = [s for s in find_quote_spans(text) if s.start >= headline_end]
     if not spans:
         return []
