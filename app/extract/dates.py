@@ -2,14 +2,19 @@
 
 `resolve_said_on` reads the attribution sentence around a quote (the quote itself masked
 with spaces, so dates inside the quoted words never count) and turns "said Wednesday",
-"on Feb. 5", "yesterday" or "earlier today" into a calendar date. Vague expressions
+"on Feb. 5", "yesterday", "last night" or "earlier today" into a calendar date. Vague expressions
 ("last week", "recently") do not anchor anything: the publication date stands.
+`said_on_in_paragraph` gives a follow-on quote the day of an earlier attribution in its paragraph
+(`Ruiz said Monday that ... “...,” she said.`).
 """
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Iterable
+
+from app.extract.lexicon import CUE_PATTERN
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -30,36 +35,73 @@ WEEKDAY = re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>Monday|Tuesday|Wednes
 # "until Friday", "by Feb. 5", "the March 15 primary", "Super Tuesday": a day the words point to
 # or name, not the day they were said; searched for just before the date
 NOT_SPEECH_DAY_REACH = 16
-NOT_SPEECH_DAY = re.compile(r"\b(?:next|until|till|by|before|after|since|from|this\s+coming|the|super|black|good|ash"
-                            r"|cyber|holy|easter|palm)\s+$", re.IGNORECASE)
+NOT_SPEECH_DAY = re.compile(r"\b(?P<word>next|until|till|by|before|after|since|from|this\s+coming|the|super|black|good"
+                            r"|ash|cyber|holy|easter|palm)\s+$", re.IGNORECASE)
+# ... except "after Tuesday's game": words said after an event of that day, on that day
+AFTER_EVENT_OF_DAY = re.compile(r"[’']s\b")
 # a month-day later in the year than publication means last year only this close to New Year
 MAX_YEAR_WRAP_DAYS = 92
-YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+YESTERDAY = re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)
 # "earlier today", "this morning", "tonight": the publication day
 TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
 # ", who met the crown prince Monday," describes the speaker, not the speech
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+ATTRIBUTION_CUE = re.compile(CUE_PATTERN, re.IGNORECASE)  # "Asked Tuesday whether ..." attributes too
+# `told TV on Tuesday that the captain had said "..." on Sunday`: words reported in the pluperfect were
+# said before the telling, so a day named before this cue dates the telling, not them
+PLUPERFECT_CUE = re.compile(rf"\bhad\s+(?:\w+ly\s+)?{CUE_PATTERN}", re.IGNORECASE)
 
 
-@lru_cache(maxsize=256)  # the quotes of one sentence share its frame
 def resolve_said_on(frame: str, published: date | None) -> date | None:
-    """The day the quoted words were said, from the attribution sentence `frame`.
+    """The day the quoted words were said, from the attribution sentence `frame`; the publication
+    date when the sentence names no day.
 
     >>> resolve_said_on("told reporters at the harbor in Valmont Wednesday", date(2024, 2, 7))
     datetime.date(2024, 2, 7)
     """
-    frame = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), frame)
-    anchored = _absolute_date(frame, published)
+    anchored = anchored_date(frame, published)
+    return anchored if anchored is not None else published
+
+
+def said_on_in_paragraph(own: str, earlier: Iterable[str], published: date | None) -> date | None:
+    """The day for a quote whose attribution sentence is `own`: the day it names, else the day named
+    by the nearest earlier attribution of its paragraph (`earlier`, nearest first: sentences with a
+    reporting cue), else the publication date.
+
+    >>> said_on_in_paragraph("  “We are sad,” she said.", ["Ruiz said on Monday that the pier would close."],
+    ...                      date(2024, 2, 7))
+    datetime.date(2024, 2, 5)
+    """
+    anchored = anchored_date(own, published)
     if anchored is not None:
         return anchored
-    if published is None:
-        return None
-    relative = _relative_date(frame, published)
-    return relative if relative is not None else published
+    for frame in earlier:
+        anchored = anchored_date(frame, published)
+        if anchored is not None and ATTRIBUTION_CUE.search(frame):
+            return anchored
+    return published
+
+
+@lru_cache(maxsize=256)  # the quotes of one sentence share its frame
+def anchored_date(frame: str, published: date | None) -> date | None:
+    """The day `frame` says words were said ("said Wednesday", "on Feb. 5"), or None if it names none."""
+    frame = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), frame)
+    relayed = PLUPERFECT_CUE.search(frame)
+    if relayed is not None:
+        own_day = anchored_date(" " * relayed.end() + frame[relayed.end():], published)
+        if own_day is not None:
+            return own_day
+    anchored = _absolute_date(frame, published)
+    if anchored is not None or published is None:
+        return anchored
+    return _relative_date(frame, published)
 
 
 def _names_another_day(frame: str, match: re.Match[str]) -> bool:
-    return NOT_SPEECH_DAY.search(frame, max(0, match.start() - NOT_SPEECH_DAY_REACH), match.start()) is not None
+    before = NOT_SPEECH_DAY.search(frame, max(0, match.start() - NOT_SPEECH_DAY_REACH), match.start())
+    if before is None:
+        return False
+    return before.group("word").lower() != "after" or not AFTER_EVENT_OF_DAY.match(frame, match.end())
 
 
 def _absolute_date(frame: str, published: date | None) -> date | None:

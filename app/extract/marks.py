@@ -1,25 +1,41 @@
 """Finding quotation spans: pairs quotation marks paragraph by paragraph, tells quotes from apostrophes.
 
-Owns the span layer only: where each quotation starts and ends (marks excluded). Who said it is
-decided later by the sieves.
+Owns the span layer only: where each quotation starts and ends (marks and the spaces just inside
+them excluded). Who said it is decided later by the sieves.
+
+Each family of marks is paired on its own: guillemets (« » and » « alike), double marks (" “ ” „
+and doubled single marks), single guillemets (‹ ›), then single marks, which double as
+apostrophes. A quote nested in another is part of the outer one, whatever the house style (double
+inside single, single inside double, double inside guillemets): only the outermost spans are kept,
+so spans never overlap.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 PARAGRAPH = re.compile(r"[^\n]+")
-# A doubled straight apostrophe ('') stands for a double quote in some archives; it must win over
-# the single apostrophe, so it comes first in the alternation. Where a nested single quote closes
-# with it (`'slow lane,'''`) the closing pair is the last two marks, not the first two.
-DOUBLE_MARK = re.compile(r"''(?!'(?!\w))|[\"“”„]")
-SINGLE_MARK = re.compile(r"(?<!')['‘’](?!')")
+# One mark, or a run of single marks: two of them ('' ’’ ‘‘ ‘’) stand for a double mark in some
+# archives and typesetting (see `_marks_of`).
+MARK_RUN = re.compile(r"[\"“”„‟«»‹›]|['‘’]+")
+FAMILY_OF_GLYPH = {"«": "guillemet", "»": "guillemet", "‹": "single guillemet", "›": "single guillemet",
+                   "'": "single", "‘": "single", "’": "single"}  # any other mark is a double one
+PAIRED_FAMILIES = ("guillemet", "double", "single guillemet")  # paired by glyph, never apostrophes
 # Elisions written with a leading apostrophe: '90s, 'em, 'til, 'cause, 'bout, rock 'n' roll.
 LEADING_ELISION = re.compile(r"(?:\d0s|\d\d\b|em\b|til\b|cause\b|bout\b|tis\b|twas\b|n['’]\s|n\b|s\b)", re.IGNORECASE)
 
-OPENING_NEIGHBOURS = set(" \t([{—–-/“‘\"'") | {""}
-CLOSING_FOLLOWERS = set(" \t.,;:!?)]}—–-/”’\"'…") | {""}
+# Every glyph that can open or close a quotation, for the modules that read around quotes.
+OPENING_MARK_CHARS = "\"'“‘„‟«‹»›"
+CLOSING_MARK_CHARS = "\"'”’»›«‹"
+
+OPENING_NEIGHBOURS = set(" \t([{—–-/“‘\"'«‹»›„") | {""}
+CLOSING_FOLLOWERS = set(" \t.,;:!?)]}—–-/”’\"'…»›«‹") | {""}
+# A glyph's usual role, for a mark whose neighbours allow both (`“ word ”`, French `« mot »`).
+OPENING_GLYPHS = frozenset("“„‟«‹")
+CLOSING_GLYPHS = frozenset("”»›")
+OPENING_SINGLE = frozenset("‘'")  # a paragraph opening with one of these may run on to the next
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +55,15 @@ class QuoteSpan:
         return self.after_mark if self.after_mark >= 0 else self.close_mark + 1
 
 
+class Mark(NamedTuple):
+    """One quotation mark (two characters for a doubled single mark) and its family."""
+
+    start: int
+    end: int
+    glyph: str
+    family: str  # guillemet | double | single guillemet | single
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-empty line: news text separates paragraphs by line breaks."""
     return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
@@ -51,88 +76,157 @@ def end_before_space(text: str, end: int) -> int:
     return end
 
 
+def _start_after_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _marks_of(text: str, run: re.Match[str]) -> list[Mark]:
+    """The marks a run of mark characters stands for. Two single marks make a double mark; of three
+    or more, the pair is the first two before a word (`'''Slow lane' is right,'' she said`), else
+    the last two (`it the 'slow lane,''' she said`); the single marks left are nested in it."""
+    start, end, glyph = run.start(), run.end(), run.group()
+    if len(glyph) == 1:
+        return [Mark(start, end, glyph, FAMILY_OF_GLYPH.get(glyph, "double"))]
+    pair_at = start if len(glyph) == 2 or (end < len(text) and text[end].isalnum()) else end - 2
+    return [Mark(pair_at, pair_at + 2, text[pair_at:pair_at + 2], "double")]
+
+
+def _span(text: str, open_at: int, content_start: int, content_end: int, close_at: int, index: int,
+          closed: bool, single: bool, after: int = -1) -> QuoteSpan | None:
+    """The span between two marks, without the spaces inside them (`« mot »`); None when empty."""
+    start = _start_after_space(text, content_start, content_end)
+    end = end_before_space(text, content_end)
+    if end <= start:
+        return None
+    return QuoteSpan(start, end, open_at, close_at, index, closed, single, after)
+
+
 def _around(text: str, start: int, end: int) -> tuple[str, str]:
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     return before, after
 
 
-def _double_role(text: str, start: int, end: int, glyph: str) -> str:
-    """'open', 'close' or 'either' for a double mark, read from its neighbours first, glyph second."""
-    before, after = _around(text, start, end)
+def _mark_role(text: str, mark: Mark) -> str:
+    """'open', 'close' or 'either' for a paired mark, read from its neighbours first, glyph second."""
+    before, after = _around(text, mark.start, mark.end)
     can_open = before in OPENING_NEIGHBOURS or before.isspace()
     can_close = after in CLOSING_FOLLOWERS or after.isspace()
     if can_open and not can_close:
         return "open"
     if can_close and not can_open:
         return "close"
-    if glyph in "“„":
+    if mark.glyph in OPENING_GLYPHS:
         return "open"
-    if glyph == "”":
+    if mark.glyph in CLOSING_GLYPHS:
         return "close"
     return "either"
 
 
-def _double_spans(text: str, p_start: int, p_end: int, index: int) -> list[QuoteSpan]:
-    spans: list[QuoteSpan] = []
-    opened: re.Match | None = None
-    for mark in DOUBLE_MARK.finditer(text, p_start, p_end):
-        role = _double_role(text, mark.start(), mark.end(), mark.group())
+def _paired_spans(text: str, marks: list[Mark], p_end: int, index: int) -> list[QuoteSpan]:
+    """Spans between the marks of one family in a paragraph; a quote left open runs to its end."""
+    spans: list[QuoteSpan | None] = []
+    opened: Mark | None = None
+    for mark in marks:
+        role = _mark_role(text, mark)
         if opened is None:
             if role != "close":
                 opened = mark
             continue
-        if role == "open" and mark.group() in "“„" and opened.group() in "“„":
-            opened = mark  # the earlier curly opener was never closed: restart here
+        if role == "open" and mark.glyph in OPENING_GLYPHS and opened.glyph in OPENING_GLYPHS:
+            opened = mark  # the earlier opener was never closed: restart here
             continue
-        spans.append(QuoteSpan(opened.end(), mark.start(), opened.start(), mark.start(), index, True, False, mark.end()))
+        single = mark.family == "single guillemet"
+        spans.append(_span(text, opened.start, opened.end, mark.start, mark.start, index, True, single, mark.end))
         opened = None
     if opened is not None:
         end = end_before_space(text, p_end)
-        if end > opened.end():
-            spans.append(QuoteSpan(opened.end(), end, opened.start(), end, index, False, False))
-    return spans
+        spans.append(_span(text, opened.start, opened.end, end, end, index, False, opened.family == "single guillemet"))
+    return [s for s in spans if s is not None]
 
 
-def _single_spans(text: str, p_start: int, p_end: int, index: int, taken: list[tuple[int, int]]) -> list[QuoteSpan]:
-    """Single-quoted stretches outside double quotes; unmatched single marks are apostrophes."""
+def _single_spans(text: str, marks: list[Mark], p_end: int, index: int, runs_on: bool,
+                  taken: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Single-quoted stretches outside other quotes; unmatched single marks are apostrophes. The last
+    quote of the paragraph, left without a closing mark, runs to its end when `runs_on` (the next
+    paragraph reopens with a single mark, the British way of quoting over two paragraphs)."""
     openers: list[int] = []
     closers: list[int] = []
     taken_starts = [s for s, _ in taken]
-    for mark in SINGLE_MARK.finditer(text, p_start, p_end):
-        holder = bisect_right(taken_starts, mark.start()) - 1
-        if holder >= 0 and mark.start() < taken[holder][1]:
+    for mark in marks:
+        holder = bisect_right(taken_starts, mark.start) - 1
+        if holder >= 0 and mark.start < taken[holder][1]:
             continue
-        before, after = _around(text, mark.start(), mark.end())
+        before, after = _around(text, mark.start, mark.end)
         if before.isalnum() and after.isalnum():
             continue  # don't, Netanyahu’s
         if (before in OPENING_NEIGHBOURS or before.isspace()) and after and not after.isspace():
-            if not LEADING_ELISION.match(text, mark.end()):
-                openers.append(mark.start())
+            if not LEADING_ELISION.match(text, mark.end):
+                openers.append(mark.start)
             continue
         if before and not before.isspace() and (after in CLOSING_FOLLOWERS or after.isspace()):
-            closers.append(mark.start())
-    spans: list[QuoteSpan] = []
+            closers.append(mark.start)
+    spans: list[QuoteSpan | None] = []
     last_close = -1
     for open_at in openers:
         if open_at < last_close:
             continue
         following = bisect_right(closers, open_at + 1)
         if following == len(closers):
-            continue
+            if runs_on:
+                end = end_before_space(text, p_end)
+                spans.append(_span(text, open_at, open_at + 1, end, end, index, False, True))
+            break
         close_at = closers[following]
-        spans.append(QuoteSpan(open_at + 1, close_at, open_at, close_at, index, True, True))
+        spans.append(_span(text, open_at, open_at + 1, close_at, close_at, index, True, True))
         last_close = close_at
-    return spans
+    return [s for s in spans if s is not None]
+
+
+def _outermost(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The spans not inside or across an earlier one: a nested quote belongs to the outer span."""
+    kept: list[QuoteSpan] = []
+    reach = -1
+    for span in sorted(spans, key=lambda s: (s.open_mark, -s.after())):
+        if span.open_mark >= reach:
+            kept.append(span)
+            reach = span.after()
+    return kept
+
+
+def _paragraph_spans(text: str, found: list[tuple[int, int]], index: int, marks: list[Mark]) -> list[QuoteSpan]:
+    """The outermost quotes of paragraph `index`, from the quotation marks and apostrophes in it."""
+    families: dict[str, list[Mark]] = {}
+    for mark in marks:
+        families.setdefault(mark.family, []).append(mark)
+    p_end = found[index][1]
+    paired: list[QuoteSpan] = []
+    for family in PAIRED_FAMILIES:
+        if family in families:
+            paired += _paired_spans(text, families[family], p_end, index)
+    if "single" in families:
+        taken = sorted((s.open_mark, s.after()) for s in paired)
+        next_start = _start_after_space(text, *found[index + 1]) if index + 1 < len(found) else len(text)
+        runs_on = next_start < len(text) and text[next_start] in OPENING_SINGLE
+        paired += _single_spans(text, families["single"], p_end, index, runs_on, taken)
+    return paired if len(families) == 1 else _outermost(paired)
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quoted stretch of `text`, in order; a quote left open at a paragraph end stops there."""
     spans: list[QuoteSpan] = []
-    for index, (p_start, p_end) in enumerate(paragraphs(text)):
-        doubles = _double_spans(text, p_start, p_end, index)
-        taken = [(s.open_mark, s.close_mark + 1) for s in doubles]
-        spans.extend(doubles)
-        spans.extend(_single_spans(text, p_start, p_end, index, taken))
-    spans.sort(key=lambda s: s.start)
-    return [s for s in spans if text[s.start:s.end].strip()]
+    found = paragraphs(text)
+    index, held = 0, []
+    for run in MARK_RUN.finditer(text):
+        if run.start() >= found[index][1]:
+            if held:
+                spans += _paragraph_spans(text, found, index, held)
+                held = []
+            while run.start() >= found[index][1]:
+                index += 1
+        held += _marks_of(text, run)
+    if held:
+        spans += _paragraph_spans(text, found, index, held)
+    return spans

@@ -1,14 +1,18 @@
-"""The extraction pipeline: spans, then the ordered attribution sieves, then dates and topics."""
+"""The extraction pipeline: page layout blanked, spans, then the ordered attribution sieves, then dates and topics."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from datetime import date
+from typing import Iterator
 
-from app.extract.dates import resolve_said_on
+from app.extract.dates import said_on_in_paragraph
 from app.extract.discourse import Discourse
 from app.extract.entities import EntityRegistry, NameMention, name_mentions
 from app.extract.genders import learn_genders, mark_described_people
+from app.extract.layout import blank_layout, qa_lines
+from app.extract.lexicon import CUE
 from app.extract.marks import QuoteSpan, find_quote_spans, paragraphs
 from app.extract.records import Quote, Speaker
 from app.extract.sentences import Sentence, split_sentences
@@ -18,10 +22,12 @@ from app.extract.topics import quote_topics
 # Attributions that are only a guess; the next quote's cue may do better (see _look_ahead).
 FALLBACK_SIEVES = frozenset({"paragraph_subject", "none"})
 HEADLINE_MAX_CHARS = 250
+DATING_REACH_SENTENCES = 5  # how far back in its paragraph an attribution's day still dates a quote
 MAX_CONTEXT_CHARS = 600  # a run-on sentence gives each quote a window of it as context
 FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")  # `,”` closes an attributed full quote: no headline
 NON_WORD = re.compile(r"\W+")  # titles and first lines compare without their punctuation
 LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")  # "besides" written lower case: "Besides" is no name
+GUESS_SIEVES = FALLBACK_SIEVES | {"sentence_subject", "continuation"}  # no cue of the quote's own
 # ... and guesses that yield only to a cue later in their own sentence: `... “a mess” and “a farce,” Ruiz said.`
 SENTENCE_GUESS_SIEVES = frozenset({"sentence_subject"})
 # Sieves that read a written cue: their speaker becomes the subject of the sentence for what follows.
@@ -92,6 +98,28 @@ def _look_ahead(results: list[tuple[QuoteSpan, Sentence, Attribution]]) -> list[
     return results
 
 
+def _interview_turns(text: str, results: list[tuple[QuoteSpan, Sentence, Attribution]],
+                     turns: list[tuple[int, int, bool]]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+    """Quotes in a Q&A section with no reporting cue in their sentence: in an answer they are the
+    interviewee's own words (`A: We reopen in “a month or two”.`), the interviewee being the speaker
+    the article quotes most; in a question a guess is dropped, as the interviewer relays them."""
+    speakers = {id(a.entity): a.entity for _, _, a in results if a.sieve in CUE_SIEVES_FOR_SALIENCE and a.entity}
+    quoted = Counter(id(a.entity) for _, _, a in results if id(a.entity) in speakers)
+    interviewee = speakers[quoted.most_common(1)[0][0]] if quoted else None
+    starts = [start for start, _, _ in turns]
+    for index, (span, sentence, attribution) in enumerate(results):
+        turn = bisect_right(starts, span.open_mark) - 1
+        if turn < 0 or span.open_mark >= turns[turn][1] or attribution.sieve not in GUESS_SIEVES:
+            continue
+        if CUE.search(text, sentence.start, span.open_mark) or CUE.search(text, span.after(), sentence.end):
+            continue
+        if turns[turn][2] and interviewee is not None:
+            results[index] = (span, sentence, Attribution("interview_answer", 0.6, None, None, interviewee))
+        elif not turns[turn][2]:
+            results[index] = (span, sentence, Attribution("interview_question", 0.0))
+    return results
+
+
 def _speaker(attribution: Attribution) -> Speaker | None:
     mention = attribution.mention
     written = (mention.text, mention.start, mention.end) if mention else (None, None, None)
@@ -133,11 +161,15 @@ def _comparable(line: str) -> str:
 
 def _frame(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> str:
     """The sentence with every quotation in it blanked out, so dates inside quotes never count."""
-    frame = list(text[sentence.start:sentence.end])
+    pieces = []
+    done = sentence.start
     for span in spans:
-        for offset in range(max(span.start, sentence.start), min(span.end, sentence.end)):
-            frame[offset - sentence.start] = " "
-    return "".join(frame)
+        start, end = max(span.start, done), min(span.end, sentence.end)
+        if start < end:
+            pieces += [text[done:start], " " * (end - start)]
+            done = end
+    pieces.append(text[done:sentence.end])
+    return "".join(pieces)
 
 
 def _context(span: QuoteSpan, sentence: Sentence) -> tuple[int, int]:
@@ -154,7 +186,10 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
     """Every quotation in `text`, in order of appearance, attributed where a speaker can be found."""
     if not text or not text.strip():
         return []
-    headline_end = _headline_end(text, title)
+    article = text
+    headline_end = _headline_end(article, title)
+    interview = qa_lines(article)
+    text = blank_layout(article)  # captions, ad breaks, teasers, bylines: no quotes, no speakers
     spans = [s for s in find_quote_spans(text) if s.start >= headline_end]
     if not spans:
         return []
@@ -163,13 +198,31 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
     dates: dict[tuple[int, int], date | None] = {}
     ends = [s.end for s in spans]
     topics: dict[tuple[str, str], tuple[str, ...]] = {}
-    for span, sentence, attribution in _attribute_all(text, spans, sentences):
+    frames: dict[Sentence, str] = {}
+    position = {sentence: index for index, sentence in enumerate(sentences)}
+
+    def frame(sentence: Sentence) -> str:
+        if sentence not in frames:
+            frames[sentence] = _frame(text, sentence, _quotes_within(spans, ends, sentence.start, sentence.end))
+        return frames[sentence]
+
+    def earlier_in_paragraph(sentence: Sentence) -> Iterator[str]:
+        index = position[sentence] - 1
+        reach = max(-1, index - DATING_REACH_SENTENCES)
+        while index > reach and sentences[index].paragraph == sentence.paragraph:
+            yield frame(sentences[index])
+            index -= 1
+
+    attributed = _attribute_all(text, spans, sentences)
+    if interview:
+        attributed = _interview_turns(text, attributed, interview)
+    for span, sentence, attribution in attributed:
         start, end = _context(span, sentence)
         if (start, end) not in dates:
-            around = Sentence(start, end, sentence.paragraph)
-            dates[start, end] = resolve_said_on(_frame(text, around, _quotes_within(spans, ends, start, end)), published)
+            dates[start, end] = said_on_in_paragraph(frame(Sentence(start, end, sentence.paragraph)),
+                                                     earlier_in_paragraph(sentence), published)
         context = text[start:end].strip()
-        quoted = text[span.start:span.end]
+        quoted = article[span.start:span.end]  # as written, markup inside a quote included
         if (quoted, context) not in topics:
             topics[quoted, context] = quote_topics(quoted, context)
         quotes.append(Quote(

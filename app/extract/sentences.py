@@ -9,17 +9,21 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from app.extract.lexicon import CUE_PATTERN
-from app.extract.marks import QuoteSpan, paragraphs
+from app.extract.marks import CLOSING_MARK_CHARS, OPENING_MARK_CHARS, QuoteSpan, end_before_space, paragraphs
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm maj rev prof st jr sr vs etc inc corp co ltd "
     "jan feb mar apr aug sep sept oct nov dec mt ft no gop u.s u.k u.n d.c a.m p.m e.g i.e".split()
 )
+# Closing marks after end punctuation: French ones after a no-break space (`fin. »`), German ones
+# (« ‹) only right after it (`Ende.«`), as a French « after a space opens the next sentence.
+_CLOSING = rf"(?:\s?[{re.escape(CLOSING_MARK_CHARS.replace('«', '').replace('‹', ''))})\]]|[«‹])"
+_OPENING = rf"(?:[{re.escape(OPENING_MARK_CHARS)}(\[]\s?)"
 # End punctuation, then closing marks, then space, then something that can start a sentence.
-SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9])")
+SENTENCE_END = re.compile(rf"[.!?…]+{_CLOSING}*\s+(?={_OPENING}*[A-Z0-9])")
 # After a quote ending in ? or !, a capitalised speaker and cue continue the sentence: `?" Trump asked.`
 SPEAKER_THEN_CUE = re.compile(rf"(?:[A-Z][\w.’'\-]*\s+){{0,3}}[A-Z][\w.’'\-]*(?:,[^,]{{1,80}},)?\s+{CUE_PATTERN}")
-WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)\.[\"”’')\]]*\s+$")
+WORD_BEFORE_DOT = re.compile(rf"([A-Za-z.]+)\.{_CLOSING}*\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +52,8 @@ def split_sentences(text: str, spans: list[QuoteSpan]) -> list[Sentence]:
             holder = bisect_left(starts, match.start()) - 1  # the last quote opening before the mark
             if holder >= 0 and cut - 1 < spans[holder].end:
                 continue
-            if text[match.start()] in "?!" and text[cut - 2] in "\"”’'" and SPEAKER_THEN_CUE.match(text, cut, p_end):
+            quote_closes = text[end_before_space(text, cut) - 1] in CLOSING_MARK_CHARS
+            if text[match.start()] in "?!" and quote_closes and SPEAKER_THEN_CUE.match(text, cut, p_end):
                 continue
             if text[match.start()] == "." and _is_abbreviation(text, match.start(), cut):
                 continue

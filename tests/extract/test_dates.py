@@ -3,8 +3,10 @@ from datetime import date
 
 import pytest
 
+from app.extract import extract_quotes
 from app.extract.dates import (
-    DAY_MONTH, MONTH_DAY, NOT_SPEECH_DAY, RELATIVE_CLAUSE, TODAY, WEEKDAY, YESTERDAY, resolve_said_on,
+    AFTER_EVENT_OF_DAY, ATTRIBUTION_CUE, DAY_MONTH, MONTH_DAY, NOT_SPEECH_DAY, PLUPERFECT_CUE, RELATIVE_CLAUSE,
+    TODAY, WEEKDAY, YESTERDAY, resolve_said_on, said_on_in_paragraph,
 )
 
 PUBLISHED = date(2024, 2, 7)  # a Wednesday
@@ -44,6 +46,7 @@ def test_not_speech_day_pattern_sees_until_and_attributive_the():
 
 def test_yesterday_and_today_patterns():
     assert YESTERDAY.search("Yesterday, the chief said")
+    assert YESTERDAY.search("she told the meeting last night")
     assert TODAY.search("he said this morning")
     assert TODAY.search("she told reporters earlier today")
 
@@ -114,3 +117,45 @@ def test_without_publication_only_absolute_dates_resolve():
     assert resolve_said_on("said on Tuesday", None) is None
     assert resolve_said_on("said on Feb. 5", None) is None
     assert resolve_said_on("wrote on February 5, 2024", None) == date(2024, 2, 5)
+
+
+def test_helper_patterns_on_their_sentences():
+    assert AFTER_EVENT_OF_DAY.match("’s game", 0)
+    assert not AFTER_EVENT_OF_DAY.match(" the game", 0)
+    assert ATTRIBUTION_CUE.search("Asked Tuesday whether she would run, Ruiz laughed.")
+    assert PLUPERFECT_CUE.search("the pilot had said").group() == "had said"
+    assert not PLUPERFECT_CUE.search("the pilot said")
+
+
+def test_words_said_after_an_event_of_a_day_were_said_that_day():
+    assert resolve_said_on("the coach said after Monday’s game", PUBLISHED) == date(2024, 2, 5)
+    assert resolve_said_on("the coach said after Monday", PUBLISHED) == PUBLISHED
+
+
+def test_last_night_is_the_day_before_publication():
+    assert resolve_said_on("she told the meeting last night", PUBLISHED) == date(2024, 2, 6)
+
+
+def test_words_relayed_in_the_pluperfect_take_their_own_day():
+    frame = "Ruiz told the radio on Tuesday that the pilot had said        when he called the port on Sunday."
+    assert resolve_said_on(frame, PUBLISHED) == date(2024, 2, 4)
+    assert resolve_said_on("Ruiz told the radio on Tuesday that the pilot had said       .", PUBLISHED) == date(2024, 2, 6)
+
+
+def test_a_follow_on_quote_takes_the_day_of_an_earlier_attribution_in_its_paragraph():
+    earlier = ["Asked on Monday whether the pier would close, Ruiz shook her head."]
+    assert said_on_in_paragraph("         she said.", earlier, PUBLISHED) == date(2024, 2, 5)
+    assert said_on_in_paragraph("         she said on Tuesday.", earlier, PUBLISHED) == date(2024, 2, 6)
+
+
+def test_a_day_in_a_sentence_that_reports_no_words_dates_no_quote():
+    earlier = ["The storm hit the harbor on Monday."]
+    assert said_on_in_paragraph("         she said.", earlier, PUBLISHED) == PUBLISHED
+
+
+def test_extracted_follow_on_quotes_are_dated_within_their_paragraph_only():
+    text = ("Harbor master Ines Moro said on Monday that the pier would close. “We have no choice,” she said. "
+            "“The piles are rotten.”\n\n"
+            "“We will rebuild,” Moro said.")
+    quotes = extract_quotes(text, published=PUBLISHED)
+    assert [q.said_on for q in quotes] == [date(2024, 2, 5), date(2024, 2, 5), PUBLISHED]

@@ -3,7 +3,9 @@
 Each article aims at patterns of news prose: female speakers and "she said" by salience,
 organizations and anonymous sources, multi-paragraph and straight-quote articles, colon
 introductions, names inside quotes, descriptive speakers, relative dates, partial quotes,
-"he said" between two men, a relayed letter, an interrupted quote ("...," X continued, "...").
+"he said" between two men, a relayed letter, an interrupted quote ("...," X continued, "..."),
+translated European copy in guillemets, British single quotes with nesting and a quote over two
+paragraphs, and a TV web page with furniture (caption credit, ad break, teasers) and a Q&A.
 Thresholds are what the extractor reached when they were set (measured, never raised
 above it): a drop below one is a regression.
 """
@@ -20,6 +22,7 @@ MIN_WORDS, MAX_WORDS = 250, 600
 
 # article -> (span F1, end-to-end F1) it must reach
 ARTICLE_THRESHOLDS = {
+    "calder-storm-live": (1.00, 0.80),
     "dunmore-rail-bill": (1.00, 1.00),
     "glenrock-school-start-times": (1.00, 0.83),
     "governor-water-cuts": (1.00, 1.00),
@@ -27,14 +30,16 @@ ARTICLE_THRESHOLDS = {
     "harriers-coach-retires": (1.00, 1.00),
     "kestrel-observatory-funding": (1.00, 0.87),
     "marlow-bus-strike": (1.00, 1.00),
+    "penhallow-harbour-swimming": (1.00, 1.00),
     "riverbank-dumpling-recall": (1.00, 0.83),
     "thale-bribery-closing": (1.00, 1.00),
+    "varennes-bridge-closure": (1.00, 1.00),
     "veloria-fuel-tax": (1.00, 1.00),
 }
 OVERALL_SPAN_F1 = 1.00
 OVERALL_SPEAKER_ACC = 0.96
 OVERALL_E2E_F1 = 0.96
-OVERALL_SAID_ON_RIGHT = 10  # of the 10 gold quotes with a said_on
+OVERALL_SAID_ON_RIGHT = 17  # of the 17 gold quotes with a said_on
 
 
 def fixture_names() -> list[str]:

@@ -107,3 +107,73 @@ def test_a_nested_single_quote_closing_with_a_doubled_one_keeps_both():
     assert spans_of(text) == ["I call it the 'slow lane,'", "It never moves."]
     [first, _] = extract_quotes(text)
     assert first.speaker.name == "Ines Moro"
+
+
+def test_a_british_single_quote_holding_a_double_quote_is_one_span_and_attributed():
+    text = ("‘He told me “come back on Monday”, and then he hung up,’ says Mr Penrose. "
+            "‘I never heard from him again.’")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["He told me “come back on Monday”, and then he hung up,",
+                                        "I never heard from him again."]
+    assert {q.speaker.name for q in quotes} == {"Penrose"}
+
+
+def test_a_double_quote_holding_a_single_quote_is_one_span():
+    text = "“My aunt always said ‘waste not’, and she meant it,” said Ines Moro."
+    assert spans_of(text) == ["My aunt always said ‘waste not’, and she meant it,"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("« The ferry runs all winter », said Claire Dumont. « Nobody should worry. »",
+     ["The ferry runs all winter", "Nobody should worry."]),
+    ("»The ferry runs all winter«, said Claire Dumont.", ["The ferry runs all winter"]),
+    ("„The ferry runs all winter“, said Claire Dumont.", ["The ferry runs all winter"]),
+    ("‹The ferry runs all winter›, said Claire Dumont.", ["The ferry runs all winter"]),
+    ("« My father used to say “the sea gives and the sea takes”, and he was right », she said.",
+     ["My father used to say “the sea gives and the sea takes”, and he was right"]),
+], ids=["french-guillemets-with-no-break-spaces", "german-guillemets", "low-high-marks", "single-guillemets",
+        "double-marks-inside-guillemets"])
+def test_european_marks_give_the_words_between_them(text, expected):
+    assert spans_of(text) == expected
+
+
+def test_guillemet_quotes_are_attributed_like_others():
+    text = ("« The ferry runs all winter », said Claire Dumont, the harbour master, on Monday. "
+            "« Nobody should worry. »")
+    quotes = extract_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["Claire Dumont", "Claire Dumont"]
+    assert quotes[1].sieve == "continuation"
+
+
+@pytest.mark.parametrize("text", [
+    "‘‘The ferry runs late,’’ said Ines Moro.",
+    "‘’The ferry runs late,’’ said Ines Moro.",
+])
+def test_doubled_curly_single_marks_count_as_double_quotes(text):
+    assert spans_of(text) == ["The ferry runs late,"]
+
+
+def test_a_british_quote_over_two_paragraphs_is_one_span_per_paragraph():
+    text = ("‘We opened the hall at six,’ says Ines Moro. ‘Forty people came through the snow.\n\n"
+            "‘By noon there was no bread left.’")
+    assert spans_of(text) == ["We opened the hall at six,", "Forty people came through the snow.",
+                              "By noon there was no bread left."]
+    assert not find_quote_spans(text)[1].closed
+
+
+def test_an_unclosed_single_mark_before_a_plain_paragraph_is_no_quote():
+    text = "‘Cats and dogs welcome, the shop window says.\n\nThe council met on Tuesday."
+    assert spans_of(text) == []
+
+
+def test_spans_never_overlap_whatever_the_nesting():
+    text = ("‘She said “go” and “stay”,’ he says. “They call it ‘the long road’,” Lee said. "
+            "« Il a dit “non” », she said. ‘Odd “mix’ here” too.")
+    spans = find_quote_spans(text)
+    for earlier, later in zip(spans, spans[1:]):
+        assert earlier.after() <= later.open_mark
+
+
+def test_a_nested_single_quote_opening_with_a_doubled_one_keeps_both():
+    text = "'''Slow lane' is the right name,'' said Ines Moro."
+    assert spans_of(text) == ["'Slow lane' is the right name,"]
