@@ -67,7 +67,7 @@ class Discourse:
         return None
 
     def entity_for_name(self, mention: NameMention) -> Entity:
-        return self.registry.lookup(mention.name) or self.registry.add(mention)
+        return self.registry.lookup(mention.name, mention.start) or self.registry.add(mention)
 
     def _recent(self, paragraph: int) -> list[Entity]:
         seen: list[Entity] = []
@@ -121,7 +121,7 @@ class Discourse:
             return None
         head = words[-1]
         recent = self._recent(paragraph)
-        entities = recent + [e for e in self.registry.by_key.values() if e not in recent]
+        entities = recent + [e for e in self.registry.entities() if e not in recent]
         for entity in entities:
             if entity.title and _title_matches(entity.title, words, head):
                 return entity
@@ -133,7 +133,7 @@ class Discourse:
         """A sentence's first capitalised word that is no name ("Besides", "Back")."""
         if " " in mention.name:
             return False
-        entity = self.registry.lookup(mention.name)
+        entity = self.registry.lookup(mention.name, mention.start)
         return mention.name.lower() in self.lowercase_words or (entity is not None and entity.mentions == 1)
 
     def _state_after_town(self, text: str, start: int, mention: NameMention) -> bool:
@@ -142,7 +142,7 @@ class Discourse:
             return False
         if not TOWN_BEFORE_STATE.search(text, max(start, mention.start - 60), mention.start):
             return False
-        entity = self.registry.lookup(mention.name)
+        entity = self.registry.lookup(mention.name, mention.start)
         return entity is None or not entity.personal
 
     def read_sentence(self, text: str, start: int, end: int, paragraph: int,

@@ -31,6 +31,7 @@ GENERATION_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")  # "Luther Pate IV" is
 TITLE_CONNECTIVES = frozenset("of for the and".split())
 INNER_POSSESSIVE = re.compile(r"\w[’']s\s")
 NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr)\.$")  # "James Cole Jr." keeps its period
+END_OF_TEXT = 1 << 60
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
 
 
@@ -170,26 +171,37 @@ def classify(name: str, honorific: str | None) -> str:
 
 
 class EntityRegistry:
-    """The entities of one article, keyed by surname; the fullest form of a name wins."""
+    """The entities of one article, grouped by surname; the fullest form of a name wins.
+
+    People who share a surname stay apart when their first names differ ("Mara Ellery", "Tomas
+    Ellery"); a bare surname ("Ellery", "Mrs Ellery") joins the one its honorific's gender fits,
+    else the one named most recently before it."""
 
     def __init__(self) -> None:
-        self.by_key: dict[str, Entity] = {}
+        self.by_key: dict[str, list[Entity]] = {}
+        self.by_start: dict[int, Entity] = {}  # where each added mention is written -> its entity
+        self.last_named: dict[int, int] = {}  # id(entity) -> offset of its latest mention
 
     @staticmethod
     def _key(name: str) -> str:
         words = [w for w in name.split() if w.lower() not in NAME_PARTICLES and not GENERATION_SUFFIX.fullmatch(w)]
         return (words[-1] if words else name).lower().strip(".")
 
+    def entities(self) -> list[Entity]:
+        return [entity for members in self.by_key.values() for entity in members]
+
     def add(self, mention: NameMention) -> Entity:
         key = self._key(mention.name)
         kind = classify(mention.name, mention.honorific)
-        entity = self.by_key.get(key)
+        entity = self._find(key, mention.name, kind, mention.honorific, mention.start, mention.title)
         if entity is None:
             entity = Entity(name=mention.name, kind=kind, surname=key)
-            self.by_key[key] = entity
+            self.by_key.setdefault(key, []).append(entity)
         elif (len(mention.name.split()) > len(entity.name.split()) and kind == entity.kind
               and not INNER_POSSESSIVE.search(mention.name)):  # "Harbor Institute’s Olsen" is no fuller name
             entity.name = mention.name
+        self.by_start[mention.start] = entity
+        self.last_named[id(entity)] = mention.start
         entity.aliases.add(mention.name)
         entity.mentions += 1
         if mention.title and not entity.title and mention.title.lower() not in HONORIFIC_GENDER:
@@ -204,11 +216,54 @@ class EntityRegistry:
             entity.personal = True
         return entity
 
+    def _find(self, key: str, name: str, kind: str, honorific: str | None, at: int,
+              title: str | None = None) -> Entity | None:
+        members = self.by_key.get(key)
+        if not members:
+            return None
+        given = _given_names(name)
+        if given:
+            for entity in members:
+                if entity.kind == kind and _same_given_names(given, _given_names(entity.name)):
+                    return entity
+            return None  # another first name: another person of the same surname
+        gender = HONORIFIC_GENDER.get(honorific or "")
+        fitting = [e for e in members if gender is None or e.gender in (gender, None)] or members
+        if title:  # "Sen. Whitlock" is the Whitlock the article introduced as "State Sen."
+            fitting = [e for e in fitting if _titles_share_a_word(title, e.title)] or fitting
+        earlier = [e for e in fitting if self.last_named.get(id(e), -1) < at] or fitting
+        return max(earlier, key=lambda e: (e.kind == kind, self.last_named.get(id(e), -1)))
+
     @staticmethod
     def _gender(mention: NameMention, entity: Entity) -> str | None:
         if entity.kind != "person" or len(mention.name.split()) < 2:
             return None
         return first_name_gender(mention.name.split()[0])
 
-    def lookup(self, name: str) -> Entity | None:
-        return self.by_key.get(self._key(name))
+    def lookup(self, name: str, at: int | None = None) -> Entity | None:
+        """The entity a name written at offset `at` (or anywhere, without it) refers to."""
+        if at is not None and at in self.by_start:
+            return self.by_start[at]
+        return self._find(self._key(name), name, classify(name, None), None, END_OF_TEXT if at is None else at)
+
+
+def _given_names(name: str) -> list[str]:
+    """The words of a name before its surname, without particles: "Mara" of "Mara de Ellery"."""
+    words = [w for w in name.split() if not GENERATION_SUFFIX.fullmatch(w)]
+    owners = [i for i, w in enumerate(words) if w.endswith(("’s", "'s"))]
+    words = words[owners[-1] + 1:] if owners else words  # "Harbor Institute’s Olsen": the owner is no first name
+    return [w.rstrip(".").lower() for w in words[:-1] if w.lower() not in NAME_PARTICLES]
+
+
+def _titles_share_a_word(one: str, other: str | None) -> bool:
+    words = {w.lower().strip(".,") for w in one.split()} - TITLE_CONNECTIVES
+    return other is not None and bool(words & {w.lower().strip(".,") for w in other.split()})
+
+
+def _same_given_names(one: list[str], other: list[str]) -> bool:
+    """"Donald J." and "Donald", "H." and "Hillary Rodham": one person; "Bill" and "Hillary": two."""
+    if not one or not other or set(one) <= set(other) or set(other) <= set(one):
+        return True
+    first, second = one[0], other[0]
+    return first == second or (len(first) == 1 and second.startswith(first)) or (
+        len(second) == 1 and first.startswith(second))

@@ -72,6 +72,8 @@ class QuoteContext:
         return [c for c in (self.trailing(), self.leading()) if c is not None and c.mention is not None]
 
     def opens_sentence(self) -> bool:
+        if self.before_lo > self.span.open_mark:
+            return False  # a quote nested in the one before it opens nothing
         return BARE_OPENING.match(self.text, self.before_lo, self.span.open_mark).end() == self.span.open_mark
 
     def resolve(self, mention: Mention) -> Entity | None:
