@@ -7,7 +7,7 @@ and a surname alone joins it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from app.extract.lexicon import (
@@ -16,8 +16,8 @@ from app.extract.lexicon import (
     HONORIFIC_GENDER,
     NAME_PARTICLES,
     ORGANIZATION_WORDS,
-    TITLE_WORDS,
 )
+from app.extract.names import TITLE_CONNECTIVES, clean_name, is_common_word, is_title_word, split_title
 
 # One capitalised word: an abbreviated title (Sen.), initials (U.S., W.) or a plain word (Blinken).
 # Letters may carry combining accents ("Jose\u0301"), and a mis-decoded accent ("PeÃ±a": Ã then a Latin-1
@@ -28,7 +28,6 @@ CAPITALISED_RUN = re.compile(
     rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
 )
 GENERATION_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")  # "Luther Pate IV" is keyed by "Pate"
-TITLE_CONNECTIVES = frozenset("of for the and".split())
 INNER_POSSESSIVE = re.compile(r"\w[’']s\s")
 NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr)\.$")  # "James Cole Jr." keeps its period
 END_OF_TEXT = 1 << 60
@@ -80,6 +79,10 @@ def first_name_is_shared(first: str) -> bool:
     return _first_name_guess(first) in ("mostly_male", "mostly_female", "andy")
 
 
+def _is_first_name(word: str) -> bool:
+    return _first_name_guess(word) != "unknown"
+
+
 def first_name_gender(first: str) -> str | None:
     guess = _first_name_guess(first)
     if guess in ("male", "mostly_male"):
@@ -89,32 +92,11 @@ def first_name_gender(first: str) -> str | None:
     return None
 
 
-def _is_title_word(word: str) -> bool:
-    return word.lower().rstrip(",") in TITLE_WORDS
-
-
-def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """(title words, name words): name words are taken from the right until a title word."""
-    if len(words) > 1 and words[-1].lower() in ORGANIZATION_WORDS:
-        return [], words  # "White House", "State Department": an institution, not a role
-    cut = len(words)
-    while cut > 0 and not _is_title_word(words[cut - 1]):
-        cut -= 1
-    if cut < len(words):
-        if words[cut - 1].lower() in TITLE_CONNECTIVES:
-            return [], words[cut:]  # "Republican of South Carolina": a place or an employer, not a titled person
-        return words[:cut], words[cut:]
-    prefix = 0  # the name ends in a title-like word ("Peter T. King"): the title is the leading run
-    while prefix < len(words) and _is_title_word(words[prefix]):
-        prefix += 1
-    return words[:prefix], words[prefix:]  # all title words ("the President"): no name
-
-
 def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     """Read one capitalised run into a name mention; None when it holds no name."""
     words = text[start:end].split()
     for i, word in enumerate(words[1:-1], start=1):
-        if word == "of" and not all(map(_is_title_word, words[:i])):
+        if word == "of" and not all(map(is_title_word, words[:i])):
             words = words[:i]  # "Joel Pollak of Breitbart California": the person, then his employer
             break
     offsets = []
@@ -134,7 +116,7 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     if len(words[-1]) > 2 and words[-1].endswith(("’s", "'s")):
         possessive = True
     honorific = None
-    title_words, name_words = _split_title(words)
+    title_words, name_words = split_title(words)
     if title_words and title_words[-1].lower().rstrip(".") in HONORIFIC_GENDER:
         honorific = title_words[-1].lower().rstrip(".")
     if not name_words:
@@ -177,7 +159,8 @@ class EntityRegistry:
     Ellery"); a bare surname ("Ellery", "Mrs Ellery") joins the one its honorific's gender fits,
     else the one named most recently before it."""
 
-    def __init__(self) -> None:
+    def __init__(self, lowercase_words: frozenset[str] | set[str] = frozenset()) -> None:
+        self.lowercase_words = lowercase_words  # words the article writes in lower case: "rival", "asked"
         self.by_key: dict[str, list[Entity]] = {}
         self.by_start: dict[int, Entity] = {}  # where each added mention is written -> its entity
         self.last_named: dict[int, int] = {}  # id(entity) -> offset of its latest mention
@@ -191,15 +174,19 @@ class EntityRegistry:
         return [entity for members in self.by_key.values() for entity in members]
 
     def add(self, mention: NameMention) -> Entity:
-        key = self._key(mention.name)
         kind = classify(mention.name, mention.honorific)
-        entity = self._find(key, mention.name, kind, mention.honorific, mention.start, mention.title)
+        name, label = clean_name(mention.name, self.lowercase_words, _is_first_name) if kind == "person" else (
+            mention.name, None)
+        if label:
+            mention = replace(mention, name=name, title=" ".join(filter(None, (mention.title, label))))
+        key = self._key(name)
+        entity = self._find(key, name, kind, mention.honorific, mention.start, mention.title)
         if entity is None:
-            entity = Entity(name=mention.name, kind=kind, surname=key)
+            entity = Entity(name=name, kind=kind, surname=key)
             self.by_key.setdefault(key, []).append(entity)
-        elif (len(mention.name.split()) > len(entity.name.split()) and kind == entity.kind
-              and not INNER_POSSESSIVE.search(mention.name)):  # "Harbor Institute’s Olsen" is no fuller name
-            entity.name = mention.name
+        elif (len(name.split()) > len(entity.name.split()) and kind == entity.kind
+              and not INNER_POSSESSIVE.search(name)):  # "Harbor Institute’s Olsen" is no fuller name
+            entity.name = name
         self.by_start[mention.start] = entity
         self.last_named[id(entity)] = mention.start
         entity.aliases.add(mention.name)
@@ -221,10 +208,10 @@ class EntityRegistry:
         members = self.by_key.get(key)
         if not members:
             return None
-        given = _given_names(name)
+        given = self._given_names(name)
         if given:
             for entity in members:
-                if entity.kind == kind and _same_given_names(given, _given_names(entity.name)):
+                if entity.kind == kind and _same_given_names(given, self._given_names(entity.name)):
                     return entity
             return None  # another first name: another person of the same surname
         gender = HONORIFIC_GENDER.get(honorific or "")
@@ -233,6 +220,10 @@ class EntityRegistry:
             fitting = [e for e in fitting if _titles_share_a_word(title, e.title)] or fitting
         earlier = [e for e in fitting if self.last_named.get(id(e), -1) < at] or fitting
         return max(earlier, key=lambda e: (e.kind == kind, self.last_named.get(id(e), -1)))
+
+    def _given_names(self, name: str) -> list[str]:
+        """"While Clinton", "One Clinton": words the article writes in lower case are no first names."""
+        return [w for w in _given_names(name) if not is_common_word(w, self.lowercase_words) or _is_first_name(w)]
 
     @staticmethod
     def _gender(mention: NameMention, entity: Entity) -> str | None:
@@ -244,6 +235,7 @@ class EntityRegistry:
         """The entity a name written at offset `at` (or anywhere, without it) refers to."""
         if at is not None and at in self.by_start:
             return self.by_start[at]
+        name = clean_name(name, self.lowercase_words, _is_first_name)[0]
         return self._find(self._key(name), name, classify(name, None), None, END_OF_TEXT if at is None else at)
 
 

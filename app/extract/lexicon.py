@@ -48,6 +48,26 @@ TITLE_WORDS = frozenset(
     .split()
 )
 
+# Jobs, ranks and labels written capitalised before a name, beyond the titles above: "Captain Mia Lind",
+# "Chief Executive Officer Dana Voss", "Rival Tom Lee". Words that are also common surnames (Baker,
+# Farmer, King) are left out: a title word in a name's last place is read as the name.
+ROLE_WORDS = frozenset(
+    "captain skipper sergeant constable inspector superintendent detective corporal private lieutenant colonel "
+    "major admiral commander marshal executive ceo cfo coo cto chairperson president founder co-founder owner "
+    "manager head master headteacher headmaster headmistress principal dean provost chancellor lecturer "
+    "researcher scientist nurse surgeon physician councillor cllr alderman mp mep msp premier trustee treasurer "
+    "registrar solicitor barrister lawyer counsel prosecutor editor columnist correspondent reporter host "
+    "producer coordinator superintendent administrator supervisor consultant adviser advisor organiser organizer "
+    "campaigner activist entrepreneur businessman businesswoman billionaire author novelist rival challenger "
+    "incumbent hopeful frontrunner front-runner democrat democrats conservative labour tory liberal socialist "
+    "veteran rookie goalkeeper goaltender striker midfielder defender forward quarterback pitcher star "
+    "vice-president vice-chair co-chair spokesperson"
+    .split()
+)
+# Role initialisms and the title words they stand for: "the CEO" is the "Chief Executive Officer".
+ROLE_ABBREVIATIONS = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial"), "coo": ("chief", "operating"),
+                      "cto": ("chief", "technology"), "mp": ("member", "parliament")}
+
 ORGANIZATION_WORDS = frozenset(
     "party committee campaign department ministry administration agency authority office bureau council association institute "
     "foundation center centre university college company corporation corp inc co group network news times post "
@@ -76,6 +96,7 @@ CAPITALISED_FUNCTION_WORDS = frozenset(
     "all another other such like unlike among between inside outside without within under over into about "
     "behind beyond across through until upon amid via let is was are were be been has have had do does did "
     "will would can could should might must says said told asked neither either "
+    "maybe perhaps "
     "jan feb aug sept oct nov dec"  # month abbreviations: "WASHINGTON, Dec. 8 —" names no one
     .split()
 )

@@ -45,12 +45,13 @@ def _free_mentions(text: str, spans: list[QuoteSpan]) -> list[NameMention]:
 
 def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
     free = _free_mentions(text, spans)
-    registry = EntityRegistry()
+    lowercase_words = set(LOWERCASE_WORD.findall(text))
+    registry = EntityRegistry(lowercase_words)
     for mention in free:
         registry.add(mention)
     learn_genders(text, sentences, free, registry, spans)
     mark_described_people(text, free, registry)
-    discourse = Discourse(registry, free, set(LOWERCASE_WORD.findall(text)))
+    discourse = Discourse(registry, free, lowercase_words)
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
     previous: tuple[QuoteSpan, Attribution] | None = None
     index = 0

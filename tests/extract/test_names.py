@@ -1,0 +1,56 @@
+"""The name cleaner: a speaker's name holds the name only; roles go to the title, headlines nowhere."""
+import pytest
+
+from app.extract import extract_quotes
+from app.extract.entities import EntityRegistry, name_mentions
+from app.extract.names import clean_name, split_title
+
+
+def looks_like_first_name(word):
+    return word in {"Ines", "Hal", "Dana", "Mia"}
+
+
+@pytest.mark.parametrize("words, title, name", [
+    ("Chief Executive Officer Dana Voss", "Chief Executive Officer", "Dana Voss"),
+    ("Captain Mia Lind", "Captain", "Mia Lind"),
+    ("Detective Sergeant Hal Brenn", "Detective Sergeant", "Hal Brenn"),
+    ("Rival Dana Voss", "Rival", "Dana Voss"),
+    ("CEO", "CEO", ""),
+    ("Harbor Police Department", "", "Harbor Police Department"),
+])
+def test_role_words_before_a_name_are_its_title(words, title, name):
+    title_words, name_words = split_title(words.split())
+    assert (" ".join(title_words), " ".join(name_words)) == (title, name)
+
+
+@pytest.mark.parametrize("name, lowercase, expected", [
+    # the article writes "harbour" and "master" in lower case: a label before a first name
+    ("Harbour Master Ines Duarte", {"harbour", "master"}, ("Ines Duarte", "Harbour Master")),
+    # a headline's predicate after the name: "Dana Voss Asked Voters To ..."
+    ("Dana Voss Asked Voters To", {"asked", "voters", "to"}, ("Dana Voss", None)),
+    # no first name after the common words: a team or a place, left whole
+    ("Harbour City Rovers", {"harbour", "city"}, ("Harbour City Rovers", None)),
+    # words the article never writes in lower case are part of the name
+    ("Dana Voss Brenn", set(), ("Dana Voss Brenn", None)),
+])
+def test_the_article_shows_which_capitalised_words_are_no_name(name, lowercase, expected):
+    assert clean_name(name, lowercase, looks_like_first_name) == expected
+
+
+def test_a_label_glued_to_a_name_is_not_the_speaker_name():
+    text = ("Port Alder’s council met on Monday to decide the future of the harbour master’s office.\n\n"
+            "Harbour Master Ines Duarte said the pier was unsafe. “We close it tonight,” Duarte said.")
+    [quote] = extract_quotes(text)
+    assert (quote.speaker.name, quote.speaker.title) == ("Ines Duarte", "Harbour Master")
+
+
+def test_a_role_word_alone_is_never_a_name():
+    assert name_mentions("The CEO left.", 0, 13) == []
+
+
+def test_a_function_word_run_into_a_name_is_no_first_name():
+    text = "Mara Ellery flew to the U.S. While Ellery was there, she met the mayor."
+    registry = EntityRegistry()
+    for mention in name_mentions(text, 0, len(text)):
+        registry.add(mention)
+    assert [e.name for e in registry.entities() if e.surname == "ellery"] == ["Mara Ellery"]
