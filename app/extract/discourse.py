@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from app.extract.entities import Entity, EntityRegistry, NameMention
-from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS
+from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS
 
 INDEFINITE = frozenset("a an one another two three four several some many other".split())
 TITLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
@@ -37,6 +37,10 @@ TOWN_BEFORE_STATE = re.compile(r"\b(?:in|of|from|at|near|outside)\s+[A-Z][\w.\-]
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
                           "has had have will would met meet called".split())
+# A sentence opening on an organisation named by its kind: "The ministry said", "the city's statement".
+ORGANISATION_OPENING = re.compile(r"\s*[Tt]he\s+([a-z]+)\b(?![’'])")
+BEHALF_WORDS = frozenset("from for of at".split())
+SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative official".split())
 RECENT_PARAGRAPHS = 3
 RECENT_SENTENCES = 12
 
@@ -113,6 +117,9 @@ class Discourse:
     def resolve_description(self, phrase: str, paragraph: int) -> Entity | None:
         """The entity a description names, or None for an anonymous or plural source."""
         words = phrase.lower().replace("’s", "").split()
+        behalf = next((i for i, w in enumerate(words[:-1]) if w in BEHALF_WORDS), None)
+        if behalf is not None and (words[behalf - 1] in STATEMENT_NOUNS or words[behalf - 1] in SPOKESPEOPLE):
+            return self.resolve_description(" ".join(words[behalf + 1:]), paragraph)  # "a statement from the group"
         if not words or words[0] in INDEFINITE:
             return None
         if words[0] in ("the", "his", "her", "their", "its", "this", "that"):
@@ -125,9 +132,28 @@ class Discourse:
         for entity in entities:
             if entity.title and _title_matches(entity.title, words, head):
                 return entity
+        if head in STATEMENT_NOUNS:  # "the statement went on": whoever the article was just reporting
+            return recent[0] if recent else None
         if head in ORGANIZATION_HEADS:
-            return next((e for e in recent if e.kind == "organization"), None)
+            return self._organisation(head, entities, recent)
         return next((e for e in recent if e.kind == "person"), None)
+
+    @staticmethod
+    def _organisation(head: str, entities: list[Entity], recent: list[Entity]) -> Entity | None:
+        """"the foundation": the organisation whose name holds the word, else the latest one spoken of."""
+        named = next((e for e in entities if e.kind == "organization" and head in e.name.lower().split()), None)
+        return named or next((e for e in recent if e.kind == "organization"), None)
+
+    def organisation_subject(self, text: str, start: int, end: int, paragraph: int) -> tuple[Entity | None, int]:
+        """"The ministry said ...", "Later, the city said ...": an organisation named by its kind opens the
+        sentence (after an opening clause); (entity, where it is written) or (None, end)."""
+        clause = SUBORDINATE_OPENING.match(text, start, end)
+        found = ORGANISATION_OPENING.match(text, clause.end() if clause else start, end)
+        if found is None or found.group(1).lower() not in ORGANIZATION_HEADS:
+            return None, end
+        recent = self._recent(paragraph)
+        entities = recent + [e for e in self.registry.entities() if e not in recent]
+        return self._organisation(found.group(1).lower(), entities, recent), found.start()
 
     def _not_a_subject(self, mention: NameMention) -> bool:
         """A sentence's first capitalised word that is no name ("Besides", "Back")."""
@@ -174,6 +200,9 @@ class Discourse:
             return self.resolve_pronoun(opener.group(1), paragraph), opener.start(1), others
         clause = SUBORDINATE_OPENING.match(text, start, end)
         main = [(at, e) for at, e, _ in free if not clause or at >= clause.end()] or [(at, e) for at, e, _ in free]
+        organisation, organisation_at = self.organisation_subject(text, start, end, paragraph)
+        if organisation is not None and (not main or organisation_at < main[0][0]):
+            return organisation, organisation_at, others
         if main:
             return main[0][1], main[0][0], others
         return None, end, others

@@ -23,14 +23,18 @@ from app.extract.names import TITLE_CONNECTIVES, clean_name, is_common_word, is_
 # Letters may carry combining accents ("Jose\u0301"), and a mis-decoded accent ("PeÃ±a": Ã then a Latin-1
 # sign) stays inside its word.
 WORD_LETTER = r"(?:[\w’'\-\u0300-\u036f]|(?<=[ÃÂ\u0302\u0303])[\u0080-\u00bf])"
-CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr)\.|(?:[A-Z]\.)+|[A-Z]{WORD_LETTER}*)"
+CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp)\.|(?:[A-Z]\.)+|[A-Z]{WORD_LETTER}*)"
 CAPITALISED_RUN = re.compile(
     rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
 )
 GENERATION_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")  # "Luther Pate IV" is keyed by "Pate"
 INNER_POSSESSIVE = re.compile(r"\w[’']s\s")
-NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr)\.$")  # "James Cole Jr." keeps its period
+NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr|Inc|Ltd|Co|Corp)\.$")  # "James Cole Jr.", "Pellmore Foods Inc." end a name
+COMPANY_SUFFIX = re.compile(r"[ \t\xa0](?:Inc|Ltd|Co|Corp)\.$")  # and a company keeps its period
 END_OF_TEXT = 1 << 60
+# An organisation's name with "of" after its head noun, then "and": "Ministry of Transport and Maritime Affairs".
+ORGANISATION_OF = re.compile(r"\b(?:" + "|".join(sorted(ORGANIZATION_WORDS)) + r")[ \t]+of[ \t]", re.IGNORECASE)
+ORGANISATION_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
 
 
@@ -96,7 +100,7 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     """Read one capitalised run into a name mention; None when it holds no name."""
     words = text[start:end].split()
     for i, word in enumerate(words[1:-1], start=1):
-        if word == "of" and not all(map(is_title_word, words[:i])):
+        if word == "of" and not all(map(is_title_word, words[:i])) and words[i - 1].lower() not in ORGANIZATION_WORDS:
             words = words[:i]  # "Joel Pollak of Breitbart California": the person, then his employer
             break
     offsets = []
@@ -124,7 +128,8 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     name = " ".join(name_words)
     if possessive:
         name = name[:-2]
-    name = name.rstrip(".,") if not INITIALISM.match(name_words[-1]) else name
+    if not INITIALISM.match(name_words[-1]) and not COMPANY_SUFFIX.search(" " + name):
+        name = name.rstrip(".,")
     title = " ".join(title_words) or None
     mention_start = offsets[0]
     return NameMention(mention_start, end, name, title, possessive, honorific) if name else None
@@ -132,14 +137,25 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
 
 def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
     mentions = []
-    for run in CAPITALISED_RUN.finditer(text, start, end):
-        run_end = run.end()
+    position = start
+    while (run := CAPITALISED_RUN.search(text, position, end)) is not None:
+        run_end = position = _organisation_end(text, run, end)
         while run_end > run.start() and text[run_end - 1] in ".," and not NAME_SUFFIX.search(text, run.start(), run_end):
             run_end -= 1
         mention = parse_name_run(text, run.start(), run_end)
         if mention:
             mentions.append(mention)
     return mentions
+
+
+def _organisation_end(text: str, run: re.Match, end: int) -> int:
+    """Where a run ends, taking in "and ..." after an organisation's "of": "Ministry of Transport and
+    Maritime Affairs", "Union of Port and Dock Workers"."""
+    if not ORGANISATION_OF.search(run.group()):
+        return run.end()
+    joint = ORGANISATION_AND.match(text, run.end(), end)
+    following = CAPITALISED_RUN.match(text, joint.end(), end) if joint else None
+    return following.end() if following else run.end()
 
 
 def classify(name: str, honorific: str | None) -> str:

@@ -72,7 +72,12 @@ ORGANIZATION_WORDS = frozenset(
     "party committee campaign department ministry administration agency authority office bureau council association institute "
     "foundation center centre university college company corporation corp inc co group network news times post "
     "journal press service services commission board court union bank fund club league organization organisation "
-    "team staff white house senate congress parliament government army police fbi cia nato reuters"
+    "team staff white house senate congress parliament government army police fbi cia nato reuters "
+    # company and body suffixes: "Pellmore Foods Inc.", "Ashford Harbour Trust", "Nordvik Container Lines"
+    "inc ltd llc plc gmbh ag corp co. holdings industries partners foods systems technologies lines airlines "
+    "airways motors energy pharmaceuticals logistics labs laboratories trust society federation alliance "
+    "coalition confederation syndicate cooperative co-op consortium ministry city county municipality "
+    "school hospital museum library church charity"
     .split()
 )
 GROUP_NOUNS = frozenset(
@@ -83,7 +88,14 @@ GROUP_NOUNS = frozenset(
     .split()
 )
 ORGANIZATION_HEADS = frozenset("company campaign committee party department ministry administration agency group "
-                               "organization organisation government council network newspaper firm".split())
+                               "organization organisation government council network newspaper firm foundation "
+                               "trust union authority office board commission club team bank university college "
+                               "school hospital charity institute association society federation city county "
+                               "force service police league employer operator developer retailer manufacturer "
+                               "carrier airline insurer regulator utility".split())
+# What an organisation says through: "the statement said", "the release said".
+STATEMENT_NOUNS = frozenset("statement release filing notice letter report memo announcement bulletin "
+                            "advisory update post".split())
 
 # Words written capitalised at the start of a sentence that never begin a name.
 CAPITALISED_FUNCTION_WORDS = frozenset(

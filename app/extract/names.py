@@ -22,6 +22,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """(title words, name words): name words are taken from the right until a title word."""
     if len(words) > 1 and words[-1].lower() in ORGANIZATION_WORDS:
         return [], words  # "White House", "State Department": an institution, not a role
+    if any(w.lower() in ORGANIZATION_WORDS and n == "of" for w, n in zip(words, words[1:])):
+        return [], words  # "General Union of Port and Dock Workers", "Ministry of Transport"
     cut = len(words)
     while cut > 0 and not is_title_word(words[cut - 1]):
         cut -= 1
