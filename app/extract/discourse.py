@@ -37,8 +37,8 @@ TOWN_BEFORE_STATE = re.compile(r"\b(?:in|of|from|at|near|outside)\s+[A-Z][\w.\-]
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
                           "has had have will would met meet called".split())
-# A sentence opening on an organisation named by its kind: "The ministry said", "the city's statement".
-ORGANISATION_OPENING = re.compile(r"\s*[Tt]he\s+([a-z]+)\b(?![’'])")
+# A sentence opening on a description: "The ministry said", "The veteran judge said" (its words, not a possessive).
+DESCRIPTION_OPENING = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\b(?![’'])")
 BEHALF_WORDS = frozenset("from for of at".split())
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative official".split())
 RECENT_PARAGRAPHS = 3
@@ -144,16 +144,25 @@ class Discourse:
         named = next((e for e in entities if e.kind == "organization" and head in e.name.lower().split()), None)
         return named or next((e for e in recent if e.kind == "organization"), None)
 
-    def organisation_subject(self, text: str, start: int, end: int, paragraph: int) -> tuple[Entity | None, int]:
-        """"The ministry said ...", "Later, the city said ...": an organisation named by its kind opens the
-        sentence (after an opening clause); (entity, where it is written) or (None, end)."""
+    def described_subject(self, text: str, start: int, end: int, paragraph: int) -> tuple[Entity | None, int]:
+        """"The judge said ...", "Later, the ministry said ...": a person named by the title the article gave,
+        or an organisation by its kind, opens the sentence (after an opening clause); (entity, where)
+        or (None, end)."""
         clause = SUBORDINATE_OPENING.match(text, start, end)
-        found = ORGANISATION_OPENING.match(text, clause.end() if clause else start, end)
-        if found is None or found.group(1).lower() not in ORGANIZATION_HEADS:
+        found = DESCRIPTION_OPENING.match(text, clause.end() if clause else start, end)
+        if found is None:
             return None, end
         recent = self._recent(paragraph)
         entities = recent + [e for e in self.registry.entities() if e not in recent]
-        return self._organisation(found.group(1).lower(), entities, recent), found.start()
+        words = found.group(1).lower().split()
+        for length in range(1, len(words) + 1):
+            head = words[length - 1]
+            if head in ORGANIZATION_HEADS:
+                return self._organisation(head, entities, recent), found.start()
+            titled = next((e for e in entities if e.title and _title_matches(e.title, words[:length], head)), None)
+            if titled is not None:
+                return titled, found.start()
+        return None, end
 
     def _not_a_subject(self, mention: NameMention) -> bool:
         """A sentence's first capitalised word that is no name ("Besides", "Back")."""
@@ -200,9 +209,9 @@ class Discourse:
             return self.resolve_pronoun(opener.group(1), paragraph), opener.start(1), others
         clause = SUBORDINATE_OPENING.match(text, start, end)
         main = [(at, e) for at, e, _ in free if not clause or at >= clause.end()] or [(at, e) for at, e, _ in free]
-        organisation, organisation_at = self.organisation_subject(text, start, end, paragraph)
-        if organisation is not None and (not main or organisation_at < main[0][0]):
-            return organisation, organisation_at, others
+        described, described_at = self.described_subject(text, start, end, paragraph)
+        if described is not None and (not main or described_at < main[0][0]):
+            return described, described_at, others
         if main:
             return main[0][1], main[0][0], others
         return None, end, others

@@ -23,7 +23,17 @@ SPEECH_VERBS = (
     "reminded alleged speculated hinted implored begged challenged ventured interjected elaborated "
     "summarized commented comments commenting acknowledging explaining suggesting recalling concludes "
     "concluding answers barked fumed beamed remembered exhorted questioned reasoned snapped sighed grumbled "
-    "muttered whispered cried raged reacted"
+    "muttered whispered cried raged reacted echoed "
+    # informal, emotional and written ones
+    "deadpanned wisecracked teased chided scolded rebuked sneered jeered taunted groused carped moaned groaned "
+    "fretted enthused raved marveled marvelled crowed gloated sniped sniffed huffed seethed bristled protested "
+    "objected disputed rebutted riposted rejoined confided confessed divulged disclosed reckoned surmised posited "
+    "theorised theorized reflected pondered reminisced bemoaned apologised apologized beseeched counselled "
+    "counseled reassured swore asserted affirmed averred clarified emphasised underlined underscored mentioned "
+    "pronounced penned scrawled scribbled messaged blogged screamed hollered roared bellowed boomed growled hissed "
+    "murmured mumbled sobbed wept laughed chuckled disagreed accused criticised praised hailed lauded inquired "
+    "enquired queried "
+    "quips concedes muses snaps echoes jokes laments cautions reckons confides wonders insists"
 ).split()
 MULTIWORD_CUES = ["according to", "pointed out", "went on", "made clear", "made it clear", "points out", "goes on",
                   "shot back", "fired back", "chimed in", "put it", "wrote on twitter", "said in a statement"]

@@ -63,6 +63,12 @@ def found(pattern, text):
     (lexicon.CUE, "according to the clerk", "according to"),
     (lexicon.CUE, "the toldo awning", None),
     (lexicon.CUE, "the so-called harbor tax", None),
+    (lexicon.CUE, "Ruiz quipped.", "quipped"),
+    (discourse.DESCRIPTION_OPENING, "The judge said she would rule.", "The judge said she"),
+    (discourse.DESCRIPTION_OPENING, "The judge’s clerk left.", None),
+    (entities.ORGANISATION_OF, "the Ministry of Transport", "Ministry of "),
+    (entities.ORGANISATION_AND, "Transport and Maritime", " and "),
+    (entities.COMPANY_SUFFIX, "Pellmore Foods Inc.", " Inc."),
 ])
 def test_pattern_on_its_sentence(pattern, text, expected):
     assert found(pattern, text) == expected

@@ -176,7 +176,8 @@ def test_a_name_ending_in_jr_keeps_its_apposition():
     assert speaker_name(quote).startswith("Carl Benning Jr")
 
 
-@pytest.mark.parametrize("verb", ["barked", "fumed", "beamed", "remembered", "concludes", "reacted"])
+@pytest.mark.parametrize("verb", ["barked", "fumed", "beamed", "remembered", "concludes", "reacted", "quipped",
+                                  "conceded", "mused", "snapped", "echoed", "deadpanned", "confided", "groused"])
 def test_less_common_reporting_verbs_are_cues(verb):
     quote = last_quote(f"“That is not how we do things here,” Marta Quist {verb}.")
     assert speaker_name(quote) == "Marta Quist" and quote.cue == verb
@@ -340,3 +341,15 @@ def test_he_can_be_a_man_the_article_gives_a_role_but_no_known_first_name():
             "But Zorvan Voss, the harbor's chief engineer, noted that the pumps were old. "
             "“They are failing,” he said.")
     assert speaker_name(last_quote(text)) == "Zorvan Voss"
+
+
+def test_a_sentence_opening_on_a_title_makes_its_holder_the_subject_for_a_pronoun():
+    text = ("Judge Amara Quist heard the case against the ferry company. Its lawyer, Tom Lee, spoke first.\n\n"
+            "The judge said she was not persuaded. “Nobody reads the small print,” she said.")
+    assert speaker_name(last_quote(text)) == "Amara Quist"
+
+
+def test_a_description_that_names_no_title_is_no_subject():
+    text = ("Amara Quist runs the ferry office. Its lawyer, Tom Lee, spoke.\n\n"
+            "The weather was poor. “We sail at noon,” she said.")
+    assert speaker_name(last_quote(text)) == "Amara Quist"
