@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from app.extract.descriptions import describes
 from app.extract.entities import Entity, EntityRegistry, NameMention
 from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS
 
@@ -114,6 +115,11 @@ class Discourse:
             return guessed[0] if guessed else None
         return None
 
+    def _recent_first(self, recent: list[Entity]) -> list[Entity]:
+        """Every entity of the article, those of the recent sentences first."""
+        seen = {id(e) for e in recent}
+        return recent + [e for e in self.registry.entities() if id(e) not in seen]
+
     def resolve_description(self, phrase: str, paragraph: int) -> Entity | None:
         """The entity a description names, or None for an anonymous or plural source."""
         words = phrase.lower().replace("’s", "").split()
@@ -128,10 +134,13 @@ class Discourse:
             return None
         head = words[-1]
         recent = self._recent(paragraph)
-        entities = recent + [e for e in self.registry.entities() if e not in recent]
+        entities = self._recent_first(recent)
         for entity in entities:
             if entity.title and _title_matches(entity.title, words, head):
                 return entity
+        described = next((e for e in entities if describes(e, words)), None)
+        if described is not None:
+            return described
         if head in STATEMENT_NOUNS:  # "the statement went on": whoever the article was just reporting
             return recent[0] if recent else None
         if head in ORGANIZATION_HEADS:
@@ -153,7 +162,7 @@ class Discourse:
         if found is None:
             return None, end
         recent = self._recent(paragraph)
-        entities = recent + [e for e in self.registry.entities() if e not in recent]
+        entities = self._recent_first(recent)
         words = found.group(1).lower().split()
         for length in range(1, len(words) + 1):
             head = words[length - 1]

@@ -32,8 +32,7 @@ INNER_POSSESSIVE = re.compile(r"\w[’']s\s")
 NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr|Inc|Ltd|Co|Corp)\.$")  # "James Cole Jr.", "Pellmore Foods Inc." end a name
 COMPANY_SUFFIX = re.compile(r"[ \t\xa0](?:Inc|Ltd|Co|Corp)\.$")  # and a company keeps its period
 END_OF_TEXT = 1 << 60
-# An organisation's name with "of" after its head noun, then "and": "Ministry of Transport and Maritime Affairs".
-ORGANISATION_OF = re.compile(r"\b(?:" + "|".join(sorted(ORGANIZATION_WORDS)) + r")[ \t]+of[ \t]", re.IGNORECASE)
+# After an organisation's "of", an "and" goes on with its name: "Ministry of Transport and Maritime Affairs".
 ORGANISATION_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
 
@@ -64,6 +63,8 @@ class Entity:
     gender_from_honorific: bool = False  # "Mr."/"Ms." outweighs a guess from the first name
     personal: bool = False  # the text shows it is a person: honorific, title, first name, or a speaker
     gender_hedged: bool = False  # guessed from a first name borne by men and women alike ("mostly" one)
+    descriptions: set[str] = field(default_factory=set)  # words the article describes it by: "resident", "leeds"
+    age: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +152,8 @@ def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
 def _organisation_end(text: str, run: re.Match, end: int) -> int:
     """Where a run ends, taking in "and ..." after an organisation's "of": "Ministry of Transport and
     Maritime Affairs", "Union of Port and Dock Workers"."""
-    if not ORGANISATION_OF.search(run.group()):
+    words = run.group().lower().split()
+    if not any(word in ORGANIZATION_WORDS and following == "of" for word, following in zip(words, words[1:])):
         return run.end()
     joint = ORGANISATION_AND.match(text, run.end(), end)
     following = CAPITALISED_RUN.match(text, joint.end(), end) if joint else None

@@ -48,6 +48,8 @@ INSTITUTION_JOIN = re.compile(r"\s+(?:of|at|from|with|for|on|and)\s+(?:the\s+)?"
 QUALIFIER_GAP = re.compile(r"(?:\s+(?!(?:in|on|at|of|for|to|and|by|with|from|who|which|that)\b)[a-z0-9][\w\-]*){1,3}\s+")
 OWNER_ROLE_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,5},?\s+")  # Ruiz’s "top harbor aide" Tom Lee
 ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")  # said "former harbor pilot" Tom Lee
+DETERMINER_START = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}", re.IGNORECASE)  # says "the" Leeds resident
+ATTRIBUTIVE_NAME = re.compile(r"[ \t]+[a-z][\w\-]*(?=\s*(?:[,.;:!?]|$))")  # the Leeds " resident".
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")  # "James, 22, of Flint, Mich., said"
 PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")  # "McConnell, R-Ky., said"
 PLACE_TAIL = re.compile(r"\b(?:in|of|from|at|near)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}$")  # "in Salem", then ", Ore."
@@ -234,6 +236,8 @@ def phrase_after(text: str, lo: int, hi: int) -> Mention | None:
             text, names[0].end, names[1].start):
         name = names[1]  # "said Ruiz’s chief of staff, Tom Lee": the one named after the role speaks
         return Mention(name.start, name.end, text[name.start:name.end], "name", name)
+    if names and DETERMINER_START.fullmatch(text, lo, names[0].start) and ATTRIBUTIVE_NAME.match(text, names[0].end, hi):
+        names = []  # "says the Leeds resident": a place qualifying the noun that speaks
     if names and not names[0].possessive and ROLE_WORDS.fullmatch(text, lo, names[0].start):
         name = names[0]
         if len(names) > 1 and QUALIFIER_GAP.fullmatch(text, name.end, names[1].start):
