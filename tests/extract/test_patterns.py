@@ -68,6 +68,8 @@ def found(pattern, text):
     (discourse.DESCRIPTION_OPENING, "The judge’s clerk left.", None),
     (entities.ORGANISATION_AND, "Transport and Maritime", " and "),
     (entities.COMPANY_SUFFIX, "Pellmore Foods Inc.", " Inc."),
+    (cues.PLUPERFECT, "Lind had ", "had "),
+    (cues.PLUPERFECT, "Lind had not ", None),
 ])
 def test_pattern_on_its_sentence(pattern, text, expected):
     assert found(pattern, text) == expected

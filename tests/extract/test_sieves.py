@@ -353,3 +353,17 @@ def test_a_description_that_names_no_title_is_no_subject():
     text = ("Amara Quist runs the ferry office. Its lawyer, Tom Lee, spoke.\n\n"
             "The weather was poor. “We sail at noon,” she said.")
     assert speaker_name(last_quote(text)) == "Amara Quist"
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Tomas Ellery told the state news agency that Premier Mara Lind had said “the port will reopen”.",
+    "Tomas Ellery said Mara Lind had told him: “We will not give in.”",
+    "Tomas Ellery told the state news agency Nordpress that Mara Lind had said: “The port will reopen.”",
+])
+def test_words_relayed_with_their_first_speakers_own_cue_are_hers_not_the_relayers(text):
+    assert speaker_name(last_quote(text)) == "Mara Lind"
+
+
+def test_a_clause_reported_by_someone_else_stays_with_the_reporter():
+    text = "Tomas Ellery said Mara Lind called the offer “a disgrace”."
+    assert speaker_name(last_quote(text)) == "Tomas Ellery"
