@@ -11,6 +11,7 @@ from bisect import bisect_left
 
 from app.extract.descriptions import describes
 from app.extract.entities import Entity, EntityRegistry, NameMention
+from app.extract.names import is_page_furniture
 from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS
 
 INDEFINITE = frozenset("a an one another two three four several some many other".split())
@@ -201,7 +202,7 @@ class Discourse:
         dateline_match = DATELINE_END.match(text, dateline.end) if dateline else None
         body_start = dateline_match.end() if dateline_match else start  # "SALEM, Ore. — " names no one
         for mention in self.free_mentions[first:last]:
-            if mention.possessive or mention.start < body_start:
+            if mention.possessive or mention.start < body_start or is_page_furniture(mention.name, self.lowercase_words):
                 continue
             if PREPOSITION_BEFORE.search(text, max(start, mention.start - 20), mention.start):
                 continue

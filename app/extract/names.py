@@ -61,6 +61,9 @@ def clean_name(name: str, lowercase_words: set[str] | frozenset[str],
         start += 1
     if start and not is_first_name(words[start]):
         start = 0  # "Harbour City Harriers": no first name follows the common words, so it is no label
+    if start == 0:  # a headline before the name: "Review Crowd Does Not Like Dana Voss"
+        start = max((i for i in range(1, len(words) - 1) if words[i - 1].lower() in CAPITALISED_FUNCTION_WORDS
+                     and is_first_name(words[i])), default=0)
     end = len(words)
     if is_first_name(words[start]):
         for index in range(start + 2, len(words)):
@@ -69,4 +72,13 @@ def clean_name(name: str, lowercase_words: set[str] | frozenset[str],
                 break
     if start == 0 and end == len(words):
         return name, None
-    return " ".join(words[start:end]), " ".join(words[:start]) or None
+    label = words[:start]
+    if any(word.lower() in CAPITALISED_FUNCTION_WORDS for word in label):
+        label = []  # a headline's words are no title
+    return " ".join(words[start:end]), " ".join(label) or None
+
+
+def is_page_furniture(name: str, lowercase_words: set[str] | frozenset[str]) -> bool:
+    """"READ MORE", "WATCH LIVE": words in capitals that the article also writes as plain words."""
+    words = name.split()
+    return len(words) > 1 and name.isupper() and all(is_common_word(word, lowercase_words) for word in words)

@@ -3,7 +3,7 @@ import pytest
 
 from app.extract import extract_quotes
 from app.extract.entities import EntityRegistry, name_mentions
-from app.extract.names import clean_name, split_title
+from app.extract.names import clean_name, is_page_furniture, split_title
 
 
 def looks_like_first_name(word):
@@ -32,6 +32,8 @@ def test_role_words_before_a_name_are_its_title(words, title, name):
     ("Harbour City Rovers", {"harbour", "city"}, ("Harbour City Rovers", None)),
     # words the article never writes in lower case are part of the name
     ("Dana Voss Brenn", set(), ("Dana Voss Brenn", None)),
+    # a headline's verb before a first name: the headline is no title
+    ("Review Crowd Does Not Like Dana Voss", set(), ("Dana Voss", None)),
 ])
 def test_the_article_shows_which_capitalised_words_are_no_name(name, lowercase, expected):
     assert clean_name(name, lowercase, looks_like_first_name) == expected
@@ -54,3 +56,11 @@ def test_a_function_word_run_into_a_name_is_no_first_name():
     for mention in name_mentions(text, 0, len(text)):
         registry.add(mention)
     assert [e.name for e in registry.entities() if e.surname == "ellery"] == ["Mara Ellery"]
+
+
+def test_page_furniture_in_capitals_is_never_a_speaker():
+    text = ("Pilots read more notices on Monday than in all of last year.\n\n"
+            "READ MORE: Pilots walk out\n\n“We will not back down,” the pilot said.")
+    [quote] = extract_quotes(text)
+    assert quote.speaker is None or quote.speaker.name != "READ MORE"
+    assert is_page_furniture("READ MORE", {"read", "more"}) and not is_page_furniture("US EPA", {"read"})
