@@ -59,8 +59,8 @@ def clean_name(name: str, lowercase_words: set[str] | frozenset[str],
     start = 0
     while start < len(words) - 1 and (is_common_word(words[start], lowercase_words) or is_title_word(words[start])):
         start += 1
-    if start and not is_first_name(words[start]):
-        start = 0  # "Harbour City Harriers": no first name follows the common words, so it is no label
+    if start and (not is_first_name(words[start]) or start == len(words) - 1):
+        start = 0  # "Harbour City Harriers", "Bathroom Bill": no first name and surname follow, so it is no label
     if start == 0:  # a headline before the name: "Review Crowd Does Not Like Dana Voss"
         start = max((i for i in range(1, len(words) - 1) if words[i - 1].lower() in CAPITALISED_FUNCTION_WORDS
                      and is_first_name(words[i])), default=0)

@@ -28,6 +28,8 @@ def test_role_words_before_a_name_are_its_title(words, title, name):
     ("Harbour Master Ines Duarte", {"harbour", "master"}, ("Ines Duarte", "Harbour Master")),
     # a headline's predicate after the name: "Dana Voss Asked Voters To ..."
     ("Dana Voss Asked Voters To", {"asked", "voters", "to"}, ("Dana Voss", None)),
+    # a first name alone after a common word is no person's full name: "Harbour Dana" is a thing's name
+    ("Harbour Dana", {"harbour"}, ("Harbour Dana", None)),
     # no first name after the common words: a team or a place, left whole
     ("Harbour City Rovers", {"harbour", "city"}, ("Harbour City Rovers", None)),
     # words the article never writes in lower case are part of the name
