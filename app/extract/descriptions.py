@@ -14,6 +14,7 @@ from app.extract.entities import Entity, EntityRegistry, NameMention
 APPOSITION = re.compile(r",[ \t]+(?:(\d{1,3}),[ \t]+)?(?:(?:the|a|an)[ \t]+|(?=[a-z]))([^,.;:“”\"()]{1,80})")
 # Lower-case role words right before a name: "veteran goalkeeper Sophie Brandt", "the 41-year-old analyst Tom Reyes".
 ROLE_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[a-z0-9][\w\-’']*[ \t]+){1,3})$")
+ELDER_OR_YOUNGER = re.compile(r"\b(?:the|The)\s+(elder|older|younger)\s+$")  # "the elder " Marsh
 AGE_WORD = re.compile(r"(\d{1,3})-year-old")
 CLAUSE_CUT = re.compile(r"\s(?:who|which|that|at|of|for|with|from|in|on|and|said|says)\s")
 CLAUSE_WORDS = frozenset("by said says told as than like about into over after before".split())  # "economist at" X
@@ -47,6 +48,21 @@ def learn_descriptions(text: str, free: list[NameMention], registry: EntityRegis
                 if age:
                     entity.age = int(age.group(1))
             entity.descriptions |= {w for w in words if not AGE_WORD.fullmatch(w)}
+
+
+def resolve_elder_and_younger(text: str, free: list[NameMention], registry: EntityRegistry) -> None:
+    """"the elder Marsh", "the younger Marsh": of family members sharing the surname, the oldest or the
+    youngest by the ages the article gave."""
+    for mention in free:
+        if " " in mention.name:
+            continue
+        comparison = ELDER_OR_YOUNGER.search(text, max(0, mention.start - 16), mention.start)
+        if comparison is None:
+            continue
+        family = [e for e in registry.by_key.get(mention.name.lower(), []) if e.age is not None]
+        if len(family) > 1:
+            pick = max if comparison.group(1).lower() in ("elder", "older") else min
+            registry.by_start[mention.start] = pick(family, key=lambda e: e.age)
 
 
 def describes(entity: Entity, words: list[str]) -> bool:

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from datetime import date
 
 from app.extract.dates import resolve_said_on
-from app.extract.descriptions import learn_descriptions
+from app.extract.descriptions import learn_descriptions, resolve_elder_and_younger
 from app.extract.discourse import Discourse
 from app.extract.entities import EntityRegistry, NameMention, name_mentions
 from app.extract.genders import learn_genders, mark_described_people
@@ -53,6 +53,7 @@ def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence])
     learn_genders(text, sentences, free, registry, spans)
     mark_described_people(text, free, registry)
     learn_descriptions(text, free, registry)
+    resolve_elder_and_younger(text, free, registry)
     discourse = Discourse(registry, free, lowercase_words)
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
     previous: tuple[QuoteSpan, Attribution] | None = None

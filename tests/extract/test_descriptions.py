@@ -45,3 +45,10 @@ def test_an_age_that_does_not_fit_rules_a_person_out():
 def test_description_patterns(pattern, text, expected):
     found = pattern.search(text)
     assert (found.group() if found else None) == expected
+
+
+@pytest.mark.parametrize("which, speaker", [("elder", "Piet Halloran"), ("younger", "Sean Halloran")])
+def test_the_elder_or_younger_of_a_family_is_told_by_the_ages_given(which, speaker):
+    text = ("Piet Halloran, 71, is selling the farm. His son, Sean Halloran, 38, wants to keep it.\n\n"
+            f"“It is time,” the {which} Halloran said.")
+    assert last_speaker(text) == speaker
