@@ -43,6 +43,9 @@ GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than th
 DESCRIPTION_OPENING = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\b(?![’'])")
 BEHALF_WORDS = frozenset("from for of at".split())
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative official".split())
+# A byline on its own line: "By Harriet Vale" (a name in capitals, nothing else).
+BYLINE = re.compile(r"^[ \t]*By[ \t]+([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'.\-]*){1,3})[ \t]*$", re.MULTILINE)
+BYLINE_REACH = 600
 RECENT_PARAGRAPHS = 3
 RECENT_SENTENCES = 12
 
@@ -57,6 +60,15 @@ class Discourse:
         self.lowercase_words = lowercase_words  # words the article writes in lower case: "Besides" is no name
         # one entry per sentence, oldest first: its paragraph and its entities, subject first
         self.history: list[tuple[int, list[Entity]]] = []
+        self.author: Entity | None = None  # the byline's writer: "I" in the narration of a column
+
+    def read_byline(self, text: str) -> None:
+        """"By Harriet Vale" on a line of its own near the top names who "I" is outside quotes."""
+        byline = BYLINE.search(text, 0, BYLINE_REACH)
+        if byline is not None:
+            at = bisect_left(self.free_starts, byline.start(1))
+            if at < len(self.free_mentions) and self.free_mentions[at].start == byline.start(1):
+                self.author = self.entity_for_name(self.free_mentions[at])
 
     def note(self, paragraph: int, entities: list[Entity | None]) -> None:
         present = [e for e in entities if e is not None]
@@ -86,7 +98,9 @@ class Discourse:
     def resolve_pronoun(self, word: str, paragraph: int, first: Entity | None = None) -> Entity | None:
         """The entity `word` (he, she, they, it) refers to; `first` is the current sentence's subject."""
         low = word.lower()
-        if low in ("i", "we"):
+        if low == "i":
+            return self.author
+        if low == "we":
             return None
         gender = PRONOUNS.get(low)
         candidates = ([first] if first else []) + self._recent(paragraph)

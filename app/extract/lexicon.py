@@ -38,7 +38,30 @@ SPEECH_VERBS = (
 MULTIWORD_CUES = ["according to", "pointed out", "went on", "made clear", "made it clear", "points out", "goes on",
                   "shot back", "fired back", "chimed in", "put it", "wrote on twitter", "said in a statement"]
 # "so-called" names a thing; it reports no one's words.
-CUE_PATTERN = r"(?<![Ss]o-)\b(?:" + "|".join(re.escape(c) for c in MULTIWORD_CUES + sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")\b"
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One alternation for many words, factored by shared prefixes so a search fails fast; at each
+    branch the longer word is tried first ("said in a statement" before "said")."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+
+    return build(trie)
+
+
+CUE_PATTERN = r"(?<![Ss]o-)\b" + _trie_pattern(MULTIWORD_CUES + SPEECH_VERBS) + r"\b"
 CUE = re.compile(CUE_PATTERN)
 
 PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "we": None, "i": None}

@@ -55,6 +55,7 @@ def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence])
     learn_descriptions(text, free, registry)
     resolve_elder_and_younger(text, free, registry)
     discourse = Discourse(registry, free, lowercase_words)
+    discourse.read_byline(text)
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
     previous: tuple[QuoteSpan, Attribution] | None = None
     index = 0

@@ -64,11 +64,15 @@ def found(pattern, text):
     (lexicon.CUE, "the toldo awning", None),
     (lexicon.CUE, "the so-called harbor tax", None),
     (lexicon.CUE, "Ruiz quipped.", "quipped"),
+    (lexicon.CUE, "Ruiz said in a statement that", "said in a statement"),
+    (lexicon.CUE, "Ruiz says", "says"),
     (discourse.DESCRIPTION_OPENING, "The judge said she would rule.", "The judge said she"),
     (discourse.DESCRIPTION_OPENING, "The judge’s clerk left.", None),
     (entities.ORGANISATION_AND, "Transport and Maritime", " and "),
     (entities.COMPANY_SUFFIX, "Pellmore Foods Inc.", " Inc."),
     (cues.PLUPERFECT, "Lind had ", "had "),
+    (discourse.BYLINE, "A headline\n\nBy Harriet Vale\n\nText.", "By Harriet Vale"),
+    (discourse.BYLINE, "By Monday the pier had closed.", None),
     (cues.PLUPERFECT, "Lind had not ", None),
 ])
 def test_pattern_on_its_sentence(pattern, text, expected):

@@ -367,3 +367,11 @@ def test_words_relayed_with_their_first_speakers_own_cue_are_hers_not_the_relaye
 def test_a_clause_reported_by_someone_else_stays_with_the_reporter():
     text = "Tomas Ellery said Mara Lind called the offer “a disgrace”."
     assert speaker_name(last_quote(text)) == "Tomas Ellery"
+
+
+def test_i_in_a_columns_narration_is_the_byline_writer():
+    text = ("Phones in class are the easy part\n\nBy Harriet Vale\n\n"
+            "Every term brings a new panic, and Tom Lee, the head teacher, has seen them all.\n\n"
+            "As I wrote in this column last week, “a ban without a plan is a slogan”.")
+    assert speaker_name(extract_quotes(text)[-1]) == "Harriet Vale"
+
