@@ -13,7 +13,8 @@ from app.extract.frames import Mention, phrase_after, subject_before
 from app.extract.lexicon import CUE
 
 LEADING_PUNCTUATION = re.compile(r"[\s,;:—–\-]*")
-CLAUSE_WORDS = frozenset("in on at to of for with from by as that which who when while where way and but or".split())
+CLAUSE_WORDS = frozenset("in on at to of for with from by as that which who when while where way and but or before after until "
+                          "because since".split())
 AS_START = re.compile(r"as\s+", re.IGNORECASE)  # "..." as Ruiz said
 # Lowercase role words written before a name: "former FBI agent Tim Gill said", "spokesman Stuart Roy said".
 ROLE_PREFIX = re.compile(r"^(?:[\w\-’'.]+\s+){1,6}$")

@@ -53,6 +53,8 @@ ATTRIBUTIVE_NAME = re.compile(r"[ \t]+[a-z][\w\-]*(?=\s*(?:[,.;:!?]|$))")  # the
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")  # "James, 22, of Flint, Mich., said"
 PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")  # "McConnell, R-Ky., said"
 PLACE_TAIL = re.compile(r"\b(?:in|of|from|at|near)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}$")  # "in Salem", then ", Ore."
+# A verb and "to" before an infinitive cue: Haddon "stepped in to " say, Lee "rose to " reply.
+INFINITIVE_LEAD = re.compile(r"\s(?:[a-z]+ed|rose|went|came|took)(?:\s+(?:in|up|on|out|back|forward))?\s+to\s+$")
 ON_BEFORE = re.compile(r"\bon\s+$")
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "whom ")
 PLACE_OPENERS = ("of ", "from ", "in ", "at ")
@@ -156,6 +158,9 @@ def _named_agent(text: str, lo: int, hi: int) -> Mention | None:
 def subject_before(text: str, lo: int, hi: int) -> Mention | None:
     """The subject of a cue starting at `hi`, allowing asides between: an apposition, a relative
     clause, an age or a hometown ("James, 22, of Flint, Mich., said")."""
+    leading_verb = INFINITIVE_LEAD.search(text, max(lo, hi - 40), hi)
+    if leading_verb is not None:
+        hi = leading_verb.start()  # "Haddon stepped in to say": the one who stepped in says it
     hi = _strip_padding(text, lo, hi)
     if hi <= lo:
         return None

@@ -71,6 +71,8 @@ def found(pattern, text):
     (entities.ORGANISATION_AND, "Transport and Maritime", " and "),
     (entities.COMPANY_SUFFIX, "Pellmore Foods Inc.", " Inc."),
     (cues.PLUPERFECT, "Lind had ", "had "),
+    (frames.INFINITIVE_LEAD, "Haddon stepped in to ", " stepped in to "),
+    (frames.INFINITIVE_LEAD, "Haddon wants to ", None),
     (discourse.BYLINE, "A headline\n\nBy Harriet Vale\n\nText.", "By Harriet Vale"),
     (discourse.BYLINE, "By Monday the pier had closed.", None),
     (cues.PLUPERFECT, "Lind had not ", None),

@@ -375,3 +375,10 @@ def test_i_in_a_columns_narration_is_the_byline_writer():
             "As I wrote in this column last week, “a ban without a plan is a slogan”.")
     assert speaker_name(extract_quotes(text)[-1]) == "Harriet Vale"
 
+
+
+def test_an_infinitive_cue_belongs_to_who_stepped_in_not_to_the_earlier_speaker():
+    text = ("On the call, Lena Marchand said “absolutely not” before Trevor Haddon stepped in to say that "
+            "“all options remain open.”")
+    quotes = quotes_of(text)
+    assert [speaker_name(q) for q in quotes] == ["Lena Marchand", "Trevor Haddon"]
