@@ -40,7 +40,8 @@ def learn_descriptions(text: str, free: list[NameMention], registry: EntityRegis
             entity.descriptions |= _words(phrase)
             if age:
                 entity.age = int(age)
-        before = ROLE_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+        written_after_a_word = mention.start > 1 and text[mention.start - 2].isalnum()
+        before = ROLE_BEFORE.search(text, max(0, mention.start - 60), mention.start) if written_after_a_word else None
         if before and before.group(1).split()[-1] not in STOPWORDS | CLAUSE_WORDS:
             words = _words(before.group(1))
             for word in words:

@@ -170,10 +170,9 @@ class Discourse:
 
     def described_subject(self, text: str, start: int, end: int, paragraph: int) -> tuple[Entity | None, int]:
         """"The judge said ...", "Later, the ministry said ...": a person named by the title the article gave,
-        or an organisation by its kind, opens the sentence (after an opening clause); (entity, where)
-        or (None, end)."""
-        clause = SUBORDINATE_OPENING.match(text, start, end)
-        found = DESCRIPTION_OPENING.match(text, clause.end() if clause else start, end)
+        or an organisation by its kind, opens the sentence at `start` (after any opening clause);
+        (entity, where) or (None, end)."""
+        found = DESCRIPTION_OPENING.match(text, start, end)
         if found is None:
             return None, end
         recent = self._recent(paragraph)
@@ -233,7 +232,7 @@ class Discourse:
             return self.resolve_pronoun(opener.group(1), paragraph), opener.start(1), others
         clause = SUBORDINATE_OPENING.match(text, start, end)
         main = [(at, e) for at, e, _ in free if not clause or at >= clause.end()] or [(at, e) for at, e, _ in free]
-        described, described_at = self.described_subject(text, start, end, paragraph)
+        described, described_at = self.described_subject(text, clause.end() if clause else start, end, paragraph)
         if described is not None and (not main or described_at < main[0][0]):
             return described, described_at, others
         if main:

@@ -152,6 +152,8 @@ def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
 def _organisation_end(text: str, run: re.Match, end: int) -> int:
     """Where a run ends, taking in "and ..." after an organisation's "of": "Ministry of Transport and
     Maritime Affairs", "Union of Port and Dock Workers"."""
+    if " of " not in run.group():
+        return run.end()
     words = run.group().lower().split()
     if not any(word in ORGANIZATION_WORDS and following == "of" for word, following in zip(words, words[1:])):
         return run.end()
@@ -182,6 +184,7 @@ class EntityRegistry:
         self.by_key: dict[str, list[Entity]] = {}
         self.by_start: dict[int, Entity] = {}  # where each added mention is written -> its entity
         self.last_named: dict[int, int] = {}  # id(entity) -> offset of its latest mention
+        self.given_names: dict[str, list[str]] = {}  # a name -> its first and middle names, read once
 
     @staticmethod
     def _key(name: str) -> str:
@@ -241,7 +244,10 @@ class EntityRegistry:
 
     def _given_names(self, name: str) -> list[str]:
         """"While Clinton", "One Clinton": words the article writes in lower case are no first names."""
-        return [w for w in _given_names(name) if not is_common_word(w, self.lowercase_words) or _is_first_name(w)]
+        if name not in self.given_names:
+            self.given_names[name] = [w for w in _given_names(name)
+                                      if not is_common_word(w, self.lowercase_words) or _is_first_name(w)]
+        return self.given_names[name]
 
     @staticmethod
     def _gender(mention: NameMention, entity: Entity) -> str | None:

@@ -22,7 +22,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """(title words, name words): name words are taken from the right until a title word."""
     if len(words) > 1 and words[-1].lower() in ORGANIZATION_WORDS:
         return [], words  # "White House", "State Department": an institution, not a role
-    if any(w.lower() in ORGANIZATION_WORDS and n == "of" for w, n in zip(words, words[1:])):
+    if "of" in words and any(w.lower() in ORGANIZATION_WORDS and n == "of" for w, n in zip(words, words[1:])):
         return [], words  # "General Union of Port and Dock Workers", "Ministry of Transport"
     cut = len(words)
     while cut > 0 and not is_title_word(words[cut - 1]):
@@ -80,5 +80,4 @@ def clean_name(name: str, lowercase_words: set[str] | frozenset[str],
 
 def is_page_furniture(name: str, lowercase_words: set[str] | frozenset[str]) -> bool:
     """"READ MORE", "WATCH LIVE": words in capitals that the article also writes as plain words."""
-    words = name.split()
-    return len(words) > 1 and name.isupper() and all(is_common_word(word, lowercase_words) for word in words)
+    return name.isupper() and " " in name and all(is_common_word(word, lowercase_words) for word in name.split())
