@@ -1,8 +1,8 @@
 """What the article calls each person, so a description written later finds them.
 
-Appositions ("Anna Pike, 41, a Leeds resident,") and role words written before a name ("veteran
+Appositions ("Anna Pike, 41, a Kelby resident,") and role words written before a name ("veteran
 goalkeeper Sophie Brandt") give an entity its description words and its age; `describes` then
-tells whether a later description ("the Leeds resident", "the 41-year-old analyst") fits it.
+tells whether a later description ("the Kelby resident", "the 41-year-old analyst") fits it.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 
 from app.extract.entities import Entity, EntityRegistry, NameMention
 
-# ", 41, a Leeds resident," / ", the team's veteran goalkeeper." / ", chief economist at Grey Bank,"
+# ", 41, a Kelby resident," / ", the team's veteran goalkeeper." / ", chief economist at Grey Bank,"
 APPOSITION = re.compile(r",[ \t]+(?:(\d{1,3}),[ \t]+)?(?:(?:the|a|an)[ \t]+|(?=[a-z]))([^,.;:“”\"()]{1,80})")
 # Lower-case role words right before a name: "veteran goalkeeper Sophie Brandt", "the 41-year-old analyst Tom Reyes".
 ROLE_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[a-z0-9][\w\-’']*[ \t]+){1,3})$")

@@ -43,7 +43,7 @@ GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than th
 DESCRIPTION_OPENING = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\b(?![’'])")
 BEHALF_WORDS = frozenset("from for of at".split())
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative official".split())
-# A byline on its own line: "By Harriet Vale" (a name in capitals, nothing else).
+# A byline on its own line: "By Maud Vale" (a name in capitals, nothing else).
 BYLINE = re.compile(r"^[ \t]*By[ \t]+([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'.\-]*){1,3})[ \t]*$", re.MULTILINE)
 BYLINE_REACH = 600
 RECENT_PARAGRAPHS = 3
@@ -63,7 +63,7 @@ class Discourse:
         self.author: Entity | None = None  # the byline's writer: "I" in the narration of a column
 
     def read_byline(self, text: str) -> None:
-        """"By Harriet Vale" on a line of its own near the top names who "I" is outside quotes."""
+        """"By Maud Vale" on a line of its own near the top names who "I" is outside quotes."""
         byline = BYLINE.search(text, 0, BYLINE_REACH)
         if byline is not None:
             at = bisect_left(self.free_starts, byline.start(1))

@@ -29,7 +29,7 @@ CAPITALISED_RUN = re.compile(
 )
 GENERATION_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")  # "Luther Pate IV" is keyed by "Pate"
 INNER_POSSESSIVE = re.compile(r"\w[’']s\s")
-NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr|Inc|Ltd|Co|Corp)\.$")  # "James Cole Jr.", "Pellmore Foods Inc." end a name
+NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr|Inc|Ltd|Co|Corp)\.$")  # "James Cole Jr.", "Garrick Foods Inc." end a name
 COMPANY_SUFFIX = re.compile(r"[ \t\xa0](?:Inc|Ltd|Co|Corp)\.$")  # and a company keeps its period
 END_OF_TEXT = 1 << 60
 # After an organisation's "of", an "and" goes on with its name: "Ministry of Transport and Maritime Affairs".
@@ -63,7 +63,7 @@ class Entity:
     gender_from_honorific: bool = False  # "Mr."/"Ms." outweighs a guess from the first name
     personal: bool = False  # the text shows it is a person: honorific, title, first name, or a speaker
     gender_hedged: bool = False  # guessed from a first name borne by men and women alike ("mostly" one)
-    descriptions: set[str] = field(default_factory=set)  # words the article describes it by: "resident", "leeds"
+    descriptions: set[str] = field(default_factory=set)  # words the article describes it by: "resident", "kelby"
     age: int | None = None
 
 
@@ -237,13 +237,13 @@ class EntityRegistry:
             return None  # another first name: another person of the same surname
         gender = HONORIFIC_GENDER.get(honorific or "")
         fitting = [e for e in members if gender is None or e.gender in (gender, None)] or members
-        if title:  # "Sen. Whitlock" is the Whitlock the article introduced as "State Sen."
+        if title:  # "Sen. Ellery" is the Ellery the article introduced as "State Sen."
             fitting = [e for e in fitting if _titles_share_a_word(title, e.title)] or fitting
         earlier = [e for e in fitting if self.last_named.get(id(e), -1) < at] or fitting
         return max(earlier, key=lambda e: (e.kind == kind, self.last_named.get(id(e), -1)))
 
     def _given_names(self, name: str) -> list[str]:
-        """"While Clinton", "One Clinton": words the article writes in lower case are no first names."""
+        """"While Ellery", "One Ellery": words the article writes in lower case are no first names."""
         if name not in self.given_names:
             self.given_names[name] = [w for w in _given_names(name)
                                       if not is_common_word(w, self.lowercase_words) or _is_first_name(w)]
@@ -277,7 +277,7 @@ def _titles_share_a_word(one: str, other: str | None) -> bool:
 
 
 def _same_given_names(one: list[str], other: list[str]) -> bool:
-    """"Donald J." and "Donald", "H." and "Hillary Rodham": one person; "Bill" and "Hillary": two."""
+    """"Tom J." and "Tom", "M." and "Mara Jane": one person; "Tom" and "Mara": two."""
     if not one or not other or set(one) <= set(other) or set(other) <= set(one):
         return True
     first, second = one[0], other[0]

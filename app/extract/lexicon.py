@@ -81,8 +81,8 @@ TITLE_WORDS = frozenset(
     .split()
 )
 
-# Jobs, ranks and labels written capitalised before a name, beyond the titles above: "Captain Mia Lind",
-# "Chief Executive Officer Dana Voss", "Rival Tom Lee". Words that are also common surnames (Baker,
+# Jobs, ranks and labels written capitalised before a name, beyond the titles above: "Captain Mia Dorr",
+# "Chief Executive Officer Nell Garrow", "Rival Tom Lee". Words that are also common surnames (Baker,
 # Farmer, King) are left out: a title word in a name's last place is read as the name.
 ROLE_WORDS = frozenset(
     "captain skipper sergeant constable inspector superintendent detective corporal private lieutenant colonel "
@@ -106,7 +106,7 @@ ORGANIZATION_WORDS = frozenset(
     "foundation center centre university college company corporation corp inc co group network news times post "
     "journal press service services commission board court union bank fund club league organization organisation "
     "team staff white house senate congress parliament government army police fbi cia nato reuters "
-    # company and body suffixes: "Pellmore Foods Inc.", "Ashford Harbour Trust", "Nordvik Container Lines"
+    # company and body suffixes: "Garrick Foods Inc.", "Brenmoor Wetlands Trust", "Kelby Ferry Lines"
     "inc ltd llc plc gmbh ag corp co. holdings industries partners foods systems technologies lines airlines "
     "airways motors energy pharmaceuticals logistics labs laboratories trust society federation alliance "
     "coalition confederation syndicate cooperative co-op consortium ministry city county municipality "

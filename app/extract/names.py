@@ -1,10 +1,10 @@
 """The name cleaner: which words of a capitalised run are a name, and which are a title or no name at all.
 
-A run of capitalised words may carry a role ("Chief Executive Officer Dana Voss"), a party or a
-rival's label ("Rival Hillary Clinton"), or be a headline fragment ("Review Crowd Does Not Like
-Dana Voss", "Dana Voss Asked Voters To"). The name is what remains; the role goes to the title.
+A run of capitalised words may carry a role ("Chief Executive Officer Nell Garrow"), a party or a
+rival's label ("Rival Nell Garrow"), or be a headline fragment ("Review Crowd Does Not Like
+Nell Garrow", "Nell Garrow Asked Voters To"). The name is what remains; the role goes to the title.
 Two readings: `split_title` by the word lists alone, for any run; `clean_name` with what the
-article itself shows, the words it writes in lower case elsewhere ("rival", "harbour master").
+article itself shows, the words it writes in lower case elsewhere ("rival", "dock warden").
 """
 from __future__ import annotations
 
@@ -50,9 +50,9 @@ def clean_name(name: str, lowercase_words: set[str] | frozenset[str],
     """(name, title words taken off it) for a person's name read from one capitalised run.
 
     Leading words the article writes in lower case are a label when a first name follows them
-    ("Rival Hillary Clinton", "Harbour Master Ines Duarte"); after a first name and a surname,
-    such a word starts a headline's predicate ("Zoe Saldana Asked Men To"). `is_first_name`
-    tells a given name ("Ines") from a word ("Harbour")."""
+    ("Rival Nell Garrow", "Dock Warden Ines Farrell"); after a first name and a surname,
+    such a word starts a headline's predicate ("Nell Garrow Asked Voters To"). `is_first_name`
+    tells a given name ("Ines") from a word ("Dock")."""
     words = name.split()
     if len(words) < 2 or words[-1].lower() in ORGANIZATION_WORDS:
         return name, None
@@ -60,15 +60,15 @@ def clean_name(name: str, lowercase_words: set[str] | frozenset[str],
     while start < len(words) - 1 and (is_common_word(words[start], lowercase_words) or is_title_word(words[start])):
         start += 1
     if start and (not is_first_name(words[start]) or start == len(words) - 1):
-        start = 0  # "Harbour City Harriers", "Bathroom Bill": no first name and surname follow, so it is no label
-    if start == 0:  # a headline before the name: "Review Crowd Does Not Like Dana Voss"
+        start = 0  # "Old Mill Rovers", "Garden Bill": no first name and surname follow, so it is no label
+    if start == 0:  # a headline before the name: "Review Crowd Does Not Like Nell Garrow"
         start = max((i for i in range(1, len(words) - 1) if words[i - 1].lower() in CAPITALISED_FUNCTION_WORDS
                      and is_first_name(words[i])), default=0)
     end = len(words)
     if is_first_name(words[start]):
         for index in range(start + 2, len(words)):
             if is_common_word(words[index], lowercase_words) and not is_title_word(words[index]):
-                end = index  # "Zoe Saldana Asked Men Everywhere To": the headline goes on after the name
+                end = index  # "Nell Garrow Asked Voters To Stay": the headline goes on after the name
                 break
     if start == 0 and end == len(words):
         return name, None

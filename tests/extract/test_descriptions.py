@@ -13,13 +13,13 @@ def last_speaker(text):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Anna Pike, a Leeds resident, has lived by the harbour for 20 years. Tom Lee runs the café.\n\n"
-     "“Nobody asked us,” points out the Leeds resident.", "Anna Pike"),
-    ("Tom Reyes, 41, an analyst at Grey Bank, expects a loss. Anna Pike, a pilot, disagrees.\n\n"
-     "“It is priced in,” the 41-year-old analyst added.", "Tom Reyes"),
+    ("Anna Pike, a Kelby resident, has lived by the harbour for 20 years. Tom Lee runs the café.\n\n"
+     "“Nobody asked us,” points out the Kelby resident.", "Anna Pike"),
+    ("Tom Reyes, 44, an analyst at Grey Bank, expects a loss. Anna Pike, a pilot, disagrees.\n\n"
+     "“It is priced in,” the 44-year-old analyst added.", "Tom Reyes"),
     ("Tom Reyes, chief economist at Grey Bank, expects a loss. Anna Pike disagrees.\n\n"
-     "“It is priced in,” the Leeds-based economist added.", "Tom Reyes"),
-    ("The pilots met veteran goalkeeper Sophie Brandt and Keira Osei at the rink.\n\n"
+     "“It is priced in,” the Kelby-based economist added.", "Tom Reyes"),
+    ("The pilots met veteran goalkeeper Sophie Brandt and Bea Okonjo at the rink.\n\n"
      "“I just stayed big,” says the veteran goalkeeper.", "Sophie Brandt"),
 ])
 def test_a_description_after_the_quote_is_the_person_described_so(text, speaker):
@@ -27,18 +27,18 @@ def test_a_description_after_the_quote_is_the_person_described_so(text, speaker)
 
 
 def test_a_place_in_a_description_is_never_the_speaker():
-    text = "Crowds gathered at the pier on Sunday.\n\n“Nobody asked us,” says the Leeds resident."
-    assert last_speaker(text) != "Leeds"
+    text = "Crowds gathered at the pier on Sunday.\n\n“Nobody asked us,” says the Kelby resident."
+    assert last_speaker(text) != "Kelby"
 
 
 def test_an_age_that_does_not_fit_rules_a_person_out():
-    text = ("Tom Reyes, 41, an analyst at Grey Bank, expects a loss. Anna Pike, 29, an analyst, disagrees.\n\n"
-            "“It is priced in,” the 41-year-old analyst added.")
+    text = ("Tom Reyes, 44, an analyst at Grey Bank, expects a loss. Anna Pike, 29, an analyst, disagrees.\n\n"
+            "“It is priced in,” the 44-year-old analyst added.")
     assert last_speaker(text) == "Tom Reyes"
 
 
 @pytest.mark.parametrize("pattern, text, expected", [
-    (APPOSITION, ", 41, a Leeds resident, said", ", 41, a Leeds resident"),
+    (APPOSITION, ", 41, a Kelby resident, said", ", 41, a Kelby resident"),
     (APPOSITION, ", Tom Lee and", None),
     (ROLE_BEFORE, "met veteran goalkeeper ", "met veteran goalkeeper "),
 ])

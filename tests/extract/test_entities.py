@@ -125,9 +125,9 @@ def test_neither_and_a_month_abbreviation_begin_no_name():
 
 
 def test_family_members_sharing_a_surname_stay_two_people():
-    registry = registry_of("Mara Ellery opened the bakery. Her son, Tomas Ellery, runs the ovens.")
+    registry = registry_of("Mara Ellery opened the bakery. Her son, Oskar Ellery, runs the ovens.")
     names = sorted(e.name for e in registry.entities())
-    assert names == ["Mara Ellery", "Tomas Ellery"]
+    assert names == ["Mara Ellery", "Oskar Ellery"]
 
 
 def test_a_middle_initial_or_middle_name_is_the_same_person():
@@ -137,11 +137,11 @@ def test_a_middle_initial_or_middle_name_is_the_same_person():
 
 @pytest.mark.parametrize("text, bare_at, expected", [
     # an honorific's gender picks the family member
-    ("Mara Ellery and Tomas Ellery spoke. Mrs Ellery left.", "Mrs Ellery", "Mara Ellery"),
+    ("Mara Ellery and Oskar Ellery spoke. Mrs Ellery left.", "Mrs Ellery", "Mara Ellery"),
     # without one, the member named most recently before it
-    ("Mara Ellery spoke first. Then Tomas Ellery stood up. Ellery sat down.", "Ellery sat", "Tomas Ellery"),
+    ("Mara Ellery spoke first. Then Oskar Ellery stood up. Ellery sat down.", "Ellery sat", "Oskar Ellery"),
     # a title repeats the one the article gave
-    ("State Sen. Mara Ellery and Tomas Ellery met. Sen. Ellery spoke.", "Sen. Ellery spoke", "Mara Ellery"),
+    ("State Sen. Mara Ellery and Oskar Ellery met. Sen. Ellery spoke.", "Sen. Ellery spoke", "Mara Ellery"),
 ])
 def test_a_bare_surname_resolves_to_one_family_member(text, bare_at, expected):
     registry = registry_of(text)

@@ -7,14 +7,14 @@ from app.extract.names import clean_name, is_page_furniture, split_title
 
 
 def looks_like_first_name(word):
-    return word in {"Ines", "Hal", "Dana", "Mia"}
+    return word in {"Ines", "Hal", "Nell", "Mia"}
 
 
 @pytest.mark.parametrize("words, title, name", [
-    ("Chief Executive Officer Dana Voss", "Chief Executive Officer", "Dana Voss"),
-    ("Captain Mia Lind", "Captain", "Mia Lind"),
+    ("Chief Executive Officer Nell Garrow", "Chief Executive Officer", "Nell Garrow"),
+    ("Captain Mia Dorr", "Captain", "Mia Dorr"),
     ("Detective Sergeant Hal Brenn", "Detective Sergeant", "Hal Brenn"),
-    ("Rival Dana Voss", "Rival", "Dana Voss"),
+    ("Rival Nell Garrow", "Rival", "Nell Garrow"),
     ("CEO", "CEO", ""),
     ("Harbor Police Department", "", "Harbor Police Department"),
 ])
@@ -25,27 +25,27 @@ def test_role_words_before_a_name_are_its_title(words, title, name):
 
 @pytest.mark.parametrize("name, lowercase, expected", [
     # the article writes "harbour" and "master" in lower case: a label before a first name
-    ("Harbour Master Ines Duarte", {"harbour", "master"}, ("Ines Duarte", "Harbour Master")),
-    # a headline's predicate after the name: "Dana Voss Asked Voters To ..."
-    ("Dana Voss Asked Voters To", {"asked", "voters", "to"}, ("Dana Voss", None)),
+    ("Dock Warden Ines Farrell", {"dock", "warden"}, ("Ines Farrell", "Dock Warden")),
+    # a headline's predicate after the name: "Nell Garrow Asked Voters To ..."
+    ("Nell Garrow Asked Voters To", {"asked", "voters", "to"}, ("Nell Garrow", None)),
     # a first name alone after a common word is no person's full name: "Harbour Dana" is a thing's name
     ("Harbour Dana", {"harbour"}, ("Harbour Dana", None)),
     # no first name after the common words: a team or a place, left whole
-    ("Harbour City Rovers", {"harbour", "city"}, ("Harbour City Rovers", None)),
+    ("Old Mill Rovers", {"old", "mill"}, ("Old Mill Rovers", None)),
     # words the article never writes in lower case are part of the name
-    ("Dana Voss Brenn", set(), ("Dana Voss Brenn", None)),
+    ("Nell Garrow Brenn", set(), ("Nell Garrow Brenn", None)),
     # a headline's verb before a first name: the headline is no title
-    ("Review Crowd Does Not Like Dana Voss", set(), ("Dana Voss", None)),
+    ("Review Crowd Does Not Like Nell Garrow", set(), ("Nell Garrow", None)),
 ])
 def test_the_article_shows_which_capitalised_words_are_no_name(name, lowercase, expected):
     assert clean_name(name, lowercase, looks_like_first_name) == expected
 
 
 def test_a_label_glued_to_a_name_is_not_the_speaker_name():
-    text = ("Port Alder’s council met on Monday to decide the future of the harbour master’s office.\n\n"
-            "Harbour Master Ines Duarte said the pier was unsafe. “We close it tonight,” Duarte said.")
+    text = ("Port Alder’s council met on Monday to decide who should run the dock and who should be its warden.\n\n"
+            "Dock Warden Ines Farrell said the pier was unsafe. “We close it tonight,” Farrell said.")
     [quote] = extract_quotes(text)
-    assert (quote.speaker.name, quote.speaker.title) == ("Ines Duarte", "Harbour Master")
+    assert (quote.speaker.name, quote.speaker.title) == ("Ines Farrell", "Dock Warden")
 
 
 def test_a_role_word_alone_is_never_a_name():

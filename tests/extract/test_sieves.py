@@ -356,29 +356,29 @@ def test_a_description_that_names_no_title_is_no_subject():
 
 
 @pytest.mark.parametrize("text", [
-    "Minister Tomas Ellery told the state news agency that Premier Mara Lind had said “the port will reopen”.",
-    "Tomas Ellery said Mara Lind had told him: “We will not give in.”",
-    "Tomas Ellery told the state news agency Nordpress that Mara Lind had said: “The port will reopen.”",
+    "Minister Oskar Ellery told the state news agency that Premier Mara Lind had said “the port will reopen”.",
+    "Oskar Ellery said Mara Lind had told him: “We will not give in.”",
+    "Oskar Ellery told the state news agency Nordpress that Mara Lind had said: “The port will reopen.”",
 ])
 def test_words_relayed_with_their_first_speakers_own_cue_are_hers_not_the_relayers(text):
     assert speaker_name(last_quote(text)) == "Mara Lind"
 
 
 def test_a_clause_reported_by_someone_else_stays_with_the_reporter():
-    text = "Tomas Ellery said Mara Lind called the offer “a disgrace”."
-    assert speaker_name(last_quote(text)) == "Tomas Ellery"
+    text = "Oskar Ellery said Mara Lind called the offer “a disgrace”."
+    assert speaker_name(last_quote(text)) == "Oskar Ellery"
 
 
 def test_i_in_a_columns_narration_is_the_byline_writer():
-    text = ("Phones in class are the easy part\n\nBy Harriet Vale\n\n"
+    text = ("Phones in class are the easy part\n\nBy Maud Vale\n\n"
             "Every term brings a new panic, and Tom Lee, the head teacher, has seen them all.\n\n"
             "As I wrote in this column last week, “a ban without a plan is a slogan”.")
-    assert speaker_name(extract_quotes(text)[-1]) == "Harriet Vale"
+    assert speaker_name(extract_quotes(text)[-1]) == "Maud Vale"
 
 
 
 def test_an_infinitive_cue_belongs_to_who_stepped_in_not_to_the_earlier_speaker():
-    text = ("On the call, Lena Marchand said “absolutely not” before Trevor Haddon stepped in to say that "
+    text = ("On the call, Ilse Varga said “absolutely not” before Conor Pratt jumped in to say that "
             "“all options remain open.”")
     quotes = quotes_of(text)
-    assert [speaker_name(q) for q in quotes] == ["Lena Marchand", "Trevor Haddon"]
+    assert [speaker_name(q) for q in quotes] == ["Ilse Varga", "Conor Pratt"]
