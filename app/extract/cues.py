@@ -13,7 +13,8 @@ from app.extract.frames import Mention, phrase_after, subject_before
 from app.extract.lexicon import CUE
 
 LEADING_PUNCTUATION = re.compile(r"[\s,;:—–\-]*")
-CLAUSE_WORDS = frozenset("in on at to of for with from by as that which who when while where way and but or".split())
+CLAUSE_WORDS = frozenset("in on at to of for with from by as that which who when while where way and but or before after until "
+                          "because since".split())
 AS_START = re.compile(r"as\s+", re.IGNORECASE)  # "..." as Ruiz said
 # Lowercase role words written before a name: "former FBI agent Tim Gill said", "spokesman Stuart Roy said".
 ROLE_PREFIX = re.compile(r"^(?:[\w\-’'.]+\s+){1,6}$")
@@ -26,6 +27,8 @@ PASSIVE_AGENT = re.compile(r"\s+by\s+")  # asked "by" the host
 PASSIVE_AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
 NAME_AND = re.compile(r",?\s+and\s+")
 NAME_LIST_GAP = re.compile(r",\s+|,?\s+and\s+")
+# `Ruiz said Lee had told him: "..."`: words relayed with their first speaker's own cue are that speaker's.
+PLUPERFECT = re.compile(r"\bhad\s+$")
 LEADING_CONJUNCTIONS = frozenset("and but so yet then".split())
 
 
@@ -95,7 +98,9 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
             mention = None  # "shared a syllabus for a class called “Perception”": an object, not a subject
         if mention is None:
             continue
-        return _outer_speaker(text, lo, cues, cue, mention) or Cue(mention, cue.group(), location)
+        relayed = ":" in tail or PLUPERFECT.search(text, max(lo, cue.start() - 12), cue.start())
+        outer = None if relayed else _outer_speaker(text, lo, cues, cue, mention)
+        return outer or Cue(mention, cue.group(), location)
     if participle is not None:
         return participle
     if cues:

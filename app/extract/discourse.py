@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from app.extract.descriptions import describes
 from app.extract.entities import Entity, EntityRegistry, NameMention
-from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS
+from app.extract.names import is_page_furniture
+from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS
 
 INDEFINITE = frozenset("a an one another two three four several some many other".split())
 TITLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
@@ -37,6 +39,13 @@ TOWN_BEFORE_STATE = re.compile(r"\b(?:in|of|from|at|near|outside)\s+[A-Z][\w.\-]
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
                           "has had have will would met meet called".split())
+# A sentence opening on a description: "The ministry said", "The veteran judge said" (its words, not a possessive).
+DESCRIPTION_OPENING = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\b(?![’'])")
+BEHALF_WORDS = frozenset("from for of at".split())
+SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative official".split())
+# A byline on its own line: "By Maud Vale" (a name in capitals, nothing else).
+BYLINE = re.compile(r"^[ \t]*By[ \t]+([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'.\-]*){1,3})[ \t]*$", re.MULTILINE)
+BYLINE_REACH = 600
 RECENT_PARAGRAPHS = 3
 RECENT_SENTENCES = 12
 
@@ -51,6 +60,15 @@ class Discourse:
         self.lowercase_words = lowercase_words  # words the article writes in lower case: "Besides" is no name
         # one entry per sentence, oldest first: its paragraph and its entities, subject first
         self.history: list[tuple[int, list[Entity]]] = []
+        self.author: Entity | None = None  # the byline's writer: "I" in the narration of a column
+
+    def read_byline(self, text: str) -> None:
+        """"By Maud Vale" on a line of its own near the top names who "I" is outside quotes."""
+        byline = BYLINE.search(text, 0, BYLINE_REACH)
+        if byline is not None:
+            at = bisect_left(self.free_starts, byline.start(1))
+            if at < len(self.free_mentions) and self.free_mentions[at].start == byline.start(1):
+                self.author = self.entity_for_name(self.free_mentions[at])
 
     def note(self, paragraph: int, entities: list[Entity | None]) -> None:
         present = [e for e in entities if e is not None]
@@ -67,7 +85,7 @@ class Discourse:
         return None
 
     def entity_for_name(self, mention: NameMention) -> Entity:
-        return self.registry.lookup(mention.name) or self.registry.add(mention)
+        return self.registry.lookup(mention.name, mention.start) or self.registry.add(mention)
 
     def _recent(self, paragraph: int) -> list[Entity]:
         seen: list[Entity] = []
@@ -80,7 +98,9 @@ class Discourse:
     def resolve_pronoun(self, word: str, paragraph: int, first: Entity | None = None) -> Entity | None:
         """The entity `word` (he, she, they, it) refers to; `first` is the current sentence's subject."""
         low = word.lower()
-        if low in ("i", "we"):
+        if low == "i":
+            return self.author
+        if low == "we":
             return None
         gender = PRONOUNS.get(low)
         candidates = ([first] if first else []) + self._recent(paragraph)
@@ -110,9 +130,17 @@ class Discourse:
             return guessed[0] if guessed else None
         return None
 
+    def _recent_first(self, recent: list[Entity]) -> list[Entity]:
+        """Every entity of the article, those of the recent sentences first."""
+        seen = {id(e) for e in recent}
+        return recent + [e for e in self.registry.entities() if id(e) not in seen]
+
     def resolve_description(self, phrase: str, paragraph: int) -> Entity | None:
         """The entity a description names, or None for an anonymous or plural source."""
         words = phrase.lower().replace("’s", "").split()
+        behalf = next((i for i, w in enumerate(words[:-1]) if w in BEHALF_WORDS), None)
+        if behalf is not None and (words[behalf - 1] in STATEMENT_NOUNS or words[behalf - 1] in SPOKESPEOPLE):
+            return self.resolve_description(" ".join(words[behalf + 1:]), paragraph)  # "a statement from the group"
         if not words or words[0] in INDEFINITE:
             return None
         if words[0] in ("the", "his", "her", "their", "its", "this", "that"):
@@ -121,19 +149,49 @@ class Discourse:
             return None
         head = words[-1]
         recent = self._recent(paragraph)
-        entities = recent + [e for e in self.registry.by_key.values() if e not in recent]
+        entities = self._recent_first(recent)
         for entity in entities:
             if entity.title and _title_matches(entity.title, words, head):
                 return entity
+        described = next((e for e in entities if describes(e, words)), None)
+        if described is not None:
+            return described
+        if head in STATEMENT_NOUNS:  # "the statement went on": whoever the article was just reporting
+            return recent[0] if recent else None
         if head in ORGANIZATION_HEADS:
-            return next((e for e in recent if e.kind == "organization"), None)
+            return self._organisation(head, entities, recent)
         return next((e for e in recent if e.kind == "person"), None)
+
+    @staticmethod
+    def _organisation(head: str, entities: list[Entity], recent: list[Entity]) -> Entity | None:
+        """"the foundation": the organisation whose name holds the word, else the latest one spoken of."""
+        named = next((e for e in entities if e.kind == "organization" and head in e.name.lower().split()), None)
+        return named or next((e for e in recent if e.kind == "organization"), None)
+
+    def described_subject(self, text: str, start: int, end: int, paragraph: int) -> tuple[Entity | None, int]:
+        """"The judge said ...", "Later, the ministry said ...": a person named by the title the article gave,
+        or an organisation by its kind, opens the sentence at `start` (after any opening clause);
+        (entity, where) or (None, end)."""
+        found = DESCRIPTION_OPENING.match(text, start, end)
+        if found is None:
+            return None, end
+        recent = self._recent(paragraph)
+        entities = self._recent_first(recent)
+        words = found.group(1).lower().split()
+        for length in range(1, len(words) + 1):
+            head = words[length - 1]
+            if head in ORGANIZATION_HEADS:
+                return self._organisation(head, entities, recent), found.start()
+            titled = next((e for e in entities if e.title and _title_matches(e.title, words[:length], head)), None)
+            if titled is not None:
+                return titled, found.start()
+        return None, end
 
     def _not_a_subject(self, mention: NameMention) -> bool:
         """A sentence's first capitalised word that is no name ("Besides", "Back")."""
         if " " in mention.name:
             return False
-        entity = self.registry.lookup(mention.name)
+        entity = self.registry.lookup(mention.name, mention.start)
         return mention.name.lower() in self.lowercase_words or (entity is not None and entity.mentions == 1)
 
     def _state_after_town(self, text: str, start: int, mention: NameMention) -> bool:
@@ -142,7 +200,7 @@ class Discourse:
             return False
         if not TOWN_BEFORE_STATE.search(text, max(start, mention.start - 60), mention.start):
             return False
-        entity = self.registry.lookup(mention.name)
+        entity = self.registry.lookup(mention.name, mention.start)
         return entity is None or not entity.personal
 
     def read_sentence(self, text: str, start: int, end: int, paragraph: int,
@@ -157,7 +215,7 @@ class Discourse:
         dateline_match = DATELINE_END.match(text, dateline.end) if dateline else None
         body_start = dateline_match.end() if dateline_match else start  # "SALEM, Ore. — " names no one
         for mention in self.free_mentions[first:last]:
-            if mention.possessive or mention.start < body_start:
+            if mention.possessive or mention.start < body_start or is_page_furniture(mention.name, self.lowercase_words):
                 continue
             if PREPOSITION_BEFORE.search(text, max(start, mention.start - 20), mention.start):
                 continue
@@ -174,6 +232,9 @@ class Discourse:
             return self.resolve_pronoun(opener.group(1), paragraph), opener.start(1), others
         clause = SUBORDINATE_OPENING.match(text, start, end)
         main = [(at, e) for at, e, _ in free if not clause or at >= clause.end()] or [(at, e) for at, e, _ in free]
+        described, described_at = self.described_subject(text, clause.end() if clause else start, end, paragraph)
+        if described is not None and (not main or described_at < main[0][0]):
+            return described, described_at, others
         if main:
             return main[0][1], main[0][0], others
         return None, end, others

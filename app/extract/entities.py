@@ -7,7 +7,7 @@ and a surname alone joins it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from app.extract.lexicon import (
@@ -16,21 +16,24 @@ from app.extract.lexicon import (
     HONORIFIC_GENDER,
     NAME_PARTICLES,
     ORGANIZATION_WORDS,
-    TITLE_WORDS,
 )
+from app.extract.names import TITLE_CONNECTIVES, clean_name, is_common_word, is_title_word, split_title
 
 # One capitalised word: an abbreviated title (Sen.), initials (U.S., W.) or a plain word (Blinken).
 # Letters may carry combining accents ("Jose\u0301"), and a mis-decoded accent ("PeÃ±a": Ã then a Latin-1
 # sign) stays inside its word.
 WORD_LETTER = r"(?:[\w’'\-\u0300-\u036f]|(?<=[ÃÂ\u0302\u0303])[\u0080-\u00bf])"
-CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr)\.|(?:[A-Z]\.)+|[A-Z]{WORD_LETTER}*)"
+CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp)\.|(?:[A-Z]\.)+|[A-Z]{WORD_LETTER}*)"
 CAPITALISED_RUN = re.compile(
     rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
 )
 GENERATION_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")  # "Luther Pate IV" is keyed by "Pate"
-TITLE_CONNECTIVES = frozenset("of for the and".split())
 INNER_POSSESSIVE = re.compile(r"\w[’']s\s")
-NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr)\.$")  # "James Cole Jr." keeps its period
+NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr|Inc|Ltd|Co|Corp)\.$")  # "James Cole Jr.", "Garrick Foods Inc." end a name
+COMPANY_SUFFIX = re.compile(r"[ \t\xa0](?:Inc|Ltd|Co|Corp)\.$")  # and a company keeps its period
+END_OF_TEXT = 1 << 60
+# After an organisation's "of", an "and" goes on with its name: "Ministry of Transport and Maritime Affairs".
+ORGANISATION_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
 
 
@@ -60,6 +63,8 @@ class Entity:
     gender_from_honorific: bool = False  # "Mr."/"Ms." outweighs a guess from the first name
     personal: bool = False  # the text shows it is a person: honorific, title, first name, or a speaker
     gender_hedged: bool = False  # guessed from a first name borne by men and women alike ("mostly" one)
+    descriptions: set[str] = field(default_factory=set)  # words the article describes it by: "resident", "kelby"
+    age: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +84,10 @@ def first_name_is_shared(first: str) -> bool:
     return _first_name_guess(first) in ("mostly_male", "mostly_female", "andy")
 
 
+def _is_first_name(word: str) -> bool:
+    return _first_name_guess(word) != "unknown"
+
+
 def first_name_gender(first: str) -> str | None:
     guess = _first_name_guess(first)
     if guess in ("male", "mostly_male"):
@@ -88,32 +97,11 @@ def first_name_gender(first: str) -> str | None:
     return None
 
 
-def _is_title_word(word: str) -> bool:
-    return word.lower().rstrip(",") in TITLE_WORDS
-
-
-def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """(title words, name words): name words are taken from the right until a title word."""
-    if len(words) > 1 and words[-1].lower() in ORGANIZATION_WORDS:
-        return [], words  # "White House", "State Department": an institution, not a role
-    cut = len(words)
-    while cut > 0 and not _is_title_word(words[cut - 1]):
-        cut -= 1
-    if cut < len(words):
-        if words[cut - 1].lower() in TITLE_CONNECTIVES:
-            return [], words[cut:]  # "Republican of South Carolina": a place or an employer, not a titled person
-        return words[:cut], words[cut:]
-    prefix = 0  # the name ends in a title-like word ("Peter T. King"): the title is the leading run
-    while prefix < len(words) and _is_title_word(words[prefix]):
-        prefix += 1
-    return words[:prefix], words[prefix:]  # all title words ("the President"): no name
-
-
 def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     """Read one capitalised run into a name mention; None when it holds no name."""
     words = text[start:end].split()
     for i, word in enumerate(words[1:-1], start=1):
-        if word == "of" and not all(map(_is_title_word, words[:i])):
+        if word == "of" and not all(map(is_title_word, words[:i])) and words[i - 1].lower() not in ORGANIZATION_WORDS:
             words = words[:i]  # "Joel Pollak of Breitbart California": the person, then his employer
             break
     offsets = []
@@ -133,7 +121,7 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     if len(words[-1]) > 2 and words[-1].endswith(("’s", "'s")):
         possessive = True
     honorific = None
-    title_words, name_words = _split_title(words)
+    title_words, name_words = split_title(words)
     if title_words and title_words[-1].lower().rstrip(".") in HONORIFIC_GENDER:
         honorific = title_words[-1].lower().rstrip(".")
     if not name_words:
@@ -141,7 +129,8 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     name = " ".join(name_words)
     if possessive:
         name = name[:-2]
-    name = name.rstrip(".,") if not INITIALISM.match(name_words[-1]) else name
+    if not INITIALISM.match(name_words[-1]) and not COMPANY_SUFFIX.search(" " + name):
+        name = name.rstrip(".,")
     title = " ".join(title_words) or None
     mention_start = offsets[0]
     return NameMention(mention_start, end, name, title, possessive, honorific) if name else None
@@ -149,14 +138,28 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
 
 def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
     mentions = []
-    for run in CAPITALISED_RUN.finditer(text, start, end):
-        run_end = run.end()
+    position = start
+    while (run := CAPITALISED_RUN.search(text, position, end)) is not None:
+        run_end = position = _organisation_end(text, run, end)
         while run_end > run.start() and text[run_end - 1] in ".," and not NAME_SUFFIX.search(text, run.start(), run_end):
             run_end -= 1
         mention = parse_name_run(text, run.start(), run_end)
         if mention:
             mentions.append(mention)
     return mentions
+
+
+def _organisation_end(text: str, run: re.Match, end: int) -> int:
+    """Where a run ends, taking in "and ..." after an organisation's "of": "Ministry of Transport and
+    Maritime Affairs", "Union of Port and Dock Workers"."""
+    if " of " not in run.group():
+        return run.end()
+    words = run.group().lower().split()
+    if not any(word in ORGANIZATION_WORDS and following == "of" for word, following in zip(words, words[1:])):
+        return run.end()
+    joint = ORGANISATION_AND.match(text, run.end(), end)
+    following = CAPITALISED_RUN.match(text, joint.end(), end) if joint else None
+    return following.end() if following else run.end()
 
 
 def classify(name: str, honorific: str | None) -> str:
@@ -170,26 +173,43 @@ def classify(name: str, honorific: str | None) -> str:
 
 
 class EntityRegistry:
-    """The entities of one article, keyed by surname; the fullest form of a name wins."""
+    """The entities of one article, grouped by surname; the fullest form of a name wins.
 
-    def __init__(self) -> None:
-        self.by_key: dict[str, Entity] = {}
+    People who share a surname stay apart when their first names differ ("Mara Ellery", "Tomas
+    Ellery"); a bare surname ("Ellery", "Mrs Ellery") joins the one its honorific's gender fits,
+    else the one named most recently before it."""
+
+    def __init__(self, lowercase_words: frozenset[str] | set[str] = frozenset()) -> None:
+        self.lowercase_words = lowercase_words  # words the article writes in lower case: "rival", "asked"
+        self.by_key: dict[str, list[Entity]] = {}
+        self.by_start: dict[int, Entity] = {}  # where each added mention is written -> its entity
+        self.last_named: dict[int, int] = {}  # id(entity) -> offset of its latest mention
+        self.given_names: dict[str, list[str]] = {}  # a name -> its first and middle names, read once
 
     @staticmethod
     def _key(name: str) -> str:
         words = [w for w in name.split() if w.lower() not in NAME_PARTICLES and not GENERATION_SUFFIX.fullmatch(w)]
         return (words[-1] if words else name).lower().strip(".")
 
+    def entities(self) -> list[Entity]:
+        return [entity for members in self.by_key.values() for entity in members]
+
     def add(self, mention: NameMention) -> Entity:
-        key = self._key(mention.name)
         kind = classify(mention.name, mention.honorific)
-        entity = self.by_key.get(key)
+        name, label = clean_name(mention.name, self.lowercase_words, _is_first_name) if kind == "person" else (
+            mention.name, None)
+        if label:
+            mention = replace(mention, name=name, title=" ".join(filter(None, (mention.title, label))))
+        key = self._key(name)
+        entity = self._find(key, name, kind, mention.honorific, mention.start, mention.title)
         if entity is None:
-            entity = Entity(name=mention.name, kind=kind, surname=key)
-            self.by_key[key] = entity
-        elif (len(mention.name.split()) > len(entity.name.split()) and kind == entity.kind
-              and not INNER_POSSESSIVE.search(mention.name)):  # "Harbor Institute’s Olsen" is no fuller name
-            entity.name = mention.name
+            entity = Entity(name=name, kind=kind, surname=key)
+            self.by_key.setdefault(key, []).append(entity)
+        elif (len(name.split()) > len(entity.name.split()) and kind == entity.kind
+              and not INNER_POSSESSIVE.search(name)):  # "Harbor Institute’s Olsen" is no fuller name
+            entity.name = name
+        self.by_start[mention.start] = entity
+        self.last_named[id(entity)] = mention.start
         entity.aliases.add(mention.name)
         entity.mentions += 1
         if mention.title and not entity.title and mention.title.lower() not in HONORIFIC_GENDER:
@@ -204,11 +224,62 @@ class EntityRegistry:
             entity.personal = True
         return entity
 
+    def _find(self, key: str, name: str, kind: str, honorific: str | None, at: int,
+              title: str | None = None) -> Entity | None:
+        members = self.by_key.get(key)
+        if not members:
+            return None
+        given = self._given_names(name)
+        if given:
+            for entity in members:
+                if entity.kind == kind and _same_given_names(given, self._given_names(entity.name)):
+                    return entity
+            return None  # another first name: another person of the same surname
+        gender = HONORIFIC_GENDER.get(honorific or "")
+        fitting = [e for e in members if gender is None or e.gender in (gender, None)] or members
+        if title:  # "Sen. Ellery" is the Ellery the article introduced as "State Sen."
+            fitting = [e for e in fitting if _titles_share_a_word(title, e.title)] or fitting
+        earlier = [e for e in fitting if self.last_named.get(id(e), -1) < at] or fitting
+        return max(earlier, key=lambda e: (e.kind == kind, self.last_named.get(id(e), -1)))
+
+    def _given_names(self, name: str) -> list[str]:
+        """"While Ellery", "One Ellery": words the article writes in lower case are no first names."""
+        if name not in self.given_names:
+            self.given_names[name] = [w for w in _given_names(name)
+                                      if not is_common_word(w, self.lowercase_words) or _is_first_name(w)]
+        return self.given_names[name]
+
     @staticmethod
     def _gender(mention: NameMention, entity: Entity) -> str | None:
         if entity.kind != "person" or len(mention.name.split()) < 2:
             return None
         return first_name_gender(mention.name.split()[0])
 
-    def lookup(self, name: str) -> Entity | None:
-        return self.by_key.get(self._key(name))
+    def lookup(self, name: str, at: int | None = None) -> Entity | None:
+        """The entity a name written at offset `at` (or anywhere, without it) refers to."""
+        if at is not None and at in self.by_start:
+            return self.by_start[at]
+        name = clean_name(name, self.lowercase_words, _is_first_name)[0]
+        return self._find(self._key(name), name, classify(name, None), None, END_OF_TEXT if at is None else at)
+
+
+def _given_names(name: str) -> list[str]:
+    """The words of a name before its surname, without particles: "Mara" of "Mara de Ellery"."""
+    words = [w for w in name.split() if not GENERATION_SUFFIX.fullmatch(w)]
+    owners = [i for i, w in enumerate(words) if w.endswith(("’s", "'s"))]
+    words = words[owners[-1] + 1:] if owners else words  # "Harbor Institute’s Olsen": the owner is no first name
+    return [w.rstrip(".").lower() for w in words[:-1] if w.lower() not in NAME_PARTICLES]
+
+
+def _titles_share_a_word(one: str, other: str | None) -> bool:
+    words = {w.lower().strip(".,") for w in one.split()} - TITLE_CONNECTIVES
+    return other is not None and bool(words & {w.lower().strip(".,") for w in other.split()})
+
+
+def _same_given_names(one: list[str], other: list[str]) -> bool:
+    """"Tom J." and "Tom", "M." and "Mara Jane": one person; "Tom" and "Mara": two."""
+    if not one or not other or set(one) <= set(other) or set(other) <= set(one):
+        return True
+    first, second = one[0], other[0]
+    return first == second or (len(first) == 1 and second.startswith(first)) or (
+        len(second) == 1 and first.startswith(second))

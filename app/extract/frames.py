@@ -48,9 +48,13 @@ INSTITUTION_JOIN = re.compile(r"\s+(?:of|at|from|with|for|on|and)\s+(?:the\s+)?"
 QUALIFIER_GAP = re.compile(r"(?:\s+(?!(?:in|on|at|of|for|to|and|by|with|from|who|which|that)\b)[a-z0-9][\w\-]*){1,3}\s+")
 OWNER_ROLE_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,5},?\s+")  # Ruiz’s "top harbor aide" Tom Lee
 ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")  # said "former harbor pilot" Tom Lee
+DETERMINER_START = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}", re.IGNORECASE)  # says "the" Kelby resident
+ATTRIBUTIVE_NAME = re.compile(r"[ \t]+[a-z][\w\-]*(?=\s*(?:[,.;:!?]|$))")  # the Kelby " resident".
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")  # "James, 22, of Flint, Mich., said"
 PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")  # "McConnell, R-Ky., said"
 PLACE_TAIL = re.compile(r"\b(?:in|of|from|at|near)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}$")  # "in Salem", then ", Ore."
+# A verb and "to" before an infinitive cue: Pratt "jumped in to " say, Lee "rose to " reply.
+INFINITIVE_LEAD = re.compile(r"\s(?:[a-z]+ed|rose|went|came|took)(?:\s+(?:in|up|on|out|back|forward))?\s+to\s+$")
 ON_BEFORE = re.compile(r"\bon\s+$")
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "whom ")
 PLACE_OPENERS = ("of ", "from ", "in ", "at ")
@@ -154,6 +158,9 @@ def _named_agent(text: str, lo: int, hi: int) -> Mention | None:
 def subject_before(text: str, lo: int, hi: int) -> Mention | None:
     """The subject of a cue starting at `hi`, allowing asides between: an apposition, a relative
     clause, an age or a hometown ("James, 22, of Flint, Mich., said")."""
+    leading_verb = INFINITIVE_LEAD.search(text, max(lo, hi - 40), hi)
+    if leading_verb is not None:
+        hi = leading_verb.start()  # "Pratt jumped in to say": the one who jumped in says it
     hi = _strip_padding(text, lo, hi)
     if hi <= lo:
         return None
@@ -234,6 +241,8 @@ def phrase_after(text: str, lo: int, hi: int) -> Mention | None:
             text, names[0].end, names[1].start):
         name = names[1]  # "said Ruiz’s chief of staff, Tom Lee": the one named after the role speaks
         return Mention(name.start, name.end, text[name.start:name.end], "name", name)
+    if names and DETERMINER_START.fullmatch(text, lo, names[0].start) and ATTRIBUTIVE_NAME.match(text, names[0].end, hi):
+        names = []  # "says the Kelby resident": a place qualifying the noun that speaks
     if names and not names[0].possessive and ROLE_WORDS.fullmatch(text, lo, names[0].start):
         name = names[0]
         if len(names) > 1 and QUALIFIER_GAP.fullmatch(text, name.end, names[1].start):

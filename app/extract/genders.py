@@ -50,7 +50,7 @@ def learn_genders(text: str, sentences: list[Sentence], free: list[NameMention],
         at = bisect_left(free_starts, lead)
         if at == len(free) or free[at].start != lead or free[at].possessive:
             continue
-        entity = registry.lookup(free[at].name)
+        entity = registry.lookup(free[at].name, free[at].start)
         if entity is None or entity.kind != "person" or entity.gender_from_honorific:
             continue
         narration = _outside_quotes(text, free[at].end, sentence.end, spans, span_starts)
@@ -72,6 +72,6 @@ def mark_described_people(text: str, free: list[NameMention], registry: EntityRe
     for mention in free:
         if len(mention.name.split()) < 2 or not ROLE_APPOSITION.match(text, mention.end):
             continue
-        entity = registry.lookup(mention.name)
+        entity = registry.lookup(mention.name, mention.start)
         if entity is not None and entity.kind == "person":
             entity.personal = True

@@ -23,12 +23,45 @@ SPEECH_VERBS = (
     "reminded alleged speculated hinted implored begged challenged ventured interjected elaborated "
     "summarized commented comments commenting acknowledging explaining suggesting recalling concludes "
     "concluding answers barked fumed beamed remembered exhorted questioned reasoned snapped sighed grumbled "
-    "muttered whispered cried raged reacted"
+    "muttered whispered cried raged reacted echoed "
+    # informal, emotional and written ones
+    "deadpanned wisecracked teased chided scolded rebuked sneered jeered taunted groused carped moaned groaned "
+    "fretted enthused raved marveled marvelled crowed gloated sniped sniffed huffed seethed bristled protested "
+    "objected disputed rebutted riposted rejoined confided confessed divulged disclosed reckoned surmised posited "
+    "theorised theorized reflected pondered reminisced bemoaned apologised apologized beseeched counselled "
+    "counseled reassured swore asserted affirmed averred clarified emphasised underlined underscored mentioned "
+    "pronounced penned scrawled scribbled messaged blogged screamed hollered roared bellowed boomed growled hissed "
+    "murmured mumbled sobbed wept laughed chuckled disagreed accused criticised praised hailed lauded inquired "
+    "enquired queried "
+    "quips concedes muses snaps echoes jokes laments cautions reckons confides wonders insists"
 ).split()
 MULTIWORD_CUES = ["according to", "pointed out", "went on", "made clear", "made it clear", "points out", "goes on",
                   "shot back", "fired back", "chimed in", "put it", "wrote on twitter", "said in a statement"]
 # "so-called" names a thing; it reports no one's words.
-CUE_PATTERN = r"(?<![Ss]o-)\b(?:" + "|".join(re.escape(c) for c in MULTIWORD_CUES + sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")\b"
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One alternation for many words, factored by shared prefixes so a search fails fast; at each
+    branch the longer word is tried first ("said in a statement" before "said")."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+
+    return build(trie)
+
+
+CUE_PATTERN = r"(?<![Ss]o-)\b" + _trie_pattern(MULTIWORD_CUES + SPEECH_VERBS) + r"\b"
 CUE = re.compile(CUE_PATTERN)
 
 PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "we": None, "i": None}
@@ -48,11 +81,36 @@ TITLE_WORDS = frozenset(
     .split()
 )
 
+# Jobs, ranks and labels written capitalised before a name, beyond the titles above: "Captain Mia Dorr",
+# "Chief Executive Officer Nell Garrow", "Rival Tom Lee". Words that are also common surnames (Baker,
+# Farmer, King) are left out: a title word in a name's last place is read as the name.
+ROLE_WORDS = frozenset(
+    "captain skipper sergeant constable inspector superintendent detective corporal private lieutenant colonel "
+    "major admiral commander marshal executive ceo cfo coo cto chairperson president founder co-founder owner "
+    "manager head master headteacher headmaster headmistress principal dean provost chancellor lecturer "
+    "researcher scientist nurse surgeon physician councillor cllr alderman mp mep msp premier trustee treasurer "
+    "registrar solicitor barrister lawyer counsel prosecutor editor columnist correspondent reporter host "
+    "producer coordinator superintendent administrator supervisor consultant adviser advisor organiser organizer "
+    "campaigner activist entrepreneur businessman businesswoman billionaire author novelist rival challenger "
+    "incumbent hopeful frontrunner front-runner democrat democrats conservative labour tory liberal socialist "
+    "veteran rookie goalkeeper goaltender striker midfielder defender forward quarterback pitcher star "
+    "vice-president vice-chair co-chair spokesperson"
+    .split()
+)
+# Role initialisms and the title words they stand for: "the CEO" is the "Chief Executive Officer".
+ROLE_ABBREVIATIONS = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial"), "coo": ("chief", "operating"),
+                      "cto": ("chief", "technology"), "mp": ("member", "parliament")}
+
 ORGANIZATION_WORDS = frozenset(
     "party committee campaign department ministry administration agency authority office bureau council association institute "
     "foundation center centre university college company corporation corp inc co group network news times post "
     "journal press service services commission board court union bank fund club league organization organisation "
-    "team staff white house senate congress parliament government army police fbi cia nato reuters"
+    "team staff white house senate congress parliament government army police fbi cia nato reuters "
+    # company and body suffixes: "Garrick Foods Inc.", "Brenmoor Wetlands Trust", "Kelby Ferry Lines"
+    "inc ltd llc plc gmbh ag corp co. holdings industries partners foods systems technologies lines airlines "
+    "airways motors energy pharmaceuticals logistics labs laboratories trust society federation alliance "
+    "coalition confederation syndicate cooperative co-op consortium ministry city county municipality "
+    "school hospital museum library church charity"
     .split()
 )
 GROUP_NOUNS = frozenset(
@@ -63,7 +121,14 @@ GROUP_NOUNS = frozenset(
     .split()
 )
 ORGANIZATION_HEADS = frozenset("company campaign committee party department ministry administration agency group "
-                               "organization organisation government council network newspaper firm".split())
+                               "organization organisation government council network newspaper firm foundation "
+                               "trust union authority office board commission club team bank university college "
+                               "school hospital charity institute association society federation city county "
+                               "force service police league employer operator developer retailer manufacturer "
+                               "carrier airline insurer regulator utility".split())
+# What an organisation says through: "the statement said", "the release said".
+STATEMENT_NOUNS = frozenset("statement release filing notice letter report memo announcement bulletin "
+                            "advisory update post".split())
 
 # Words written capitalised at the start of a sentence that never begin a name.
 CAPITALISED_FUNCTION_WORDS = frozenset(
@@ -76,6 +141,7 @@ CAPITALISED_FUNCTION_WORDS = frozenset(
     "all another other such like unlike among between inside outside without within under over into about "
     "behind beyond across through until upon amid via let is was are were be been has have had do does did "
     "will would can could should might must says said told asked neither either "
+    "maybe perhaps "
     "jan feb aug sept oct nov dec"  # month abbreviations: "WASHINGTON, Dec. 8 —" names no one
     .split()
 )

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Iterator
 
 from app.extract.dates import said_on_in_paragraph
+from app.extract.descriptions import learn_descriptions, resolve_elder_and_younger
 from app.extract.discourse import Discourse
 from app.extract.entities import EntityRegistry, NameMention, name_mentions
 from app.extract.genders import learn_genders, mark_described_people
@@ -51,12 +52,16 @@ def _free_mentions(text: str, spans: list[QuoteSpan]) -> list[NameMention]:
 
 def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
     free = _free_mentions(text, spans)
-    registry = EntityRegistry()
+    lowercase_words = set(LOWERCASE_WORD.findall(text))
+    registry = EntityRegistry(lowercase_words)
     for mention in free:
         registry.add(mention)
     learn_genders(text, sentences, free, registry, spans)
     mark_described_people(text, free, registry)
-    discourse = Discourse(registry, free, set(LOWERCASE_WORD.findall(text)))
+    learn_descriptions(text, free, registry)
+    resolve_elder_and_younger(text, free, registry)
+    discourse = Discourse(registry, free, lowercase_words)
+    discourse.read_byline(text)
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
     previous: tuple[QuoteSpan, Attribution] | None = None
     index = 0

@@ -72,6 +72,8 @@ class QuoteContext:
         return [c for c in (self.trailing(), self.leading()) if c is not None and c.mention is not None]
 
     def opens_sentence(self) -> bool:
+        if self.before_lo > self.span.open_mark:
+            return False  # a quote nested in the one before it opens nothing
         return BARE_OPENING.match(self.text, self.before_lo, self.span.open_mark).end() == self.span.open_mark
 
     def resolve(self, mention: Mention) -> Entity | None:
@@ -144,8 +146,14 @@ def reported_speech_partial(context: QuoteContext) -> Attribution | None:
 def cue_in_subject_clause(context: QuoteContext) -> Attribution | None:
     """Dana Ruiz paused for a moment and said that, in her view, “the vote was rigged.”"""
     found = context.leading()
-    if found and found.mention is None and context.subject is not None and context.subject_at < context.span.open_mark:
+    if found is None or found.mention is not None:
+        return None
+    if context.subject is not None and context.subject_at < context.span.open_mark:
         return Attribution("cue_in_subject_clause", 0.6, found.cue, None, context.subject)
+    if context.previous is not None:  # `A spokesman for X said “...” and urged both sides to “...”`
+        span, earlier = context.previous
+        if span.open_mark >= context.sentence.start and earlier.entity is not None:
+            return Attribution("cue_in_subject_clause", 0.6, found.cue, earlier.mention, earlier.entity)
     return None
 
 

@@ -122,3 +122,29 @@ def test_an_accented_name_is_read_whole(written):
 def test_neither_and_a_month_abbreviation_begin_no_name():
     assert mentions("Neither Tomas Veldt nor Dana Ruiz came.") == [("Tomas Veldt", None), ("Dana Ruiz", None)]
     assert mentions("BRINMOOR, Dec. 8 — the pier reopened.") == [("BRINMOOR", None)]
+
+
+def test_family_members_sharing_a_surname_stay_two_people():
+    registry = registry_of("Mara Ellery opened the bakery. Her son, Oskar Ellery, runs the ovens.")
+    names = sorted(e.name for e in registry.entities())
+    assert names == ["Mara Ellery", "Oskar Ellery"]
+
+
+def test_a_middle_initial_or_middle_name_is_the_same_person():
+    registry = registry_of("Paul R. Okafor spoke. Paul Okafor left. Later Paul Rowan Okafor returned.")
+    assert [e.name for e in registry.entities()] == ["Paul R. Okafor"]
+
+
+@pytest.mark.parametrize("text, bare_at, expected", [
+    # an honorific's gender picks the family member
+    ("Mara Ellery and Oskar Ellery spoke. Mrs Ellery left.", "Mrs Ellery", "Mara Ellery"),
+    # without one, the member named most recently before it
+    ("Mara Ellery spoke first. Then Oskar Ellery stood up. Ellery sat down.", "Ellery sat", "Oskar Ellery"),
+    # a title repeats the one the article gave
+    ("State Sen. Mara Ellery and Oskar Ellery met. Sen. Ellery spoke.", "Sen. Ellery spoke", "Mara Ellery"),
+])
+def test_a_bare_surname_resolves_to_one_family_member(text, bare_at, expected):
+    registry = registry_of(text)
+    at = text.index(bare_at)
+    mention = next(m for m in name_mentions(text, 0, len(text)) if m.start == at)
+    assert registry.lookup(mention.name, mention.start).name == expected

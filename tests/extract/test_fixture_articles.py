@@ -5,7 +5,9 @@ organizations and anonymous sources, multi-paragraph and straight-quote articles
 introductions, names inside quotes, descriptive speakers, relative dates, partial quotes,
 "he said" between two men, a relayed letter, an interrupted quote ("...," X continued, "..."),
 translated European copy in guillemets, British single quotes with nesting and a quote over two
-paragraphs, and a TV web page with furniture (caption credit, ad break, teasers) and a Q&A.
+paragraphs, a TV web page with furniture (caption credit, ad break, teasers) and a Q&A, a mother
+and son sharing a surname, organisations speaking through "it said" and "the department said",
+titles glued to names, descriptions after the quote and words relayed by a minister.
 Thresholds are what the extractor reached when they were set (measured, never raised
 above it): a drop below one is a regression.
 """
@@ -23,15 +25,18 @@ MIN_WORDS, MAX_WORDS = 250, 600
 # article -> (span F1, end-to-end F1) it must reach
 ARTICLE_THRESHOLDS = {
     "calder-storm-live": (1.00, 0.80),
+    "corran-dairy-plant-closure": (1.00, 1.00),
     "dunmore-rail-bill": (1.00, 1.00),
     "glenrock-school-start-times": (1.00, 0.83),
     "governor-water-cuts": (1.00, 1.00),
     "harbor-ferry-terminal": (1.00, 1.00),
     "harriers-coach-retires": (1.00, 1.00),
     "kestrel-observatory-funding": (1.00, 0.87),
+    "lantern-strait-ferry-dispute": (1.00, 1.00),
     "marlow-bus-strike": (1.00, 1.00),
     "penhallow-harbour-swimming": (1.00, 1.00),
     "riverbank-dumpling-recall": (1.00, 0.83),
+    "sorensen-bakery-succession": (1.00, 1.00),
     "thale-bribery-closing": (1.00, 1.00),
     "varennes-bridge-closure": (1.00, 1.00),
     "veloria-fuel-tax": (1.00, 1.00),

@@ -67,6 +67,19 @@ def found(pattern, text):
     (lexicon.CUE, "according to the clerk", "according to"),
     (lexicon.CUE, "the toldo awning", None),
     (lexicon.CUE, "the so-called harbor tax", None),
+    (lexicon.CUE, "Ruiz quipped.", "quipped"),
+    (lexicon.CUE, "Ruiz said in a statement that", "said in a statement"),
+    (lexicon.CUE, "Ruiz says", "says"),
+    (discourse.DESCRIPTION_OPENING, "The judge said she would rule.", "The judge said she"),
+    (discourse.DESCRIPTION_OPENING, "The judge’s clerk left.", None),
+    (entities.ORGANISATION_AND, "Transport and Maritime", " and "),
+    (entities.COMPANY_SUFFIX, "Garrick Foods Inc.", " Inc."),
+    (cues.PLUPERFECT, "Lind had ", "had "),
+    (frames.INFINITIVE_LEAD, "Pratt jumped in to ", " jumped in to "),
+    (frames.INFINITIVE_LEAD, "Pratt wants to ", None),
+    (discourse.BYLINE, "A headline\n\nBy Maud Vale\n\nText.", "By Maud Vale"),
+    (discourse.BYLINE, "By Monday the pier had closed.", None),
+    (cues.PLUPERFECT, "Lind had not ", None),
 ])
 def test_pattern_on_its_sentence(pattern, text, expected):
     assert found(pattern, text) == expected

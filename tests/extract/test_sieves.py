@@ -176,7 +176,8 @@ def test_a_name_ending_in_jr_keeps_its_apposition():
     assert speaker_name(quote).startswith("Carl Benning Jr")
 
 
-@pytest.mark.parametrize("verb", ["barked", "fumed", "beamed", "remembered", "concludes", "reacted"])
+@pytest.mark.parametrize("verb", ["barked", "fumed", "beamed", "remembered", "concludes", "reacted", "quipped",
+                                  "conceded", "mused", "snapped", "echoed", "deadpanned", "confided", "groused"])
 def test_less_common_reporting_verbs_are_cues(verb):
     quote = last_quote(f"“That is not how we do things here,” Marta Quist {verb}.")
     assert speaker_name(quote) == "Marta Quist" and quote.cue == verb
@@ -340,3 +341,44 @@ def test_he_can_be_a_man_the_article_gives_a_role_but_no_known_first_name():
             "But Zorvan Voss, the harbor's chief engineer, noted that the pumps were old. "
             "“They are failing,” he said.")
     assert speaker_name(last_quote(text)) == "Zorvan Voss"
+
+
+def test_a_sentence_opening_on_a_title_makes_its_holder_the_subject_for_a_pronoun():
+    text = ("Judge Amara Quist heard the case against the ferry company. Its lawyer, Tom Lee, spoke first.\n\n"
+            "The judge said she was not persuaded. “Nobody reads the small print,” she said.")
+    assert speaker_name(last_quote(text)) == "Amara Quist"
+
+
+def test_a_description_that_names_no_title_is_no_subject():
+    text = ("Amara Quist runs the ferry office. Its lawyer, Tom Lee, spoke.\n\n"
+            "The weather was poor. “We sail at noon,” she said.")
+    assert speaker_name(last_quote(text)) == "Amara Quist"
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Oskar Ellery told the state news agency that Premier Mara Lind had said “the port will reopen”.",
+    "Oskar Ellery said Mara Lind had told him: “We will not give in.”",
+    "Oskar Ellery told the state news agency Nordpress that Mara Lind had said: “The port will reopen.”",
+])
+def test_words_relayed_with_their_first_speakers_own_cue_are_hers_not_the_relayers(text):
+    assert speaker_name(last_quote(text)) == "Mara Lind"
+
+
+def test_a_clause_reported_by_someone_else_stays_with_the_reporter():
+    text = "Oskar Ellery said Mara Lind called the offer “a disgrace”."
+    assert speaker_name(last_quote(text)) == "Oskar Ellery"
+
+
+def test_i_in_a_columns_narration_is_the_byline_writer():
+    text = ("Phones in class are the easy part\n\nBy Maud Vale\n\n"
+            "Every term brings a new panic, and Tom Lee, the head teacher, has seen them all.\n\n"
+            "As I wrote in this column last week, “a ban without a plan is a slogan”.")
+    assert speaker_name(extract_quotes(text)[-1]) == "Maud Vale"
+
+
+
+def test_an_infinitive_cue_belongs_to_who_stepped_in_not_to_the_earlier_speaker():
+    text = ("On the call, Ilse Varga said “absolutely not” before Conor Pratt jumped in to say that "
+            "“all options remain open.”")
+    quotes = quotes_of(text)
+    assert [speaker_name(q) for q in quotes] == ["Ilse Varga", "Conor Pratt"]
