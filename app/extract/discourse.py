@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from app.extract.descriptions import describes
-from app.extract.entities import Entity, EntityRegistry, NameMention
+from app.extract.entities import Entity, EntityRegistry, NameMention, name_mentions
 from app.extract.names import is_page_furniture
 from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS
 
@@ -62,13 +62,14 @@ class Discourse:
         self.history: list[tuple[int, list[Entity]]] = []
         self.author: Entity | None = None  # the byline's writer: "I" in the narration of a column
 
-    def read_byline(self, text: str) -> None:
-        """"By Maud Vale" on a line of its own near the top names who "I" is outside quotes."""
-        byline = BYLINE.search(text, 0, BYLINE_REACH)
+    def read_byline(self, article: str) -> None:
+        """"By Maud Vale" on a line of its own near the top names who "I" is outside quotes. `article` is
+        the text as written: page layout blanks the byline before attribution."""
+        byline = BYLINE.search(article, 0, BYLINE_REACH)
         if byline is not None:
-            at = bisect_left(self.free_starts, byline.start(1))
-            if at < len(self.free_mentions) and self.free_mentions[at].start == byline.start(1):
-                self.author = self.entity_for_name(self.free_mentions[at])
+            names = name_mentions(article, byline.start(1), byline.end(1))
+            if names and names[0].start == byline.start(1):
+                self.author = self.entity_for_name(names[0])
 
     def note(self, paragraph: int, entities: list[Entity | None]) -> None:
         present = [e for e in entities if e is not None]

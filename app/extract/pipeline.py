@@ -50,7 +50,8 @@ def _free_mentions(text: str, spans: list[QuoteSpan]) -> list[NameMention]:
     return free
 
 
-def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+def _attribute_all(article: str, text: str, spans: list[QuoteSpan],
+                   sentences: list[Sentence]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
     free = _free_mentions(text, spans)
     lowercase_words = set(LOWERCASE_WORD.findall(text))
     registry = EntityRegistry(lowercase_words)
@@ -61,7 +62,7 @@ def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence])
     learn_descriptions(text, free, registry)
     resolve_elder_and_younger(text, free, registry)
     discourse = Discourse(registry, free, lowercase_words)
-    discourse.read_byline(text)
+    discourse.read_byline(article)
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
     previous: tuple[QuoteSpan, Attribution] | None = None
     index = 0
@@ -218,7 +219,7 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
             yield frame(sentences[index])
             index -= 1
 
-    attributed = _attribute_all(text, spans, sentences)
+    attributed = _attribute_all(article, text, spans, sentences)
     if interview:
         attributed = _interview_turns(text, attributed, interview)
     for span, sentence, attribution in attributed:
