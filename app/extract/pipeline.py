@@ -1,4 +1,4 @@
-"""The extraction pipeline: spans, then the ordered attribution sieves, then dates and topics."""
+"""The extraction pipeline: spans, then the ordered attribution sieves, then dates, topics and subjects."""
 from __future__ import annotations
 
 import re
@@ -13,6 +13,7 @@ from app.extract.marks import QuoteSpan, find_quote_spans, paragraphs
 from app.extract.records import Quote, Speaker
 from app.extract.sentences import Sentence, split_sentences
 from app.extract.sieves import Attribution, QuoteContext, attribute
+from app.extract.subjects import ArticleSubjects, Taxonomy
 from app.extract.topics import quote_topics
 
 # Attributions that are only a guess; the next quote's cue may do better (see _look_ahead).
@@ -150,8 +151,10 @@ def _context(span: QuoteSpan, sentence: Sentence) -> tuple[int, int]:
     return start, min(sentence.end, max(span.end, start + MAX_CONTEXT_CHARS))
 
 
-def extract_quotes(text: str, title: str | None = None, published: date | None = None) -> list[Quote]:
-    """Every quotation in `text`, in order of appearance, attributed where a speaker can be found."""
+def extract_quotes(text: str, title: str | None = None, published: date | None = None,
+                   taxonomy: Taxonomy | None = None) -> list[Quote]:
+    """Every quotation in `text`, in order of appearance, attributed where a speaker can be found;
+    with a `taxonomy`, each ranked by the subjects it is about (see `app.extract.subjects`)."""
     if not text or not text.strip():
         return []
     headline_end = _headline_end(text, title)
@@ -163,6 +166,7 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
     dates: dict[tuple[int, int], date | None] = {}
     ends = [s.end for s in spans]
     topics: dict[tuple[str, str], tuple[str, ...]] = {}
+    article_subjects = ArticleSubjects.of(taxonomy, text, title) if taxonomy is not None else None
     for span, sentence, attribution in _attribute_all(text, spans, sentences):
         start, end = _context(span, sentence)
         if (start, end) not in dates:
@@ -172,6 +176,9 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
         quoted = text[span.start:span.end]
         if (quoted, context) not in topics:
             topics[quoted, context] = quote_topics(quoted, context)
+        subjects, details = ((), ())
+        if article_subjects is not None:
+            subjects, details = article_subjects.rank((span.start, span.end), (start, end), sentence.paragraph)
         quotes.append(Quote(
             text=quoted,
             start=span.start,
@@ -182,6 +189,8 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
             cue=attribution.cue,
             said_on=dates[start, end],
             topics=topics[quoted, context],
+            subjects=subjects,
+            subject_details=details,
             sieve=attribution.sieve,
             confidence=attribution.confidence,
         ))

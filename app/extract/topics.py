@@ -98,7 +98,7 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _clean_word(word: str) -> str:
+def clean_word(word: str) -> str:
     return POSSESSIVE_SUFFIX.sub("", word.casefold()).strip("'’-")
 
 
@@ -108,7 +108,7 @@ def normalize_term(term: str) -> str:
     >>> normalize_term("the Hostages")
     'hostage'
     """
-    words = [_clean_word(w) for w in WORD.findall(term)]
+    words = [clean_word(w) for w in WORD.findall(term)]
     words = [w for w in words if w]
     while len(words) > 1 and words[0] in LEADING_DETERMINERS:
         words.pop(0)
@@ -139,7 +139,7 @@ def _content_term(raw_word: str) -> str | None:
     """The lemma of a subject word as written, or None for a short word, stopword, verb, adverb or contraction."""
     if CONTRACTION.search(raw_word):
         return None
-    word = _clean_word(raw_word)
+    word = clean_word(raw_word)
     if len(word) < MIN_WORD_LENGTH or word in STOPWORDS or _is_adverb(word):
         return None
     term = lemma(word)
@@ -206,7 +206,7 @@ def _person_names(source: str) -> frozenset[str]:
         end = position
         while end + 1 < len(tokens) and (tokens[end + 1][0][:1].isupper() or _joins_names(tokens, end + 1)):
             end += 1
-        run = [_clean_word(w) for w, _ in tokens[position:end + 1]]
+        run = [clean_word(w) for w, _ in tokens[position:end + 1]]
         people.update(_people_in_run(run, _cleaned_word_at(tokens, position - 1), _cleaned_word_at(tokens, end + 1)))
     return frozenset(people)
 
@@ -218,7 +218,7 @@ def _joins_names(tokens: tuple[tuple[str, str], ...], position: int) -> bool:
 
 
 def _cleaned_word_at(tokens: tuple[tuple[str, str], ...], position: int) -> str:
-    return _clean_word(tokens[position][0]) if 0 <= position < len(tokens) else ""
+    return clean_word(tokens[position][0]) if 0 <= position < len(tokens) else ""
 
 
 def _people_in_run(run: list[str], before: str, after: str) -> list[str]:
@@ -253,7 +253,7 @@ def _source_terms(source: str, people: frozenset[str]) -> tuple[tuple[str, ...],
     run: list[str] = []
     for word, _ in _tokens(source) + (("", ""),):
         term = _content_term(word) if word else None
-        if term is not None and people and (word[:1].isupper() or word in NAME_PARTICLES) and _clean_word(word) in people:
+        if term is not None and people and (word[:1].isupper() or word in NAME_PARTICLES) and clean_word(word) in people:
             term = None
         if term is not None:
             unigrams.append(term)

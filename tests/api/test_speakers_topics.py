@@ -50,7 +50,8 @@ def test_topics_list_with_counts_and_kind_filter(client, newsroom):
 
 def test_one_topic_by_slug(client, newsroom):
     body = client.get("/topics/flood-defence").json()
-    assert body == {"slug": "flood-defence", "name": "flood defence", "kind": "term", "quote_count": 1}
+    assert body == {"slug": "flood-defence", "name": "flood defence", "kind": "term", "quote_count": 1, "code": None,
+                    "broader": None}
     assert client.get("/topics/Flood Defence").json()["slug"] == "flood-defence"
 
 
