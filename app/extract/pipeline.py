@@ -44,13 +44,19 @@ def _free_mentions(text: str, spans: list[QuoteSpan]) -> list[NameMention]:
     return free
 
 
-def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+def _attribute_all(text: str, spans: list[QuoteSpan], sentences: list[Sentence],
+                   people: set[str] | None = None) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+    """Attribute every span; `people`, when given, receives the case-folded words of the names of the
+    article's people (for key terms, which leave them out)."""
     free = _free_mentions(text, spans)
     registry = EntityRegistry()
     for mention in free:
         registry.add(mention)
     learn_genders(text, sentences, free, registry, spans)
     mark_described_people(text, free, registry)
+    if people is not None:
+        people.update(word.casefold() for entity in registry.by_key.values() if entity.kind == "person"
+                      and entity.personal for alias in entity.aliases for word in alias.split())
     discourse = Discourse(registry, free, set(LOWERCASE_WORD.findall(text)))
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
     previous: tuple[QuoteSpan, Attribution] | None = None
@@ -167,7 +173,12 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
     ends = [s.end for s in spans]
     topics: dict[tuple[str, str], tuple[str, ...]] = {}
     article_subjects = ArticleSubjects.of(taxonomy, text, title) if taxonomy is not None else None
-    for span, sentence, attribution in _attribute_all(text, spans, sentences):
+    people: set[str] = set()
+    attributed = _attribute_all(text, spans, sentences, people)
+    people.update(word.casefold() for _, _, attribution in attributed if attribution.entity is not None
+                  and attribution.entity.kind == "person" for word in attribution.entity.name.split())
+    article_people = frozenset(people)
+    for span, sentence, attribution in attributed:
         start, end = _context(span, sentence)
         if (start, end) not in dates:
             around = Sentence(start, end, sentence.paragraph)
@@ -175,7 +186,7 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
         context = text[start:end].strip()
         quoted = text[span.start:span.end]
         if (quoted, context) not in topics:
-            topics[quoted, context] = quote_topics(quoted, context)
+            topics[quoted, context] = quote_topics(quoted, context, article_people)
         subjects, details = ((), ())
         if article_subjects is not None:
             subjects, details = article_subjects.rank((span.start, span.end), (start, end), sentence.paragraph)
