@@ -55,9 +55,10 @@ class Taxonomy:
     subjects: tuple[Subject, ...]
     by_slug: dict[str, Subject] = field(init=False, repr=False, compare=False)
     top_slug: dict[str, str] = field(init=False, repr=False, compare=False)  # slug -> its top-level slug
-    term_subjects: dict[tuple[str, ...], tuple[str, ...]] = field(init=False, repr=False, compare=False)
     phrase_prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)  # of longer terms
-    weights: dict[str, float] = field(init=False, repr=False, compare=False)
+    phrase_openings: frozenset[str] = field(init=False, repr=False, compare=False)  # first words of longer terms
+    # a term's words -> (slug, weight) of each subject it files under
+    weighted_terms: dict[tuple[str, ...], tuple[tuple[str, float], ...]] = field(init=False, repr=False, compare=False)
     children: dict[str, tuple[Subject, ...]] = field(init=False, repr=False, compare=False)  # slug -> narrower
     vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)  # every word of every term
     inner_words: frozenset[str] = field(init=False, repr=False, compare=False)  # only ever inside a phrase ("of")
@@ -77,12 +78,13 @@ class Taxonomy:
         for subject in self.subjects:
             for term in subject.terms:
                 term_subjects.setdefault(term, []).append(subject.slug)
-        object.__setattr__(self, "weights", {s.slug: s.weight for s in self.subjects})
         object.__setattr__(self, "children", {parent.slug: tuple(s for s in self.subjects if s.broader == parent.slug)
                                               for parent in self.subjects})
         object.__setattr__(self, "by_slug", by_slug)
         object.__setattr__(self, "top_slug", top_slug)
-        object.__setattr__(self, "term_subjects", {tuple(t.split()): tuple(s) for t, s in term_subjects.items()})
+        object.__setattr__(self, "phrase_openings", frozenset(t.split()[0] for t in term_subjects if " " in t))
+        object.__setattr__(self, "weighted_terms", {tuple(t.split()): tuple((slug, by_slug[slug].weight) for slug in slugs)
+                                                    for t, slugs in term_subjects.items()})
         object.__setattr__(self, "vocabulary", frozenset(word for term in term_subjects for word in term.split()))
         object.__setattr__(self, "known_words", {})
         edges = {words[i] for words in map(str.split, term_subjects) for i in (0, -1)}
@@ -107,14 +109,8 @@ def term_hits(taxonomy: Taxonomy, text: str) -> Counter[str]:
     return _hits_between(_term_matches(taxonomy, _lemmas(taxonomy, text)), 0, len(text))
 
 
-@dataclass(frozen=True, slots=True)
-class TermMatch:
-    """A term found in a text: the subject it files under, its weight, and where it starts and ends."""
-
-    slug: str
-    weight: float
-    start: int
-    end: int
+# A term found in a text: (start, end, subject slug, the subject's weight), offsets into the text.
+TermMatch = tuple[int, int, str, float]
 
 
 def _lemmas(taxonomy: Taxonomy, text: str) -> list[tuple[int, int, int, str]]:
@@ -131,7 +127,9 @@ def _lemmas(taxonomy: Taxonomy, text: str) -> list[tuple[int, int, int, str]]:
         known.clear()
     known.update((raw, _term_word(taxonomy, raw)) for raw in unseen)
     found, cursor, inner = [], 0, taxonomy.inner_words
-    for position, term_word in enumerate(map(known.__getitem__, words)):
+    lemmas = list(map(known.__getitem__, words))
+    for position in [position for position, term_word in enumerate(lemmas) if term_word]:
+        term_word = lemmas[position]
         if term_word in inner:  # "of" in "cost of living": never where a term starts or ends, so never located
             found.append((position, -1, -1, term_word))
         elif term_word:
@@ -175,24 +173,27 @@ def _term_matches(taxonomy: Taxonomy, words: list[tuple[int, int, int, str]]) ->
     """Every term occurrence, in order of its first word; a phrase grows while it is a term's prefix
     and the next word follows in the text."""
     found: list[TermMatch] = []
-    index, prefixes, weights = taxonomy.term_subjects, taxonomy.phrase_prefixes, taxonomy.weights
-    for first, (position, start, _, word) in enumerate(words):
-        phrase = (word,)
-        while True:
-            last = first + len(phrase) - 1
-            for slug in index.get(phrase, ()):
-                found.append(TermMatch(slug, weights[slug], start, words[last][2]))
-            if last + 1 >= len(words) or phrase not in prefixes or words[last + 1][0] != position + len(phrase):
-                break
-            phrase += (words[last + 1][3],)
+    index, prefixes, openings = taxonomy.weighted_terms, taxonomy.phrase_prefixes, taxonomy.phrase_openings
+    count = len(words)
+    for first, (position, start, end, word) in enumerate(words):
+        for slug, weight in index.get((word,), ()):
+            found.append((start, end, slug, weight))
+        if word not in openings:
+            continue
+        phrase, last = (word,), first
+        while last + 1 < count and phrase in prefixes and words[last + 1][0] == position + len(phrase):
+            last += 1
+            phrase += (words[last][3],)
+            for slug, weight in index.get(phrase, ()):
+                found.append((start, words[last][2], slug, weight))
     return found
 
 
 def _hits_between(matches: list[TermMatch], start: int, end: int) -> Counter[str]:
     hits: Counter[str] = Counter()
-    for match in matches:
-        if start <= match.start and match.end <= end:
-            hits[match.slug] += match.weight
+    for match_start, match_end, slug, weight in matches:
+        if start <= match_start and match_end <= end:
+            hits[slug] = hits.get(slug, 0.0) + weight
     return hits
 
 
@@ -206,22 +207,24 @@ class ArticleSubjects:
     match_starts: list[int]
     shares: dict[str, float]  # top-level slug -> share in [0, 1]
     hits: Counter[str]  # slug -> hits, every level
+    total_hits: float
     around_hits: tuple[Counter[str], ...]  # per paragraph (`app.extract.marks.paragraphs`): its hits and the previous one's
 
     @classmethod
     def of(cls, taxonomy: Taxonomy, text: str, title: str | None = None) -> ArticleSubjects:
         matches = _term_matches(taxonomy, _lemmas(taxonomy, text))
-        starts = [match.start for match in matches]
+        starts = [match[0] for match in matches]
         per_paragraph = tuple(_hits_between(matches[bisect_left(starts, start):bisect_left(starts, end)], start, end)
                               for start, end in paragraphs(text))
         hits = term_hits(taxonomy, title) if title else Counter()
-        hits.update(_hits_between(matches, 0, len(text)))
+        for _, _, slug, weight in matches:
+            hits[slug] = hits.get(slug, 0.0) + weight
         tops = _by_top(taxonomy, hits)
         total = sum(tops.values())
         shares = {slug: count / total for slug, count in tops.items()} if total else {}
         around = tuple(per_paragraph[index] + per_paragraph[index - 1] if index else per_paragraph[index]
                        for index in range(len(per_paragraph)))
-        return cls(taxonomy, matches, starts, shares, hits, around)
+        return cls(taxonomy, matches, starts, shares, hits, sum(hits.values()), around)
 
     def hits_between(self, start: int, end: int) -> Counter[str]:
         """The hits of the terms within article offsets [start, end)."""
@@ -236,9 +239,15 @@ class ArticleSubjects:
         in_quote = self.hits_between(*quote)
         in_sentence = self.hits_between(*sentence)
         nearby = self.around_hits[paragraph] if paragraph is not None and 0 <= paragraph < len(self.around_hits) else {}
-        local = Counter({slug: QUOTE_WEIGHT * in_quote[slug] + max(0, in_sentence[slug] - in_quote[slug])
-                         + AROUND_WEIGHT * max(0, nearby.get(slug, 0) - in_sentence[slug])
-                         for slug in in_quote.keys() | in_sentence.keys() | nearby.keys()})
+        local: Counter[str] = Counter()
+        for slug, count in nearby.items():
+            if count > in_sentence.get(slug, 0.0):
+                local[slug] = AROUND_WEIGHT * (count - in_sentence.get(slug, 0.0))
+        for slug, count in in_sentence.items():
+            if count > in_quote.get(slug, 0.0):
+                local[slug] = local.get(slug, 0.0) + count - in_quote.get(slug, 0.0)
+        for slug, count in in_quote.items():
+            local[slug] = local.get(slug, 0.0) + QUOTE_WEIGHT * count
         local_tops = _by_top(taxonomy, local)
         scores = {slug: local_tops.get(slug, 0.0) + ARTICLE_WEIGHT * self.shares.get(slug, 0.0)
                   for slug in local_tops.keys() | self.shares.keys()}
@@ -265,7 +274,7 @@ class ArticleSubjects:
         if not candidates:
             return None
         best = max(candidates, key=lambda s: (in_quote[s.slug], local[s.slug], self.hits[s.slug]))
-        return _score(best, local[best.slug] + ARTICLE_WEIGHT * self.hits[best.slug] / (sum(self.hits.values()) or 1))
+        return _score(best, local[best.slug] + ARTICLE_WEIGHT * self.hits[best.slug] / (self.total_hits or 1))
 
 
 def _by_top(taxonomy: Taxonomy, hits: Counter[str]) -> dict[str, float]:

@@ -302,18 +302,20 @@ def _source_terms(source: str, people: frozenset[str]) -> tuple[tuple[str, ...],
     bigrams: list[str] = []
     run: list[str] = []
     fragments: list[bool] = []  # per word of the run: a word of a longer name
-    previous = ""
     tokens = _tokens(source) + (("", ""),)
     for position, (word, _) in enumerate(tokens):
         term = _content_term(word) if word else None
-        if term is not None and people and (word[:1].isupper() or word in NAME_PARTICLES) and clean_word(word) in people:
-            term = None
-        if term is not None and previous in VERB_LEADERS:
-            term = None
-        previous = word.casefold()
+        if term is not None:
+            capitalised = word[:1].isupper()
+            if people and (capitalised or word in NAME_PARTICLES) and clean_word(word) in people:
+                term = None
+            elif position and tokens[position - 1][0].casefold() in VERB_LEADERS:
+                term = None
         if term is not None:
             run.append(term)
-            fragments.append(_in_longer_name(tokens, position))
+            fragments.append(capitalised and _in_longer_name(tokens, position))
+            continue
+        if not run:
             continue
         if len(run) >= 2:
             bigrams.append(f"{run[-2]} {run[-1]}")
