@@ -4,13 +4,16 @@ A taxonomy is a tree of subjects (top level and narrower), each with terms: word
 its field, compared after `normalize_term` ("Elections" finds "election"). A quote's subjects are
 decided from the terms in the quote, in the sentence around it, and in the whole article:
 
-    score(top subject) = 2 x hits in the quote + hits in the rest of its sentence
+    score(top subject) = hits in the quote + hits in the rest of its sentence
+                         + AROUND_WEIGHT x hits in its paragraph and the one before, outside the sentence
                          + ARTICLE_WEIGHT x the subject's share of the article's hits
 
 so an article about a flood files a short "Ask me in a month" under disasters, and a quote that
 takes up another field ("the price of insurance will go up") adds that field. The best top-level
-subject is always kept; others when they reach a share of its score. Under each chosen top-level
-subject, the narrower subject with the best score is its detail.
+subject is always kept; another when the article is nearly as much about it (ARTICLE_SUBJECT_SHARE)
+and the quote's surroundings name it, or when it reaches SECOND_SUBJECT_SHARE of the best score
+with evidence of its own. Under each chosen top-level subject, the narrower subject with the most
+evidence in the quote, then around it, then in the article, is its detail.
 
 Pure: the taxonomy is given (loading it from a file is `app.taxonomy`'s job).
 """
@@ -24,11 +27,11 @@ from app.extract.marks import paragraphs
 from app.extract.records import SubjectScore
 from app.extract.topics import WORD, clean_word, lemma
 
-QUOTE_WEIGHT = 1.0  # a term inside the quote counts twice a term in the rest of its sentence
+QUOTE_WEIGHT = 1.0  # a term inside the quote counts as much as one in the rest of its sentence
 AROUND_WEIGHT = 0.6  # a term in the quote's paragraph or the one before it, outside its sentence
 ARTICLE_WEIGHT = 8.0  # an article entirely about one subject adds this much to it on every quote
 SECOND_SUBJECT_SHARE = 0.6  # a further top-level subject needs this share of the first one's score
-MIN_QUOTE_EVIDENCE = 1.0  # ... and at least this much evidence from the quote and its sentence
+MIN_QUOTE_EVIDENCE = 1.0  # ... and at least this much evidence from around the quote
 ARTICLE_SUBJECT_SHARE = 0.7  # a top-level subject with this share of the article's leading one is the article's too
 MIN_ARTICLE_SUBJECT_EVIDENCE = 0.5  # ... and files a quote with this much evidence of its own
 MAX_SUBJECTS = 3

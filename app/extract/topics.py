@@ -78,7 +78,7 @@ STOPWORDS = frozenset("""
 LIBRARY_STOPWORDS = frozenset(word.casefold() for word in get_stop_words("en"))
 # nouns of news prose itself, which say nothing about what a quote is about
 NEWS_FILLER = frozenset("""
-    statement interview reporter author tweet speech remark comment question answer message word news percent
+    statement interview reporter author tweet speech remark comment question answer message word news percent issue
     people person guy man woman friend idea fact case thing matter stuff lot deal job way time kind sort
     country world place story report source spokesman spokeswoman spokesperson
     anything everything something nothing everyone someone
