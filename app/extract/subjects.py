@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
 
 from app.extract.marks import paragraphs
 from app.extract.records import SubjectScore
@@ -131,7 +132,7 @@ def _lemmas(taxonomy: Taxonomy, text: str) -> list[tuple[int, int, int, str]]:
     known.update((raw, _term_word(taxonomy, raw)) for raw in unseen)
     found, cursor, inner = [], 0, taxonomy.inner_words
     lemmas = list(map(known.__getitem__, words))
-    for position in [position for position, term_word in enumerate(lemmas) if term_word]:
+    for position in compress(range(len(lemmas)), lemmas):  # the positions of term words, found in C
         term_word = lemmas[position]
         if term_word in inner:  # "of" in "cost of living": never where a term starts or ends, so never located
             found.append((position, -1, -1, term_word))
@@ -273,11 +274,15 @@ class ArticleSubjects:
 
     def _detail(self, top: str, in_quote: Counter[str], local: Counter[str]) -> SubjectScore | None:
         """The narrower subject under `top` with the most evidence in the quote, then around it, then in the article."""
-        candidates = [s for s in self.taxonomy.children[top] if local[s.slug] or self.hits[s.slug]]
-        if not candidates:
+        article = self.hits
+        best_key, best = (0.0, 0.0, 0.0), None
+        for subject in self.taxonomy.children[top]:
+            key = (in_quote.get(subject.slug, 0.0), local.get(subject.slug, 0.0), article.get(subject.slug, 0.0))
+            if key > best_key:
+                best_key, best = key, subject
+        if best is None:
             return None
-        best = max(candidates, key=lambda s: (in_quote[s.slug], local[s.slug], self.hits[s.slug]))
-        return _score(best, local[best.slug] + ARTICLE_WEIGHT * self.hits[best.slug] / (self.total_hits or 1))
+        return _score(best, best_key[1] + ARTICLE_WEIGHT * best_key[2] / (self.total_hits or 1))
 
 
 def _by_top(taxonomy: Taxonomy, hits: Counter[str]) -> dict[str, float]:
