@@ -52,13 +52,14 @@ def extract(
     """Print the quotes of one article as JSON: {"quotes": [...]}."""
     from app.config import get_settings
     from app.extract import extract_quotes, quote_to_dict
+    from app.taxonomy import get_taxonomy
 
     published_on = parse_published(published)
     text = read_article_text(file)
     limit = get_settings().max_article_chars
     if len(text) > limit:
         fail(f"{file} has {len(text):,} characters, over the limit of {limit:,} (QUOTEWIRE_MAX_ARTICLE_CHARS)")
-    quotes = extract_quotes(text, title=title, published=published_on)
+    quotes = extract_quotes(text, title=title, published=published_on, taxonomy=get_taxonomy())
     json.dump({"quotes": [quote_to_dict(q) for q in quotes]}, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 

@@ -3,7 +3,8 @@
 A folder holds NAME.txt articles, each with a NAME.gold.json beside it (format in
 ../shared/corpus/README.md). `score_article` compares one article's predicted quotes with
 its gold; `EvalReport` sums articles into span precision/recall/F1, speaker accuracy and
-end-to-end F1; `run_eval` loads, scores and prints. The matching rules are those of
+end-to-end F1, and where the gold gives them, subjects precision/recall/F1 (IPTC top-level
+labels, ../shared/corpus/TOPICS.md); `run_eval` loads, scores and prints. The matching rules are those of
 ../shared/tools/score_quotes.py, so the figures printed here equal that script's.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Sequence
 
 from app.extract import extract_quotes
 from app.extract.records import Quote
+from app.taxonomy import get_taxonomy
 
 GOLD_SUFFIX = ".gold.json"
 MIN_GOLD_COVERAGE = 0.8  # a match overlaps at least this share of the gold span
@@ -57,11 +59,16 @@ class ArticleScore:
     right: int = 0
     dated: int = 0
     dated_right: int = 0
+    subj_quotes: int = 0  # found quotes whose gold gives subjects
+    subj_tp: int = 0
+    subj_fp: int = 0
+    subj_fn: int = 0
     errors: tuple[str, ...] = ()
     crash: str | None = None  # the extractor's exception on this article; its gold quotes count as missed
 
 
-COUNTS = ("gold", "predicted", "found", "judged", "right", "dated", "dated_right")
+COUNTS = ("gold", "predicted", "found", "judged", "right", "dated", "dated_right", "subj_quotes", "subj_tp", "subj_fp",
+          "subj_fn")
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -107,14 +114,30 @@ class EvalReport:
         correct = t["right"] + t["found"] - t["judged"]
         return _f1(_ratio(correct, t["predicted"]), _ratio(correct, t["gold"]))
 
+    @property
+    def subjects_p(self) -> float:
+        return _ratio(self.totals["subj_tp"], self.totals["subj_tp"] + self.totals["subj_fp"])
+
+    @property
+    def subjects_r(self) -> float:
+        return _ratio(self.totals["subj_tp"], self.totals["subj_tp"] + self.totals["subj_fn"])
+
+    @property
+    def subjects_f1(self) -> float:
+        return _f1(self.subjects_p, self.subjects_r)
+
     def summary(self) -> dict:
-        figures = {name: round(getattr(self, name), 4) for name in ("span_p", "span_r", "span_f1", "speaker_acc", "e2e_f1")}
+        names = ("span_p", "span_r", "span_f1", "speaker_acc", "e2e_f1", "subjects_p", "subjects_r", "subjects_f1")
+        figures = {name: round(getattr(self, name), 4) for name in names}
         crashed = sum(1 for article in self.articles if article.crash)
         return {"articles": len(self.articles), "crashed": crashed, **self.totals, **figures, "seconds": round(self.seconds, 3)}
 
     def summary_line(self) -> str:
         t = self.totals
         dates = f" | said_on {t['dated_right']}/{t['dated']}" if t["dated"] else ""
+        if t["subj_quotes"]:
+            dates += (f" | subjects P {self.subjects_p:.3f} R {self.subjects_r:.3f} F1 {self.subjects_f1:.3f} "
+                      f"({t['subj_quotes']} quotes)")
         return (f"quotes {t['found']}/{t['gold']} found, {t['predicted']} predicted | "
                 f"span P {self.span_p:.3f} R {self.span_r:.3f} F1 {self.span_f1:.3f} | "
                 f"speaker acc {self.speaker_acc:.3f} ({t['judged']} judged) | "
@@ -224,6 +247,12 @@ def score_article(name: str, gold: dict, predictions: Sequence[Quote]) -> Articl
                 counts["dated_right"] += 1
             else:
                 errors.append(f"{name}: said_on  [{g['said_on']} <- got {said_on!r}] {g['text'][:50]!r}")
+        if g.get("subjects"):
+            wanted, got = subject_labels(g["subjects"]), subject_labels(s.name for s in quote.subjects)
+            counts["subj_quotes"] += 1
+            counts["subj_tp"] += len(wanted & got)
+            counts["subj_fp"] += len(got - wanted)
+            counts["subj_fn"] += len(wanted - got)
     for pi, quote in enumerate(predictions):
         if pi in matched_gold_of and golds[matched_gold_of[pi]].get("optional"):
             continue
@@ -231,6 +260,11 @@ def score_article(name: str, gold: dict, predictions: Sequence[Quote]) -> Articl
         if pi not in matched_gold_of:
             errors.append(f"{name}: spurious [{_speaker_name(quote)}] {quote.text[:70]!r}")
     return ArticleScore(name=name, errors=tuple(errors), **counts)
+
+
+def subject_labels(labels) -> set[str]:
+    """Subject labels compared as the shared scorer compares them: case-folded, "&" as "and", spaces collapsed."""
+    return {WHITESPACE_RUN.sub(" ", str(label).replace("&", "and")).strip().casefold() for label in labels} - {""}
 
 
 def _gold_error(path: Path, why: str) -> GoldFormatError:
@@ -298,10 +332,11 @@ def evaluate_folder(folder: Path) -> EvalReport:
         raise GoldFormatError(f"{folder} holds no *{GOLD_SUFFIX} files")
     articles = [load_gold(path) for path in gold_paths]
     scores = []
+    taxonomy = get_taxonomy()
     began = time.perf_counter()
     for article in articles:
         try:
-            quotes = extract_quotes(article.text, title=article.title, published=article.published)
+            quotes = extract_quotes(article.text, title=article.title, published=article.published, taxonomy=taxonomy)
         except Exception as exc:  # noqa: BLE001 - one failing article is reported, the others still scored
             crash = f"{type(exc).__name__}: {exc}"
             score = score_article(article.name, article.annotation, [])

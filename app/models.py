@@ -170,13 +170,15 @@ class SpeakerCorrectionPublic(SQLModel):
 # --- topics -----------------------------------------------------------------------------------
 
 class TopicBase(SQLModel):
-    slug: str = Field(schema_extra={"examples": ["humanitarian-aid"]})
-    name: str = Field(schema_extra={"examples": ["humanitarian aid"]})
+    slug: str = Field(schema_extra={"examples": ["election"]})
+    name: str = Field(schema_extra={"examples": ["election"]})
     kind: str = Field(default="term", schema_extra={"examples": ["subject"]})  # "term" or "subject"
+    code: str | None = Field(default=None, schema_extra={"examples": ["medtop:20000574"]})  # a subject's code
+    broader: str | None = Field(default=None, schema_extra={"examples": ["politics"]})  # slug of the broader subject
 
 
 class Topic(TopicBase, table=True):
-    """A quote's topic: an extractor term ("hostages") or a taxonomy subject ("humanitarian aid")."""
+    """A quote's topic: an extractor key term ("hostage") or a taxonomy subject ("politics", "election")."""
 
     __tablename__ = "topics"
 
@@ -205,6 +207,7 @@ class QuoteTopic(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True)
     )
     said_on: date | None = None
+    score: float | None = None  # a subject's score for this quote (app.extract.subjects); None for a term
 
 
 # --- quotes -----------------------------------------------------------------------------------
@@ -249,7 +252,7 @@ class QuotePublic(QuoteBase):
     id: int = Field(schema_extra={"examples": [101]})
     speaker: SpeakerRef | None = None
     article: ArticleRef
-    topics: list[str] = Field(default_factory=list, schema_extra={"examples": [["bridge", "infrastructure"]]})
+    topics: list[str] = Field(default_factory=list, schema_extra={"examples": [["politics", "government", "bridge"]]})
     mention: str | None = Field(default=None, schema_extra={"examples": ["the mayor"]})  # the speaker as written
     sieve: str | None = Field(default=None, schema_extra={"examples": ["cue_after_quote"]})  # the attributing rule
     confidence: float = Field(default=0.0, schema_extra={"examples": [0.9]})

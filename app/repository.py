@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from datetime import date
 from typing import Literal
 
@@ -49,14 +50,15 @@ def content_hash(article: ArticleIn) -> str:
 def save_article(session: Session, article: ArticleIn, *, extractor: Extractor | None = None) -> SaveResult:
     """Extract the quotes of `article` and store it with them, or find it already stored; commits.
 
-    `extractor` defaults to `app.extract.extract_quotes` (looked up at call time).
+    `extractor` defaults to `app.extract.extract_quotes` with the configured taxonomy (looked up at call time).
     """
     digest = content_hash(article)
     try:
         stored = _find_by_hash(session, digest)
         if stored is not None:
             return stored
-        quotes = (extractor or extract_quotes)(article.text, title=article.title, published=article.published)
+        extract = extractor or partial(extract_quotes, taxonomy=get_taxonomy())
+        quotes = extract(article.text, title=article.title, published=article.published)
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 result = _write_article(session, article, digest, quotes)
@@ -161,41 +163,58 @@ def _insert_quotes(session: Session, values: list[dict]) -> list[int]:
     return list(session.scalars(statement, values))
 
 
+@dataclass(slots=True)
+class _WantedTopic:
+    name: str
+    kind: str  # "term" or "subject"
+    code: str | None = None
+    broader: str | None = None
+
+
 def _link_topics(session: Session, quotes: list[ExtractedQuote], quote_ids: list[int], dates: list[date | None]) -> None:
-    """Link each quote to its extractor terms (kind "term") and taxonomy subjects (kind "subject")."""
+    """Link each quote to its key terms (kind "term") and its ranked subjects, top level and narrower
+    (kind "subject", with the score). A term spelled like a subject ("election") files the quote under
+    that subject (without a score)."""
     taxonomy = get_taxonomy()
-    wanted: dict[str, tuple[str, str]] = {}  # slug -> (name, kind); a subject wins over a term of the same slug
-    per_quote: list[set[str]] = []
+    wanted: dict[str, _WantedTopic] = {}
+    per_quote: list[dict[str, float | None]] = []  # per quote: topic slug -> subject score (None for a term)
     for quote in quotes:
-        slugs: set[str] = set()
+        scores: dict[str, float | None] = {}
+        for ranked in (*quote.subjects, *quote.subject_details):
+            subject = taxonomy.by_slug.get(ranked.slug)
+            if subject is not None:
+                wanted[subject.slug] = _WantedTopic(subject.name, "subject", subject.code, subject.broader)
+                scores[subject.slug] = ranked.score
         for term in quote.topics:
             slug = slugify(term)
-            if slug:
-                wanted.setdefault(slug, (term, "term"))
-                slugs.add(slug)
-        for subject in taxonomy.subjects_for(quote.topics, quote.text):
-            wanted[subject.slug] = (subject.name, "subject")
-            slugs.add(subject.slug)
-        per_quote.append(slugs)
+            if not slug or slug in scores:
+                continue
+            subject = taxonomy.by_slug.get(slug)
+            wanted[slug] = (_WantedTopic(subject.name, "subject", subject.code, subject.broader) if subject
+                            else wanted.get(slug) or _WantedTopic(term, "term"))
+            scores[slug] = None
+        per_quote.append(scores)
     topic_ids = _topic_ids(session, wanted)
-    links = [
-        {"quote_id": quote_id, "topic_id": topic_ids[slug], "said_on": said_on}
-        for quote_id, said_on, slugs in zip(quote_ids, dates, per_quote)
-        for slug in slugs
+    rows = [
+        {"quote_id": quote_id, "topic_id": topic_ids[slug], "said_on": said_on, "score": score}
+        for quote_id, said_on, scores in zip(quote_ids, dates, per_quote)
+        for slug, score in scores.items()
     ]
-    if links:
-        session.execute(insert(QuoteTopic), links)
+    if rows:
+        session.execute(insert(QuoteTopic), rows)
 
 
-def _topic_ids(session: Session, wanted: dict[str, tuple[str, str]]) -> dict[str, int]:
+def _topic_ids(session: Session, wanted: dict[str, _WantedTopic]) -> dict[str, int]:
     """Ids of the topics with these slugs, creating the missing ones (and promoting terms to subjects)."""
     existing = {t.slug: t for t in session.scalars(select(Topic).where(Topic.slug.in_(list(wanted))))} if wanted else {}
-    for slug, (name, kind) in wanted.items():
+    for slug, want in wanted.items():
         topic = existing.get(slug)
         if topic is None:
-            existing[slug] = topic = Topic(slug=slug, name=name, kind=kind)
+            existing[slug] = topic = Topic(slug=slug, name=want.name, kind=want.kind, code=want.code,
+                                           broader=want.broader)
             session.add(topic)
-        elif kind == "subject" and topic.kind != "subject":
-            topic.kind, topic.name = kind, name
+        elif want.kind == "subject" and (topic.kind, topic.name, topic.code, topic.broader) != (
+                want.kind, want.name, want.code, want.broader):
+            topic.kind, topic.name, topic.code, topic.broader = want.kind, want.name, want.code, want.broader
     session.flush()
     return {slug: topic.id for slug, topic in existing.items()}

@@ -1,19 +1,28 @@
-"""Broader subjects ("humanitarian aid") and the terms that file a quote under them.
+"""The taxonomy file: reading it, finding a subject a user names, and the configured one.
 
-The bundled default is `app/data/taxonomy.json`; `QUOTEWIRE_TAXONOMY_PATH` points to a
-replacement of the same shape: {"subjects": [{"slug", "name", "terms": [...]}]}. Terms are
-compared after the extractor's `normalize_term`, so "life-saving assistance" in the file
-matches "Life-saving assistance" in a quote.
+The bundled default is `app/data/taxonomy.json`, IPTC Media Topics (top two levels) with
+Quotewire's own term lists; `QUOTEWIRE_TAXONOMY_PATH` points to a replacement of the same shape
+(docs/taxonomy.md):
+
+    {"subjects": [{"name": "politics", "code": "medtop:11000000", "terms": ["politics", ...]},
+                  {"name": "election", "code": "medtop:20000574", "broader": "medtop:11000000",
+                   "terms": ["election", "ballot", ...]}]}
+
+`name` and `terms` are required (a subject with narrower ones may have no terms of its own);
+`slug` defaults to the slugified name; `code` is optional; `broader` names the parent subject
+by code, slug or name; `weight` (default 1) is how much one of its terms counts. Terms are compared after the extractor's `normalize_term`, so
+"life-saving assistance" in the file matches "Life-saving assistance" in a quote. How subjects
+are ranked for a quote is `app.extract.subjects`.
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from app.config import get_settings
+from app.extract.subjects import Subject, Taxonomy
 from app.extract.topics import normalize_term
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "data" / "taxonomy.json"
@@ -21,36 +30,13 @@ DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "data" / "taxonomy.json"
 # runs of characters that are not letters or digits become one hyphen: "Health Care" -> health-care
 SLUG_SEPARATOR_RUN = re.compile(r"[\W_]+")
 
+__all__ = ["DEFAULT_TAXONOMY_PATH", "Subject", "Taxonomy", "TaxonomyError", "find_subject", "get_taxonomy",
+           "load_taxonomy", "parse_taxonomy", "slugify"]
+
 
 def slugify(text: str) -> str:
     """A URL-safe identifier: "Humanitarian Aid" -> "humanitarian-aid" (letters of any script kept)."""
     return SLUG_SEPARATOR_RUN.sub("-", text.casefold()).strip("-")
-
-
-@dataclass(frozen=True, slots=True)
-class Subject:
-    slug: str
-    name: str
-    terms: frozenset[str]  # normalized with normalize_term
-
-
-@dataclass(frozen=True, slots=True)
-class Taxonomy:
-    subjects: tuple[Subject, ...]
-
-    def subjects_for(self, terms: tuple[str, ...] | list[str], text: str) -> list[Subject]:
-        """Subjects one of whose terms is among `terms` or occurs, word for word, in `text`."""
-        known = {normalize_term(term) for term in terms}
-        padded_text = f" {normalize_term(text)} "
-        return [
-            subject for subject in self.subjects
-            if not subject.terms.isdisjoint(known) or any(f" {term} " in padded_text for term in subject.terms)
-        ]
-
-    def find(self, topic: str) -> Subject | None:
-        """The subject a user's topic names, by slug or name, case-insensitively ("Humanitarian Aid")."""
-        wanted = slugify(topic)
-        return next((s for s in self.subjects if s.slug == wanted or slugify(s.name) == wanted), None)
 
 
 class TaxonomyError(ValueError):
@@ -63,22 +49,39 @@ def parse_taxonomy(data: object, origin: str) -> Taxonomy:
     if not isinstance(entries, list):
         raise TaxonomyError(f"{origin}: expected an object with a list under \"subjects\"")
     subjects: list[Subject] = []
+    parents: list[str | None] = []
     for position, entry in enumerate(entries):
         try:
             name = str(entry["name"]).strip()
             slug = slugify(str(entry.get("slug") or name))
             terms = frozenset(filter(None, (normalize_term(str(term)) for term in entry["terms"])))
-        except (KeyError, TypeError, AttributeError) as exc:
+            code = str(entry["code"]).strip() if entry.get("code") else None
+            broader = str(entry["broader"]).strip() if entry.get("broader") else None
+            weight = float(entry.get("weight", 1.0))
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise TaxonomyError(f"{origin}: subject {position} needs a name and a list of terms ({exc!r})") from exc
-        if not slug or not terms:
-            raise TaxonomyError(f"{origin}: subject {position} ({name!r}) has an empty slug or no terms")
+        if not slug:
+            raise TaxonomyError(f"{origin}: subject {position} ({name!r}) has an empty slug")
         if not name.isprintable():
             raise TaxonomyError(f"{origin}: subject {position} ({name!r}) has a control character in its name")
-        subjects.append(Subject(slug=slug, name=name, terms=terms))
+        subjects.append(Subject(slug=slug, name=name, terms=terms, code=code, weight=weight))
+        parents.append(broader)
     slugs = [s.slug for s in subjects]
     if len(set(slugs)) != len(slugs):
         raise TaxonomyError(f"{origin}: two subjects share a slug")
-    return Taxonomy(subjects=tuple(subjects))
+    named = {key: s.slug for s in subjects for key in (s.slug, slugify(s.name), s.code) if key}
+    linked = []
+    for subject, parent in zip(subjects, parents):
+        if parent is not None and (named.get(parent) or named.get(slugify(parent))) is None:
+            raise TaxonomyError(f"{origin}: subject {subject.name!r} names an unknown broader subject {parent!r}")
+        broader = named.get(parent) or named.get(slugify(parent)) if parent is not None else None
+        linked.append(Subject(slug=subject.slug, name=subject.name, terms=subject.terms, code=subject.code,
+                              broader=broader, weight=subject.weight))
+    with_children = {s.broader for s in linked}
+    for subject in linked:
+        if not subject.terms and subject.slug not in with_children:
+            raise TaxonomyError(f"{origin}: subject {subject.name!r} has no terms and no narrower subjects")
+    return Taxonomy(subjects=tuple(linked))
 
 
 @lru_cache(maxsize=4)
@@ -95,11 +98,13 @@ def get_taxonomy() -> Taxonomy:
     return load_taxonomy(get_settings().taxonomy_path or DEFAULT_TAXONOMY_PATH)
 
 
-def subjects_for(terms: tuple[str, ...] | list[str], text: str) -> list[Subject]:
-    """Subjects of the configured taxonomy that a quote with these topic terms and text is about."""
-    return get_taxonomy().subjects_for(terms, text)
-
-
-def find_subject(topic: str) -> Subject | None:
-    """The configured taxonomy's subject named by a user's topic string (slug or name), or None."""
-    return get_taxonomy().find(topic)
+def find_subject(topic: str, taxonomy: Taxonomy | None = None) -> Subject | None:
+    """The subject a user's topic names, by slug, name or code, case-insensitively ("Labour",
+    "medtop:09000000", "09000000"), in the configured taxonomy unless one is given."""
+    taxonomy = taxonomy or get_taxonomy()
+    wanted = slugify(topic)
+    for subject in taxonomy.subjects:
+        code = slugify(subject.code or "")
+        if wanted in (subject.slug, slugify(subject.name)) or (code and wanted in (code, code.split("-")[-1])):
+            return subject
+    return None

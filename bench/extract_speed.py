@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from app.extract import extract_quotes
+from app.taxonomy import get_taxonomy
 
 
 def load_articles(folder: Path) -> list[tuple[str, date | None]]:
@@ -44,15 +45,16 @@ def main() -> int:
     if not articles:
         print(f"error: no .txt articles in {args.folder}", file=sys.stderr)
         return 2
+    taxonomy = get_taxonomy()  # ranking subjects is part of extraction, as at ingest
     for text, published in articles:
-        extract_quotes(text, published=published)
+        extract_quotes(text, published=published, taxonomy=taxonomy)
 
     per_article: list[float] = []
     quotes = 0
     for _ in range(max(1, args.repeat)):
         for text, published in articles:
             began = time.perf_counter()
-            quotes += len(extract_quotes(text, published=published))
+            quotes += len(extract_quotes(text, published=published, taxonomy=taxonomy))
             per_article.append(time.perf_counter() - began)
     total = sum(per_article)
     words = sum(len(text.split()) for text, _ in articles) * max(1, args.repeat)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 import app.evaluation
 from app.evaluation import COUNTS, load_gold, normalize_name, score_article, speaker_is_right
 from app.cli import app as cli
-from app.extract.records import Quote, Speaker
+from app.extract.records import Quote, Speaker, SubjectScore
 
 ARTICLE = (
     'Harbour Talks Stall\n\n'
@@ -50,7 +50,7 @@ def _predicted(fragment: str, speaker: str | None, said_on=None) -> Quote:
                  speaker=Speaker(name=speaker, kind="person") if speaker else None)
 
 
-def fake_extract(text, title=None, published=None):
+def fake_extract(text, title=None, published=None, taxonomy=None):
     """Right speaker and date on the first quote, wrong speaker on the second, the optional one, a spurious one."""
     return [
         _predicted("We will not sign this week,", "Lindqvist", said_on=published.replace(day=4)),
@@ -142,7 +142,7 @@ def test_gates_at_or_below_the_score_pass(folder):
 def test_extractor_crash_is_reported_and_the_other_articles_scored(folder, monkeypatch):
     (folder / "second.txt").write_text(ARTICLE, encoding="utf-8")
 
-    def crash_on_second(text, title=None, published=None):
+    def crash_on_second(text, title=None, published=None, taxonomy=None):
         if published.day == 7:
             raise RuntimeError("sieve exploded")
         return fake_extract(text, title, published)
@@ -224,8 +224,11 @@ def _perturbed_predictions(article, rng: random.Random) -> list[Quote]:
         if speaker and rng.random() < 0.3:
             speaker = speaker.split()[-1]
         said_on = article.published if rng.random() < 0.7 else None
+        labels = [label for label in gold.get("subjects", []) if rng.random() < 0.8] + (
+            ["Sport"] if rng.random() < 0.2 else [])
         predictions.append(Quote(text=article.text[start:end], start=start, end=end, context="", kind="full",
-                                 said_on=said_on, speaker=Speaker(name=speaker, kind="person") if speaker else None))
+                                 said_on=said_on, speaker=Speaker(name=speaker, kind="person") if speaker else None,
+                                 subjects=tuple(SubjectScore(label, None, 1.0) for label in labels)))
         if rng.random() < 0.05:
             predictions.append(predictions[-1])
     for _ in range(rng.randint(0, 2)):
@@ -237,10 +240,11 @@ def _perturbed_predictions(article, rng: random.Random) -> list[Quote]:
 def _as_reference_dict(quote: Quote) -> dict:
     return {"text": quote.text, "start": quote.start, "end": quote.end,
             "speaker": quote.speaker.name if quote.speaker else None,
-            "said_on": quote.said_on.isoformat() if quote.said_on else None}
+            "said_on": quote.said_on.isoformat() if quote.said_on else None,
+            "subjects": [subject.name for subject in quote.subjects]}
 
 
-@pytest.mark.parametrize("corpus", ["seed", "polnear-dev"])
+@pytest.mark.parametrize("corpus", ["seed", "styles", "polnear-dev"])
 def test_scores_equal_the_reference_scorer(corpus):
     reference = _reference_scorer()
     rng = random.Random(20240207)

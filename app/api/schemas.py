@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.models import ArticleWithQuotes
 from app.queries import QuoteFilters, QuoteSort
+from app.queries.topics import TopicSort
 
 MAX_LIMIT = 200
 
@@ -26,8 +27,9 @@ class QuoteQuery(BaseModel):
                                             "from `/speakers?q=`.")
     speaker_id: int | None = Field(None, ge=1, examples=[3], description="Speaker id, as in /speakers.")
     topic: str | None = Field(None, min_length=1, max_length=200, examples=["hostages"],
-                              description="A topic term (normalized: 'the Hostages' finds 'hostage'), a taxonomy "
-                                          "subject by name or slug ('humanitarian aid'), or a slug from /topics.")
+                              description="A taxonomy subject by name, slug or code ('politics', 'medtop:11000000'), "
+                                          "with every narrower subject ('politics' finds 'election'); else a key "
+                                          "term, lemmatized ('the Hostages' finds 'hostage'); or a slug from /topics.")
     q: str | None = Field(None, min_length=1, max_length=500, examples=["ceasefire talks"],
                           description='Full-text search, stemmed: words (all must occur), "a phrase", OR, -word, '
                                       "prefix*.")
@@ -70,9 +72,26 @@ class SpeakerListQuery(ListQuery):
                                       "`speaker=` name may mean, each with its quote count and id.")
 
 
-class TopicListQuery(ListQuery):
+class SpeakerTopicsQuery(ListQuery):
+    """The topics of one speaker's quotes."""
+
     kind: Literal["term", "subject"] | None = Field(
-        None, examples=["subject"], description="term: words the extractor found; subject: taxonomy subjects.")
+        None, examples=["subject"], description="term: key terms of quotes; subject: taxonomy subjects.")
+    sort: TopicSort = Field("count", examples=["count"],
+                            description="count: most quotes first (ties by slug); slug: alphabetical.")
+    said_from: date | None = Field(None, alias="from", examples=["2024-02-01"],
+                                   description="Count quotes said on or after this day.")
+    said_to: date | None = Field(None, alias="to", examples=["2024-02-29"],
+                                 description="Count quotes said on or before this day.")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class TopicListQuery(SpeakerTopicsQuery):
+    sort: TopicSort = Field("slug", examples=["count"],
+                            description="slug: alphabetical; count: most quotes first (ties by slug).")
+    speaker: str | None = Field(None, min_length=1, max_length=200, examples=["Blinken"],
+                                description="Count only this speaker's quotes (name or alias, as in /quotes).")
 
 
 class ArticleListQuery(ListQuery):

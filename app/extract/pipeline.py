@@ -1,4 +1,5 @@
-"""The extraction pipeline: page layout blanked, spans, then the ordered attribution sieves, then dates and topics."""
+"""The extraction pipeline: page layout blanked, spans, then the ordered attribution sieves, then dates,
+topics and subjects."""
 from __future__ import annotations
 
 import re
@@ -18,6 +19,7 @@ from app.extract.marks import QuoteSpan, find_quote_spans, paragraphs
 from app.extract.records import Quote, Speaker
 from app.extract.sentences import Sentence, split_sentences
 from app.extract.sieves import Attribution, QuoteContext, attribute
+from app.extract.subjects import ArticleSubjects, Taxonomy
 from app.extract.topics import quote_topics
 
 # Attributions that are only a guess; the next quote's cue may do better (see _look_ahead).
@@ -50,8 +52,11 @@ def _free_mentions(text: str, spans: list[QuoteSpan]) -> list[NameMention]:
     return free
 
 
-def _attribute_all(article: str, text: str, spans: list[QuoteSpan],
-                   sentences: list[Sentence]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+def _attribute_all(article: str, text: str, spans: list[QuoteSpan], sentences: list[Sentence],
+                   people: set[str] | None = None) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+    """Attribute every span of `text` (the article with page layout blanked; `article` is as written);
+    `people`, when given, receives the case-folded words of the names of the article's people (for key
+    terms, which leave them out)."""
     free = _free_mentions(text, spans)
     lowercase_words = set(LOWERCASE_WORD.findall(text))
     registry = EntityRegistry(lowercase_words)
@@ -61,6 +66,9 @@ def _attribute_all(article: str, text: str, spans: list[QuoteSpan],
     mark_described_people(text, free, registry)
     learn_descriptions(text, free, registry)
     resolve_elder_and_younger(text, free, registry)
+    if people is not None:
+        people.update(word.casefold() for entity in registry.entities() if entity.kind == "person"
+                      and entity.personal for alias in entity.aliases for word in alias.split())
     discourse = Discourse(registry, free, lowercase_words)
     discourse.read_byline(article)
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
@@ -188,8 +196,10 @@ def _context(span: QuoteSpan, sentence: Sentence) -> tuple[int, int]:
     return start, min(sentence.end, max(span.end, start + MAX_CONTEXT_CHARS))
 
 
-def extract_quotes(text: str, title: str | None = None, published: date | None = None) -> list[Quote]:
-    """Every quotation in `text`, in order of appearance, attributed where a speaker can be found."""
+def extract_quotes(text: str, title: str | None = None, published: date | None = None,
+                   taxonomy: Taxonomy | None = None) -> list[Quote]:
+    """Every quotation in `text`, in order of appearance, attributed where a speaker can be found;
+    with a `taxonomy`, each ranked by the subjects it is about (see `app.extract.subjects`)."""
     if not text or not text.strip():
         return []
     article = text
@@ -219,7 +229,12 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
             yield frame(sentences[index])
             index -= 1
 
-    attributed = _attribute_all(article, text, spans, sentences)
+    article_subjects = ArticleSubjects.of(taxonomy, text, title) if taxonomy is not None else None
+    people: set[str] = set()
+    attributed = _attribute_all(article, text, spans, sentences, people)
+    people.update(word.casefold() for _, _, attribution in attributed if attribution.entity is not None
+                  and attribution.entity.kind == "person" for word in attribution.entity.name.split())
+    article_people = frozenset(people)
     if interview:
         attributed = _interview_turns(text, attributed, interview)
     for span, sentence, attribution in attributed:
@@ -230,7 +245,10 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
         context = text[start:end].strip()
         quoted = article[span.start:span.end]  # as written, markup inside a quote included
         if (quoted, context) not in topics:
-            topics[quoted, context] = quote_topics(quoted, context)
+            topics[quoted, context] = quote_topics(quoted, context, article_people)
+        subjects, details = ((), ())
+        if article_subjects is not None:
+            subjects, details = article_subjects.rank((span.start, span.end), (start, end), sentence.paragraph)
         quotes.append(Quote(
             text=quoted,
             start=span.start,
@@ -241,6 +259,8 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
             cue=attribution.cue,
             said_on=dates[start, end],
             topics=topics[quoted, context],
+            subjects=subjects,
+            subject_details=details,
             sieve=attribution.sieve,
             confidence=attribution.confidence,
         ))

@@ -22,6 +22,16 @@ class Speaker:
 
 
 @dataclass(frozen=True, slots=True)
+class SubjectScore:
+    """A taxonomy subject a quote is about: its label, its code ("medtop:11000000") and how strongly."""
+
+    name: str
+    code: str | None
+    score: float
+    slug: str = ""  # the subject's slug in its taxonomy
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """One quotation: its text between the marks, offsets into the article, and its attribution."""
 
@@ -34,6 +44,8 @@ class Quote:
     cue: str | None = None
     said_on: date | None = None
     topics: tuple[str, ...] = ()
+    subjects: tuple[SubjectScore, ...] = ()  # top-level subjects, best first
+    subject_details: tuple[SubjectScore, ...] = ()  # the narrower subject chosen under each of them
     sieve: str | None = None
     confidence: float = 0.0
 
@@ -51,6 +63,10 @@ def speaker_to_dict(speaker: Speaker | None) -> dict | None:
     }
 
 
+def subject_to_dict(subject: SubjectScore) -> dict:
+    return {"name": subject.name, "code": subject.code, "score": subject.score}
+
+
 def quote_to_dict(quote: Quote) -> dict:
     """The JSON shape printed by `quotewire extract` (the scorer's contract)."""
     return {
@@ -63,6 +79,8 @@ def quote_to_dict(quote: Quote) -> dict:
         "cue": quote.cue,
         "said_on": quote.said_on.isoformat() if quote.said_on else None,
         "topics": list(quote.topics),
+        "subjects": [subject_to_dict(s) for s in quote.subjects],
+        "subjects_detail": [subject_to_dict(s) for s in quote.subject_details],
         "sieve": quote.sieve,
         "confidence": round(quote.confidence, 3),
     }

@@ -1,10 +1,15 @@
-"""Topic terms: the normalized key words of a quote, and the normalization the topic filter shares.
+"""Key terms: the normalized noun phrases of a quote a reader would search, and the normalization the
+topic filter shares.
 
 A term is case-folded and lemmatized word by word ("the Hostages" -> "hostage",
-"Humanitarian Assistance" -> "humanitarian assistance"). `quote_topics` produces subject
-terms, nouns and noun phrases, from a quote and its sentence: people's names, verbs,
-adverbs and function words are left out. The API's `topic=` filter passes the user's
-word through `normalize_term`, so both sides must use the same function.
+"Humanitarian Assistance" -> "humanitarian assistance"). `quote_topics` produces key terms,
+nouns and noun phrases, from a quote and its sentence. Left out: people's names and any word of
+them, function words (our list and the maintained English list of the `stop-words` package),
+the filler nouns of news prose ("statement", "people"), verbs (by form, by a few common verbs,
+and by position: after "to", a modal or a subject pronoun), adverbs, and adjectives standing
+alone or as a modifier ("humanitarian" in "humanitarian assistance"; the phrase stays). The
+API's `topic=` filter passes the user's word through `normalize_term`, so both sides must use
+the same function.
 """
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from collections import Counter
 from functools import lru_cache
 
 import simplemma
+from stop_words import get_stop_words
 
 from app.extract.entities import first_name_gender
 from app.extract.lexicon import NAME_PARTICLES, ORGANIZATION_WORDS, SPEECH_VERBS, TITLE_WORDS
@@ -68,13 +74,47 @@ STOPWORDS = frozenset("""
     eighty ninety hundred hundreds thousand thousands million millions billion billions trillion first
     second third
 """.split()) | frozenset(SPEECH_VERBS)
+# the maintained English stopword list ("new", "good", "former", "world", "information")
+LIBRARY_STOPWORDS = frozenset(word.casefold() for word in get_stop_words("en"))
+# nouns of news prose itself, which say nothing about what a quote is about
+NEWS_FILLER = frozenset("""
+    statement interview reporter author tweet speech remark comment question answer message word news percent issue
+    people person guy man woman friend idea fact case thing matter stuff lot deal job way time kind sort
+    country world place story report source spokesman spokeswoman spokesperson
+    anything everything something nothing everyone someone
+    night morning evening afternoon hour minute weekend decade century
+    sen rep gov gen lt col sgt
+""".split())
+# adjectives without an adjective's ending, common in quotes
+COMMON_ADJECTIVES = frozenset("""
+    bad hard strong wrong tough big small great high low long short old young black white red blue green left
+    private senior junior foreign free full open clear real true false easy huge major minor ready sure key top
+    rich poor safe fair tired afraid proud happy sad angry
+""".split())
+# a word after one of these is a verb: "to win", "we support", "will change", "don't stand"
+VERB_LEADERS = frozenset("""
+    to will would can could should must may might shall i we you they he she let don't doesn't didn't won't
+    can't cannot wouldn't shouldn't couldn't never also just not
+""".split())
+# endings of adjectives ("political", "democratic", "famous", "humanitarian") ...
+ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ful", "less", "able", "ible", "ian", "ean", "can", "ese", "ish")
+# ... and nouns that share them
+NOUNS_LIKE_ADJECTIVES = frozenset("""
+    official criminal proposal trial rival approval hospital animal capital general individual material signal
+    festival arrival survival denial withdrawal renewal removal refusal dismissal tribunal journal terminal
+    principal professional liberal editorial manual ritual scandal canal council pedal metal crystal musical
+    music clinic topic traffic panic republic logic critic mechanic tactic plastic epidemic pandemic public
+    politician musician physician librarian historian guardian civilian comedian pedestrian veteran christian
+    cable table label vegetable timetable constable stable variable ocean
+    fish
+""".split())
 # verbs common in news prose that rarely serve as a noun, so never name a quote's subject
 COMMON_VERBS = frozenset("""
     accept achieve acknowledge agree allow appear arrive attach become begin believe bring carry
     choose consider create decide deliver depend destroy discuss enable ensure expect expedite explore
     feel find follow give happen hear include intend involve keep leave let lose mean occur prepare
     prevent prove provide pursue reach realize receive recognize reduce refuse remain require seek seem
-    send speak spoke strengthen suggest tell try understand
+    send speak spoke strengthen suggest tell try understand set live put
 """.split())
 # a title standing before a name; connectives and nouns of institutions ("State Department") excluded
 PERSONAL_TITLES = TITLE_WORDS - ORGANIZATION_WORDS - frozenset("of the for and us u.s. u.s uk u.k. un u.n.".split())
@@ -98,7 +138,7 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _clean_word(word: str) -> str:
+def clean_word(word: str) -> str:
     return POSSESSIVE_SUFFIX.sub("", word.casefold()).strip("'’-")
 
 
@@ -108,7 +148,7 @@ def normalize_term(term: str) -> str:
     >>> normalize_term("the Hostages")
     'hostage'
     """
-    words = [_clean_word(w) for w in WORD.findall(term)]
+    words = [clean_word(w) for w in WORD.findall(term)]
     words = [w for w in words if w]
     while len(words) > 1 and words[0] in LEADING_DETERMINERS:
         words.pop(0)
@@ -139,23 +179,30 @@ def _content_term(raw_word: str) -> str | None:
     """The lemma of a subject word as written, or None for a short word, stopword, verb, adverb or contraction."""
     if CONTRACTION.search(raw_word):
         return None
-    word = _clean_word(raw_word)
-    if len(word) < MIN_WORD_LENGTH or word in STOPWORDS or _is_adverb(word):
+    word = clean_word(raw_word)
+    if len(word) < MIN_WORD_LENGTH or word in STOPWORDS or word in LIBRARY_STOPWORDS or _is_adverb(word):
         return None
     term = lemma(word)
-    if term in STOPWORDS or _is_verb_like(word, term):
+    if term in STOPWORDS or term in LIBRARY_STOPWORDS or term in NEWS_FILLER or "_" in term or _is_verb_like(word, term):
         return None
     return term
 
 
-def quote_topics(text: str, context: str) -> tuple[str, ...]:
-    """Normalized subject terms of a quote and its sentence: a few noun phrases first, then single words.
+@lru_cache(maxsize=65536)
+def _is_adjective_like(term: str) -> bool:
+    """A common adjective, or a word ending like one ("political", "democratic") that is no known noun of that shape."""
+    return term in COMMON_ADJECTIVES or term.endswith(ADJECTIVE_ENDINGS) and term not in NOUNS_LIKE_ADJECTIVES
+
+
+def quote_topics(text: str, context: str, people: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Key terms of a quote and its sentence: a few noun phrases first, then single words. `people`
+    are case-folded words of the article's people's names, left out as the names found here are.
 
     >>> quote_topics("Bring the hostages home", "Mara Quill urged talks on humanitarian assistance.")
-    ('hostage home', 'humanitarian assistance', 'hostage', 'home', 'talk', 'humanitarian', 'assistance')
+    ('humanitarian assistance', 'hostage', 'talk', 'assistance')
     """
     text, context = text[:MAX_SOURCE_CHARS], context[:MAX_SOURCE_CHARS]
-    people = _person_names(text) | _person_names(context)
+    people = _person_names(text) | _person_names(context) | people
     quote_unigrams, quote_bigrams = _source_terms(text, people)
     context_unigrams, context_bigrams = _source_terms(context, people)
     ranked_bigrams = _by_frequency(quote_bigrams + context_bigrams)[:MAX_BIGRAMS]
@@ -206,7 +253,7 @@ def _person_names(source: str) -> frozenset[str]:
         end = position
         while end + 1 < len(tokens) and (tokens[end + 1][0][:1].isupper() or _joins_names(tokens, end + 1)):
             end += 1
-        run = [_clean_word(w) for w, _ in tokens[position:end + 1]]
+        run = [clean_word(w) for w, _ in tokens[position:end + 1]]
         people.update(_people_in_run(run, _cleaned_word_at(tokens, position - 1), _cleaned_word_at(tokens, end + 1)))
     return frozenset(people)
 
@@ -218,7 +265,7 @@ def _joins_names(tokens: tuple[tuple[str, str], ...], position: int) -> bool:
 
 
 def _cleaned_word_at(tokens: tuple[tuple[str, str], ...], position: int) -> str:
-    return _clean_word(tokens[position][0]) if 0 <= position < len(tokens) else ""
+    return clean_word(tokens[position][0]) if 0 <= position < len(tokens) else ""
 
 
 def _people_in_run(run: list[str], before: str, after: str) -> list[str]:
@@ -244,25 +291,45 @@ def _is_place(word: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _source_terms(source: str, people: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Subject-word unigrams, and the closing pair of each run of subject words within a phrase, in order.
+    """Key-word unigrams, and the closing pair of each run of key words within a phrase, in order.
 
-    A noun phrase ends in its head, so "senior harbour official" gives "harbour official".
+    A noun phrase ends in its head, so "senior harbour official" gives "harbour official"; a word
+    that reads as an adjective is a term only inside such a pair; a word after a verb leader
+    ("to", "will", "we") is a verb and ends the phrase. A capitalised word beside another ("York" in
+    "New York", "White" in "White House") is a fragment of a name: a term only inside the pair.
     """
     unigrams: list[str] = []
     bigrams: list[str] = []
     run: list[str] = []
-    for word, _ in _tokens(source) + (("", ""),):
+    fragments: list[bool] = []  # per word of the run: a word of a longer name
+    tokens = _tokens(source) + (("", ""),)
+    for position, (word, _) in enumerate(tokens):
         term = _content_term(word) if word else None
-        if term is not None and people and (word[:1].isupper() or word in NAME_PARTICLES) and _clean_word(word) in people:
-            term = None
         if term is not None:
-            unigrams.append(term)
+            capitalised = word[:1].isupper()
+            if people and (capitalised or word in NAME_PARTICLES) and clean_word(word) in people:
+                term = None
+            elif position and tokens[position - 1][0].casefold() in VERB_LEADERS:
+                term = None
+        if term is not None:
             run.append(term)
+            fragments.append(capitalised and _in_longer_name(tokens, position))
+            continue
+        if not run:
             continue
         if len(run) >= 2:
             bigrams.append(f"{run[-2]} {run[-1]}")
-        run = []
+        unigrams.extend(t for t, fragment in zip(run, fragments) if not fragment and not _is_adjective_like(t))
+        run, fragments = [], []
     return tuple(unigrams), tuple(bigrams)
+
+
+def _in_longer_name(tokens: tuple[tuple[str, str], ...], position: int) -> bool:
+    """A capitalised word next to another capitalised word, so part of a name of two or more words."""
+    if not tokens[position][0][:1].isupper():
+        return False
+    return any(0 <= near < len(tokens) and tokens[near][0][:1].isupper() and not _opens_sentence(tokens, max(near, position))
+               for near in (position - 1, position + 1))
 
 
 def _by_frequency(terms: tuple[str, ...]) -> list[str]:

@@ -129,7 +129,13 @@ AID_TEXT = (
 
 def test_topic_subject_finds_quotes_by_taxonomy_terms_end_to_end(client):
     post(client, title="Aid convoys set out", text=AID_TEXT, published="2024-11-04")
-    found = [q["text"] for q in client.get("/quotes", params={"topic": "humanitarian aid"}).json()["items"]]
-    assert any(text.startswith("Humanitarian assistance must reach") for text in found)
-    assert any(text.startswith("Every convoy carries life-saving assistance") for text in found)
-    assert not any("stadium" in text for text in found)
+
+    def found(topic: str) -> list[str]:
+        return [q["text"] for q in client.get("/quotes", params={"topic": topic}).json()["items"]]
+
+    disaster = found("Disaster, Accident and Emergency Incident")
+    assert any(text.startswith("Humanitarian assistance must reach") for text in disaster)
+    assert any(text.startswith("Every convoy carries life-saving assistance") for text in disaster)
+    assert found("medtop:03000000") == disaster
+    sport = found("sport")
+    assert any("stadium" in text for text in sport) and not any("assistance" in text for text in sport)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from app.queries.topics import topic_ids_named
+from tests.api.conftest import WRITE_HEADERS
 
 
 def test_speakers_list_with_aliases_and_quote_counts(client, newsroom):
@@ -50,7 +51,8 @@ def test_topics_list_with_counts_and_kind_filter(client, newsroom):
 
 def test_one_topic_by_slug(client, newsroom):
     body = client.get("/topics/flood-defence").json()
-    assert body == {"slug": "flood-defence", "name": "flood defence", "kind": "term", "quote_count": 1}
+    assert body == {"slug": "flood-defence", "name": "flood defence", "kind": "term", "quote_count": 1, "code": None,
+                    "broader": None}
     assert client.get("/topics/Flood Defence").json()["slug"] == "flood-defence"
 
 
@@ -66,3 +68,45 @@ def test_topic_text_finds_its_term_subject_or_slug(store, newsroom):
                         ("Climate and Weather", ["climate and weather"]), ("astrology", [])):
         ids = {store.topics[name].id for name in names}
         assert set(topic_ids_named(connection, text)) == ids, text
+
+
+def slugs_and_counts(response) -> list[tuple[str, int]]:
+    assert response.status_code == 200, response.text
+    return [(t["slug"], t["quote_count"]) for t in response.json()["items"]]
+
+
+def test_topics_sorted_by_quote_count_then_slug_and_paged(client, newsroom):
+    listed = slugs_and_counts(client.get("/topics?sort=count&limit=3"))
+    assert listed == [("bridge", 2), ("cargo", 1), ("climate-and-weather", 1)]
+    next_url = client.get("/topics?sort=count&limit=3").json()["next_url"]
+    assert slugs_and_counts(client.get(next_url))[0] == ("ferry", 1)
+    assert client.get("/topics?sort=popular").status_code == 422
+
+
+def test_topics_counted_for_one_speaker_and_a_date_range(client, newsroom):
+    assert slugs_and_counts(client.get("/topics?sort=count&speaker=Okafor")) == [
+        ("climate-and-weather", 1), ("flood-defence", 1), ("hostage", 1), ("planning", 1)]
+    assert slugs_and_counts(client.get("/topics?sort=count&from=2024-03-07&to=2024-03-07")) == [
+        ("bridge", 1), ("ferry", 1), ("schedule", 1), ("transport-and-infrastructure", 1)]
+    assert slugs_and_counts(client.get("/topics?speaker=nobody")) == []
+
+
+def test_a_speakers_topics_with_counts(client, newsroom):
+    url = f"/speakers/{newsroom.ruiz.id}/topics"
+    assert slugs_and_counts(client.get(url)) == [("bridge", 1), ("ferry", 1), ("schedule", 1),
+                                                 ("transport-and-infrastructure", 1)]
+    assert slugs_and_counts(client.get(f"{url}?kind=subject")) == [("transport-and-infrastructure", 1)]
+    assert client.get("/speakers/9999/topics").status_code == 404
+
+
+def test_topic_names_a_subject_with_its_narrower_subjects_by_name_or_code(client):
+    article = {"title": "Council race goes to a runoff", "published": "2024-05-02",
+               "text": "Voters in Harlow return to the polls next month for a runoff election.\n\n"
+                       '"Every ballot will be counted before the runoff," said Lena Marsh, the county election '
+                       "officer, after the vote on Tuesday."}
+    assert client.post("/articles", json=article, headers=WRITE_HEADERS).status_code == 201
+    ballot = "Every ballot will be counted before the runoff,"
+    for topic in ("politics", "Election", "medtop:11000000", "20000574"):
+        assert [q["text"] for q in client.get("/quotes", params={"topic": topic}).json()["items"]] == [ballot], topic
+    election = client.get("/topics/election").json()
+    assert (election["kind"], election["code"], election["broader"]) == ("subject", "medtop:20000574", "politics")

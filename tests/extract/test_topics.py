@@ -162,7 +162,26 @@ def test_sentence_opening_break_pattern():
     assert [b for b in (".", "“", ",", ";") if SENTENCE_OPENING_BREAK.match(b)] == [".", "“"]
 
 
-def test_a_capitalised_name_of_a_thing_after_an_opening_article_stays():
+def test_a_capitalised_name_of_a_thing_stays_as_a_phrase_without_its_fragments():
     topics = quote_topics("The Coastal Renewal Plan is a sound rule", "")
     assert "renewal plan" in topics
-    assert "coastal" in topics
+    assert not {"coastal", "renewal"} & set(topics)
+    assert "harbour" in quote_topics("They met at Harbour House about the harbour", "")
+    assert "house" not in quote_topics("They met at Harbour House about the harbour", "")
+
+
+def test_lone_adjectives_library_stopwords_and_news_filler_are_not_key_terms():
+    topics = quote_topics("The former governor gave a political statement on new tariffs", "")
+    assert "tariff" in topics
+    assert not {"former", "political", "statement", "new"} & set(topics)
+
+
+def test_a_word_after_to_a_modal_or_a_subject_pronoun_is_a_verb():
+    topics = quote_topics("We will fight and they support the harbour levy", "We plan to stand firm.")
+    assert "harbour levy" in topics
+    assert not {"fight", "support", "plan", "stand"} & set(topics)
+
+
+def test_the_articles_people_are_left_out_also_when_named_alone():
+    topics = quote_topics("Ask Okafor about the levy", "", people=frozenset({"tomas", "okafor"}))
+    assert "okafor" not in topics and "levy" in topics

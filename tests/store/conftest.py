@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from app.extract.records import Quote as ExtractedQuote
 from app.extract.records import Speaker as ExtractedSpeaker
+from app.extract.records import SubjectScore
 from app.models import ArticleIn
 from app.repository import SaveResult, save_article
 
@@ -29,10 +30,11 @@ def person(name: str | None, mention: str | None = None, title: str | None = Non
 
 
 def said(text: str, speaker: ExtractedSpeaker | None = None, *, topics: tuple[str, ...] = (),
-         said_on: date | None = None, start: int = 0) -> ExtractedQuote:
+         said_on: date | None = None, start: int = 0, subjects: tuple[SubjectScore, ...] = (),
+         subject_details: tuple[SubjectScore, ...] = ()) -> ExtractedQuote:
     return ExtractedQuote(text=text, start=start, end=start + len(text), context=f'"{text}," someone said.',
                           kind="full", speaker=speaker, cue="said", said_on=said_on, topics=topics,
-                          sieve="test", confidence=0.9)
+                          subjects=subjects, subject_details=subject_details, sieve="test", confidence=0.9)
 
 
 Save = Callable[..., SaveResult]

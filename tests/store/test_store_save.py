@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 import app.repository
+from app.extract.records import SubjectScore
 from app.models import Article, ArticleIn, Quote, QuoteTopic, Speaker, SpeakerAlias, Topic
 from app.repository import delete_article, save_article
 from conftest import BRIDGE_ARTICLE, person, said
@@ -83,18 +84,22 @@ def test_a_unique_key_race_is_retried_then_raised(session, save, monkeypatch):
     assert len(attempts) == app.repository.WRITE_ATTEMPTS
 
 
-def test_quotes_get_their_terms_and_taxonomy_subjects(session, save):
-    save([said("Life-saving assistance must reach the valley", RUIZ, topics=("assistance", "valley"),
-               said_on=date(2024, 3, 5))])
-    topics = {t.slug: t.kind for t in session.scalars(select(Topic))}
-    assert topics == {"assistance": "term", "valley": "term", "humanitarian-aid": "subject"}
+def test_quotes_get_their_terms_and_ranked_subjects(session, save):
+    save([said("Count every ballot before the runoff", RUIZ, topics=("ballot", "runoff"), said_on=date(2024, 3, 5),
+               subjects=(SubjectScore("politics", "medtop:11000000", 9.5, "politics"),),
+               subject_details=(SubjectScore("election", "medtop:20000574", 2.0, "election"),))])
+    topics = {t.slug: (t.kind, t.code, t.broader) for t in session.scalars(select(Topic))}
+    assert topics == {"ballot": ("term", None, None), "runoff": ("term", None, None),
+                      "politics": ("subject", "medtop:11000000", None),
+                      "election": ("subject", "medtop:20000574", "politics")}
     links = session.scalars(select(QuoteTopic)).all()
-    assert len(links) == 3 and {link.said_on for link in links} == {date(2024, 3, 5)}
+    assert len(links) == 4 and {link.said_on for link in links} == {date(2024, 3, 5)}
+    assert sorted(link.score for link in links if link.score is not None) == [2.0, 9.5]
 
 
-def test_a_term_with_a_subjects_slug_becomes_that_subject(session, save):
-    save([said("Free the hostages now", RUIZ, topics=("hostages",))])
-    assert [(t.slug, t.kind, t.name) for t in session.scalars(select(Topic))] == [("hostages", "subject", "hostages")]
+def test_a_term_spelled_like_a_subject_files_the_quote_under_that_subject(session, save):
+    save([said("The election is close", RUIZ, topics=("election",))])
+    assert [(t.slug, t.kind, t.broader) for t in session.scalars(select(Topic))] == [("election", "subject", "politics")]
 
 
 def test_deleting_an_article_cascades_to_quotes_links_and_orphan_speakers(session, save):

@@ -11,9 +11,11 @@ from app.api.deps import ReadKeyDep, SessionDep
 from app.api.errors import Problem, problem_responses
 from app.api.pages import Page, page_of
 from app.api.routes.quotes import quote_list
-from app.api.schemas import QuoteQuery, SpeakerListQuery
-from app.models import QuotePublic, SpeakerPublic
+from app.api.routes.topics import topics_response
+from app.api.schemas import QuoteQuery, SpeakerListQuery, SpeakerTopicsQuery
+from app.models import QuotePublic, SpeakerPublic, TopicPublic
 from app.queries.speakers import get_speaker, speaker_page
+from app.queries.topics import TopicFilters
 
 router = APIRouter(tags=["speakers"], dependencies=[ReadKeyDep])
 
@@ -54,3 +56,16 @@ def list_speaker_quotes(request: Request, session: SessionDep, speaker_id: Speak
                         query: Annotated[QuoteQuery, Query()]) -> Response:
     existing_speaker(session, speaker_id)
     return quote_list(request, session, query, replace(query.filters(), speaker_id=speaker_id))
+
+
+@router.get("/speakers/{speaker_id}/topics", response_model=Page[TopicPublic], summary="List a speaker's topics",
+            description="What a speaker talked about: the subjects and key terms of their quotes, each with the "
+                        "number of their quotes filed under it, most first (`sort=slug` for alphabetical); "
+                        "`from` and `to` count only quotes said in that range, `kind` keeps subjects or terms.",
+            responses=problem_responses(400, 401, 403, 404, 422))
+def list_speaker_topics(request: Request, session: SessionDep, speaker_id: SpeakerId,
+                        query: Annotated[SpeakerTopicsQuery, Query()]) -> Response:
+    existing_speaker(session, speaker_id)
+    filters = TopicFilters(kind=query.kind, speaker_ids=(speaker_id,), said_from=query.said_from,
+                           said_to=query.said_to)
+    return topics_response(request, session, query, filters)

@@ -9,22 +9,36 @@ from app.api.cursor import decode_cursor
 from app.api.deps import ReadKeyDep, SessionDep
 from app.api.errors import Problem, problem_responses
 from app.api.pages import Page, page_of
-from app.api.schemas import TopicListQuery
+from app.api.schemas import SpeakerTopicsQuery, TopicListQuery
 from app.models import TopicPublic
-from app.queries.topics import get_topic, topic_page
+from app.queries.topics import TopicFilters, get_topic, topic_page
+from app.speaker_keys import speaker_ids_named
 
 router = APIRouter(tags=["topics"], dependencies=[ReadKeyDep])
 
 
 @router.get("/topics", response_model=Page[TopicPublic], summary="List topics",
-            description="Topics in slug order with the number of quotes filed under each: `term` topics are "
-                        "words the extractor found in quotes, `subject` topics come from the taxonomy. Any slug "
-                        "or name here works as `/quotes?topic=`.",
+            description="Topics with the number of quotes filed under each: `subject` topics come from the "
+                        "taxonomy (IPTC Media Topics by default, with `code` and the `broader` subject's slug), "
+                        "`term` topics are key terms of quotes. In slug order, or `sort=count` for the most "
+                        "quoted first; `speaker`, `from` and `to` count only those quotes. Any slug or name here "
+                        "works as `/quotes?topic=`.",
             responses=problem_responses(400, 401, 403, 422))
 def list_topics(request: Request, session: SessionDep,
                 query: Annotated[TopicListQuery, Query()]) -> Response:
-    after = decode_cursor(query.cursor, sort="slug", key_type=str) if query.cursor else None
-    page = topic_page(session, kind=query.kind, limit=query.limit, after=after)
+    speaker_ids = None
+    if query.speaker is not None:
+        speaker_ids = tuple(speaker_ids_named(session.connection(), query.speaker))
+    filters = TopicFilters(kind=query.kind, speaker_ids=speaker_ids, said_from=query.said_from,
+                           said_to=query.said_to)
+    return topics_response(request, session, query, filters)
+
+
+def topics_response(request: Request, session: SessionDep, query: SpeakerTopicsQuery,
+                    filters: TopicFilters) -> Response:
+    """A page of topics under `filters`, in the query's order and page (also `/speakers/{id}/topics`)."""
+    after = decode_cursor(query.cursor, sort=query.sort, key_type=str) if query.cursor else None
+    page = topic_page(session, filters, sort=query.sort, limit=query.limit, after=after)
     return page_of(request, page.items, page.next)
 
 

@@ -1,0 +1,297 @@
+"""Subjects of a quote: which taxonomy subjects (IPTC Media Topics by default) a quote is about, ranked.
+
+A taxonomy is a tree of subjects (top level and narrower), each with terms: words and phrases of
+its field, compared after `normalize_term` ("Elections" finds "election"). A quote's subjects are
+decided from the terms in the quote, in the sentence around it, and in the whole article:
+
+    score(top subject) = hits in the quote + hits in the rest of its sentence
+                         + AROUND_WEIGHT x hits in its paragraph and the one before, outside the sentence
+                         + ARTICLE_WEIGHT x the subject's share of the article's hits
+
+so an article about a flood files a short "Ask me in a month" under disasters, and a quote that
+takes up another field ("the price of insurance will go up") adds that field. The best top-level
+subject is always kept; another when the article is nearly as much about it (ARTICLE_SUBJECT_SHARE)
+and the quote's surroundings name it, or when it reaches SECOND_SUBJECT_SHARE of the best score
+with evidence of its own. Under each chosen top-level subject, the narrower subject with the most
+evidence in the quote, then around it, then in the article, is its detail.
+
+Pure: the taxonomy is given (loading it from a file is `app.taxonomy`'s job).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import compress
+
+from app.extract.marks import paragraphs
+from app.extract.records import SubjectScore
+from app.extract.topics import WORD, clean_word, lemma
+
+QUOTE_WEIGHT = 1.0  # a term inside the quote counts as much as one in the rest of its sentence
+AROUND_WEIGHT = 0.6  # a term in the quote's paragraph or the one before it, outside its sentence
+ARTICLE_WEIGHT = 8.0  # an article entirely about one subject adds this much to it on every quote
+SECOND_SUBJECT_SHARE = 0.6  # a further top-level subject needs this share of the first one's score
+MIN_QUOTE_EVIDENCE = 1.0  # ... and at least this much evidence from around the quote
+ARTICLE_SUBJECT_SHARE = 0.7  # a top-level subject with this share of the article's leading one is the article's too
+MIN_ARTICLE_SUBJECT_EVIDENCE = 0.5  # ... and files a quote with this much evidence of its own
+MAX_SUBJECTS = 3
+WORD_JOINERS = "’'-"  # characters WORD reads inside a word ("long-term", "Biden's")
+MAX_KNOWN_WORDS = 200_000  # words as written whose lemma is remembered per taxonomy
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """One subject: `broader` is the slug of the subject it narrows (None at the top level)."""
+
+    slug: str
+    name: str
+    terms: frozenset[str]  # normalized with normalize_term
+    code: str | None = None  # "medtop:11000000"
+    broader: str | None = None
+    weight: float = 1.0  # how much one of its terms counts: less for everyday words ("oil", "family")
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: a cache key, built once
+class Taxonomy:
+    """Subjects in file order, with the lookups ranking needs built once."""
+
+    subjects: tuple[Subject, ...]
+    by_slug: dict[str, Subject] = field(init=False, repr=False, compare=False)
+    top_slug: dict[str, str] = field(init=False, repr=False, compare=False)  # slug -> its top-level slug
+    phrase_prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)  # of longer terms
+    phrase_openings: frozenset[str] = field(init=False, repr=False, compare=False)  # first words of longer terms
+    # a term's words -> (slug, weight) of each subject it files under
+    weighted_terms: dict[tuple[str, ...], tuple[tuple[str, float], ...]] = field(init=False, repr=False, compare=False)
+    children: dict[str, tuple[Subject, ...]] = field(init=False, repr=False, compare=False)  # slug -> narrower
+    vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)  # every word of every term
+    inner_words: frozenset[str] = field(init=False, repr=False, compare=False)  # only ever inside a phrase ("of")
+    # a word as written -> its lemma when some term holds it, else "": filled as words are met
+    known_words: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_slug = {s.slug: s for s in self.subjects}
+        top_slug = {}
+        for subject in self.subjects:
+            current, seen = subject, {subject.slug}
+            while current.broader is not None and current.broader in by_slug and current.broader not in seen:
+                current = by_slug[current.broader]
+                seen.add(current.slug)
+            top_slug[subject.slug] = current.slug
+        term_subjects: dict[str, list[str]] = {}
+        for subject in self.subjects:
+            for term in subject.terms:
+                term_subjects.setdefault(term, []).append(subject.slug)
+        object.__setattr__(self, "children", {parent.slug: tuple(s for s in self.subjects if s.broader == parent.slug)
+                                              for parent in self.subjects})
+        object.__setattr__(self, "by_slug", by_slug)
+        object.__setattr__(self, "top_slug", top_slug)
+        object.__setattr__(self, "phrase_openings", frozenset(t.split()[0] for t in term_subjects if " " in t))
+        object.__setattr__(self, "weighted_terms", {tuple(t.split()): tuple((slug, by_slug[slug].weight) for slug in slugs)
+                                                    for t, slugs in term_subjects.items()})
+        object.__setattr__(self, "vocabulary", frozenset(word for term in term_subjects for word in term.split()))
+        object.__setattr__(self, "known_words", {})
+        edges = {words[i] for words in map(str.split, term_subjects) for i in (0, -1)}
+        object.__setattr__(self, "inner_words", self.vocabulary - edges)
+        object.__setattr__(self, "phrase_prefixes", frozenset(
+            tuple(words[:end]) for words in map(str.split, term_subjects) for end in range(1, len(words))))
+
+    def narrower_slugs(self, slug: str) -> set[str]:
+        """The subject and every subject under it, at any depth."""
+        found, frontier = {slug}, [slug]
+        while frontier:
+            for subject in self.children.get(frontier.pop(), ()):
+                if subject.slug not in found:
+                    found.add(subject.slug)
+                    frontier.append(subject.slug)
+        return found
+
+
+def term_hits(taxonomy: Taxonomy, text: str) -> Counter[str]:
+    """How much each subject's terms occur in `text` (slug -> hits times the subject's weight), as
+    whole words: "peace talks resumed" hits "peace talk" and "talk"."""
+    return _hits_between(_term_matches(taxonomy, _lemmas(taxonomy, text)), 0, len(text))
+
+
+# A term found in a text: (start, end, subject slug, the subject's weight), offsets into the text.
+TermMatch = tuple[int, int, str, float]
+
+
+def _lemmas(taxonomy: Taxonomy, text: str) -> list[tuple[int, int, int, str]]:
+    """(position, start, end, lemma) of every word of `text` that some term holds; `position`
+    counts every word, so a phrase is matched only over words that follow each other. A word found
+    only inside phrases ("of") has no offsets.
+
+    Most words are no term's: the words are read in one `findall` and looked up in bulk, and only
+    the term words are then located in the text, in order."""
+    words = WORD.findall(text)
+    known = taxonomy.known_words
+    unseen = set(words).difference(known)
+    if len(known) + len(unseen) > MAX_KNOWN_WORDS:
+        known.clear()
+    known.update((raw, _term_word(taxonomy, raw)) for raw in unseen)
+    found, cursor, inner = [], 0, taxonomy.inner_words
+    lemmas = list(map(known.__getitem__, words))
+    for position in compress(range(len(lemmas)), lemmas):  # the positions of term words, found in C
+        term_word = lemmas[position]
+        if term_word in inner:  # "of" in "cost of living": never where a term starts or ends, so never located
+            found.append((position, -1, -1, term_word))
+        elif term_word:
+            start = _word_start(text, words[position], cursor)
+            cursor = start + len(words[position])
+            found.append((position, start, cursor, term_word))
+    return found
+
+
+def _word_start(text: str, word: str, cursor: int) -> int:
+    """Where `word` next occurs from `cursor` as a whole word of WORD (not inside "war-torn" or "award")."""
+    start = text.find(word, cursor)
+    while start >= 0 and _inside_longer_word(text, start, start + len(word)):
+        start = text.find(word, start + 1)
+    return start
+
+
+def _inside_longer_word(text: str, start: int, end: int) -> bool:
+    """Whether WORD would read text[start:end] as part of a longer word: a letter starts a word that
+    runs on through letters, digits, apostrophes and hyphens, and a word runs on to its last \\w."""
+    before = start - 1
+    while before >= 0 and (text[before] in WORD_JOINERS or text[before].isalnum() or text[before] == "_"):
+        if text[before].isalpha():
+            return True
+        before -= 1
+    after = end
+    while after < len(text) and (text[after] in WORD_JOINERS or text[after].isalnum() or text[after] == "_"):
+        if text[after] not in WORD_JOINERS:
+            return True
+        after += 1
+    return False
+
+
+def _term_word(taxonomy: Taxonomy, raw_word: str) -> str:
+    word = clean_word(raw_word)
+    found = lemma(word) if word else ""
+    return found if found in taxonomy.vocabulary else ""
+
+
+def _term_matches(taxonomy: Taxonomy, words: list[tuple[int, int, int, str]]) -> list[TermMatch]:
+    """Every term occurrence, in order of its first word; a phrase grows while it is a term's prefix
+    and the next word follows in the text."""
+    found: list[TermMatch] = []
+    index, prefixes, openings = taxonomy.weighted_terms, taxonomy.phrase_prefixes, taxonomy.phrase_openings
+    count = len(words)
+    for first, (position, start, end, word) in enumerate(words):
+        for slug, weight in index.get((word,), ()):
+            found.append((start, end, slug, weight))
+        if word not in openings:
+            continue
+        phrase, last = (word,), first
+        while last + 1 < count and phrase in prefixes and words[last + 1][0] == position + len(phrase):
+            last += 1
+            phrase += (words[last][3],)
+            for slug, weight in index.get(phrase, ()):
+                found.append((start, words[last][2], slug, weight))
+    return found
+
+
+def _hits_between(matches: list[TermMatch], start: int, end: int) -> Counter[str]:
+    hits: Counter[str] = Counter()
+    for match_start, match_end, slug, weight in matches:
+        if start <= match_start and match_end <= end:
+            hits[slug] = hits.get(slug, 0.0) + weight
+    return hits
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSubjects:
+    """The article's evidence, read once: every term found in it with its offsets, each top-level
+    subject's share of all of them, and the hits of each paragraph."""
+
+    taxonomy: Taxonomy
+    matches: list[TermMatch]  # in order of their start
+    match_starts: list[int]
+    shares: dict[str, float]  # top-level slug -> share in [0, 1]
+    hits: Counter[str]  # slug -> hits, every level
+    total_hits: float
+    around_hits: tuple[Counter[str], ...]  # per paragraph (`app.extract.marks.paragraphs`): its hits and the previous one's
+
+    @classmethod
+    def of(cls, taxonomy: Taxonomy, text: str, title: str | None = None) -> ArticleSubjects:
+        matches = _term_matches(taxonomy, _lemmas(taxonomy, text))
+        starts = [match[0] for match in matches]
+        per_paragraph = tuple(_hits_between(matches[bisect_left(starts, start):bisect_left(starts, end)], start, end)
+                              for start, end in paragraphs(text))
+        hits = term_hits(taxonomy, title) if title else Counter()
+        for _, _, slug, weight in matches:
+            hits[slug] = hits.get(slug, 0.0) + weight
+        tops = _by_top(taxonomy, hits)
+        total = sum(tops.values())
+        shares = {slug: count / total for slug, count in tops.items()} if total else {}
+        around = tuple(per_paragraph[index] + per_paragraph[index - 1] if index else per_paragraph[index]
+                       for index in range(len(per_paragraph)))
+        return cls(taxonomy, matches, starts, shares, hits, sum(hits.values()), around)
+
+    def hits_between(self, start: int, end: int) -> Counter[str]:
+        """The hits of the terms within article offsets [start, end)."""
+        return _hits_between(self.matches[bisect_left(self.match_starts, start):bisect_left(self.match_starts, end)],
+                             start, end)
+
+    def rank(self, quote: tuple[int, int], sentence: tuple[int, int], paragraph: int | None = None
+             ) -> tuple[tuple[SubjectScore, ...], tuple[SubjectScore, ...]]:
+        """The top-level subjects of the quote at article offsets `quote`, best first, and the narrower
+        subject chosen under each; `sentence` is the span of its sentence, `paragraph` its paragraph's index."""
+        taxonomy = self.taxonomy
+        in_quote = self.hits_between(*quote)
+        in_sentence = self.hits_between(*sentence)
+        nearby = self.around_hits[paragraph] if paragraph is not None and 0 <= paragraph < len(self.around_hits) else {}
+        local: Counter[str] = Counter()
+        for slug, count in nearby.items():
+            if count > in_sentence.get(slug, 0.0):
+                local[slug] = AROUND_WEIGHT * (count - in_sentence.get(slug, 0.0))
+        for slug, count in in_sentence.items():
+            if count > in_quote.get(slug, 0.0):
+                local[slug] = local.get(slug, 0.0) + count - in_quote.get(slug, 0.0)
+        for slug, count in in_quote.items():
+            local[slug] = local.get(slug, 0.0) + QUOTE_WEIGHT * count
+        local_tops = _by_top(taxonomy, local)
+        scores = {slug: local_tops.get(slug, 0.0) + ARTICLE_WEIGHT * self.shares.get(slug, 0.0)
+                  for slug in local_tops.keys() | self.shares.keys()}
+        ranked = sorted((slug for slug in scores if scores[slug] > 0), key=lambda s: (-scores[s], s))
+        if not ranked:
+            return (), ()
+        best = scores[ranked[0]]
+        leading_share = max(self.shares.values(), default=0.0)
+
+        def also(slug: str) -> bool:
+            evidence = local_tops.get(slug, 0.0)
+            if self.shares.get(slug, 0.0) >= ARTICLE_SUBJECT_SHARE * leading_share > 0:
+                return evidence >= MIN_ARTICLE_SUBJECT_EVIDENCE
+            return scores[slug] >= SECOND_SUBJECT_SHARE * best and evidence >= MIN_QUOTE_EVIDENCE
+
+        chosen = [ranked[0]] + [slug for slug in ranked[1:] if also(slug)][:MAX_SUBJECTS - 1]
+        tops = tuple(_score(taxonomy.by_slug[slug], scores[slug]) for slug in chosen)
+        details = tuple(detail for slug in chosen if (detail := self._detail(slug, in_quote, local)) is not None)
+        return tops, details
+
+    def _detail(self, top: str, in_quote: Counter[str], local: Counter[str]) -> SubjectScore | None:
+        """The narrower subject under `top` with the most evidence in the quote, then around it, then in the article."""
+        article = self.hits
+        best_key, best = (0.0, 0.0, 0.0), None
+        for subject in self.taxonomy.children[top]:
+            key = (in_quote.get(subject.slug, 0.0), local.get(subject.slug, 0.0), article.get(subject.slug, 0.0))
+            if key > best_key:
+                best_key, best = key, subject
+        if best is None:
+            return None
+        return _score(best, best_key[1] + ARTICLE_WEIGHT * best_key[2] / (self.total_hits or 1))
+
+
+def _by_top(taxonomy: Taxonomy, hits: Counter[str]) -> dict[str, float]:
+    tops: dict[str, float] = {}
+    for slug, count in hits.items():
+        top = taxonomy.top_slug[slug]
+        tops[top] = tops.get(top, 0.0) + count
+    return tops
+
+
+def _score(subject: Subject, score: float) -> SubjectScore:
+    return SubjectScore(name=subject.name, code=subject.code, score=round(score, 3), slug=subject.slug)
