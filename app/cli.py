@@ -78,6 +78,9 @@ def evaluate(
     min_speaker_acc: Annotated[Optional[float], typer.Option(help="Exit 1 when speaker accuracy is below this.")] = None,
     min_precision: Annotated[Optional[float], typer.Option(help="With --corpus: exit 1 when speaker= precision is below this.")] = None,
     min_recall: Annotated[Optional[float], typer.Option(help="With --corpus: exit 1 when speaker= recall is below this.")] = None,
+    min_subjects_f1: Annotated[Optional[float], typer.Option(help="Exit 1 when subjects F1 is below this.")] = None,
+    min_topic_precision: Annotated[Optional[float], typer.Option(help="With --corpus: exit 1 when topic= precision is below this.")] = None,
+    min_topic_recall: Annotated[Optional[float], typer.Option(help="With --corpus: exit 1 when topic= recall is below this.")] = None,
 ) -> None:
     """Score the extractor against annotated articles: span P/R/F1, speaker accuracy, end-to-end F1;
     with --corpus, speaker identity across the whole archive."""
@@ -85,13 +88,15 @@ def evaluate(
         from app.corpus_eval import run_corpus_eval
 
         raise typer.Exit(run_corpus_eval(folders, show_rows=errors, as_json=as_json,
-                                         min_precision=min_precision, min_recall=min_recall))
+                                         min_precision=min_precision, min_recall=min_recall,
+                                         min_topic_precision=min_topic_precision, min_topic_recall=min_topic_recall))
     if len(folders) != 1:
         fail("give one folder (or several with --corpus)")
     from app.evaluation import run_eval
 
     code = run_eval(folders[0], show_errors=errors, as_json=as_json,
-                    min_e2e_f1=min_e2e_f1, min_span_f1=min_span_f1, min_speaker_acc=min_speaker_acc)
+                    min_e2e_f1=min_e2e_f1, min_span_f1=min_span_f1, min_speaker_acc=min_speaker_acc,
+                    min_subjects_f1=min_subjects_f1)
     raise typer.Exit(code)
 
 

@@ -348,7 +348,8 @@ def corpus_report(folders: list[Path], min_quotes: int = 3) -> CorpusReport:
 
 
 def run_corpus_eval(folders: list[Path], *, show_rows: bool = True, as_json: bool = False, min_quotes: int = 3,
-                    min_precision: float | None = None, min_recall: float | None = None) -> int:
+                    min_precision: float | None = None, min_recall: float | None = None,
+                    min_topic_precision: float | None = None, min_topic_recall: float | None = None) -> int:
     """Print the corpus figures (rows, then the summary); 1 when a gate fails."""
     report = corpus_report(folders, min_quotes)
     summary = report.summary()
@@ -364,9 +365,10 @@ def run_corpus_eval(folders: list[Path], *, show_rows: bool = True, as_json: boo
             print(f"  misses by cause: {dict(report.miss_causes.most_common())}")
             print(f"  wrong quotes by cause: {dict(report.wrong_causes.most_common())}")
         print(" | ".join(f"{k} {v}" for k, v in summary.items()))
-    failed = [f"{name} {summary[name]:.4f} < {gate}" for name, gate in (("precision", min_precision),
-                                                                       ("recall", min_recall))
-              if gate is not None and summary[name] < gate]
+    gates = {"precision": min_precision, "recall": min_recall,
+             "topic_precision": min_topic_precision, "topic_recall": min_topic_recall}
+    failed = [f"{name} {summary.get(name, 0.0):.4f} < {gate}" for name, gate in gates.items()
+              if gate is not None and summary.get(name, 0.0) < gate]
     for line in failed:
         print(f"gate failed: {line}", file=sys.stderr)
     return 1 if failed else 0

@@ -353,7 +353,8 @@ def failed_gates(report: EvalReport, gates: dict[str, float | None]) -> list[str
 
 
 def run_eval(folder: Path, *, show_errors: bool = True, as_json: bool = False, min_e2e_f1: float | None = None,
-             min_span_f1: float | None = None, min_speaker_acc: float | None = None) -> int:
+             min_span_f1: float | None = None, min_speaker_acc: float | None = None,
+             min_subjects_f1: float | None = None) -> int:
     """Score the extractor on `folder` and print; exit code 0, 1 when a gate fails or the extractor raised,
     2 when the folder or a gold file is unusable."""
     try:
@@ -369,7 +370,8 @@ def run_eval(folder: Path, *, show_errors: bool = True, as_json: bool = False, m
                 for error in article.errors:
                     print(error)
         print(report.summary_line())
-    failures = failed_gates(report, {"e2e_f1": min_e2e_f1, "span_f1": min_span_f1, "speaker_acc": min_speaker_acc})
+    failures = failed_gates(report, {"e2e_f1": min_e2e_f1, "span_f1": min_span_f1, "speaker_acc": min_speaker_acc,
+                                     "subjects_f1": min_subjects_f1})
     crashed = [article for article in report.articles if article.crash]
     if crashed:
         failures.append(f"the extractor raised on {len(crashed)} articles, first {crashed[0].name}: {crashed[0].crash}")

@@ -80,6 +80,8 @@ def test_the_command_prints_json_and_fails_a_gate_above_the_figure():
     assert 0 < summary["precision"] <= 1 and summary["speakers_asked"] == 2
     gated = runner.invoke(cli, ["eval", "--corpus", str(CORPUS), "--json", "--min-recall", "1.01"])
     assert gated.exit_code == 1 and "gate failed: recall" in gated.output
+    topic_gated = runner.invoke(cli, ["eval", "--corpus", str(CORPUS), "--json", "--min-topic-recall", "1.01"])
+    assert topic_gated.exit_code == 1 and "gate failed: topic_recall" in topic_gated.output
 
 
 def test_several_folders_without_corpus_are_refused():

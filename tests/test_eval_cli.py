@@ -135,6 +135,12 @@ def test_gate_above_the_score_exits_1_naming_the_gate(folder):
     assert "e2e_f1 0.4000 is below the gate 0.5 (--min-e2e-f1)" in result.stderr
 
 
+def test_subjects_gate_names_itself(folder):
+    result = run(folder, "--min-subjects-f1", "1.01")
+    assert result.exit_code == 1
+    assert "(--min-subjects-f1)" in result.stderr
+
+
 def test_gates_at_or_below_the_score_pass(folder):
     assert run(folder, "--min-e2e-f1", "0.4", "--min-span-f1", "0.8", "--min-speaker-acc", "0.5").exit_code == 0
 
