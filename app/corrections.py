@@ -19,17 +19,18 @@ from app.speakers import merge_speakers, prune_speakers
 
 
 class CorrectionError(ValueError):
-    """A correction that cannot be made as asked; `status` is the HTTP status that says why."""
+    """A correction that cannot be made as asked; `status` is the HTTP status that says why and `kind` the
+    problem type ("speaker-not-found", "quote-not-found", "correction-rejected")."""
 
-    def __init__(self, message: str, status: int = 422) -> None:
+    def __init__(self, message: str, status: int = 422, kind: str = "correction-rejected") -> None:
         super().__init__(message)
-        self.status = status
+        self.status, self.kind = status, kind
 
 
 def _speaker(session: Session, speaker_id: int) -> Speaker:
     speaker = session.get(Speaker, speaker_id)
     if speaker is None:
-        raise CorrectionError(f"There is no speaker with id {speaker_id}.", status=404)
+        raise CorrectionError(f"There is no speaker with id {speaker_id}.", status=404, kind="speaker-not-found")
     return speaker
 
 
@@ -95,7 +96,7 @@ def reassign(session: Session, quote_id: int, speaker_id: int | None) -> Quote:
     try:
         quote = session.get(Quote, quote_id)
         if quote is None:
-            raise CorrectionError(f"There is no quote with id {quote_id}.", status=404)
+            raise CorrectionError(f"There is no quote with id {quote_id}.", status=404, kind="quote-not-found")
         if speaker_id is not None:
             _speaker(session, speaker_id)
         previous = quote.speaker_id

@@ -23,9 +23,6 @@ router = APIRouter(tags=["corrections"])
 
 SpeakerId = Annotated[int, Path(examples=[3], description="Speaker id, as in /speakers.")]
 QuoteId = Annotated[int, Path(examples=[101], description="Quote id, as in /quotes.")]
-KINDS_BY_STATUS = {404: None, 409: "correction-rejected", 422: "correction-rejected"}
-
-
 class MergeBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     into_speaker_id: int = Field(ge=1, examples=[3], description="The speaker the merged one is.")
@@ -43,10 +40,7 @@ class ReassignBody(BaseModel):
 
 
 def correction_problem(error: corrections.CorrectionError) -> Problem:
-    kind = KINDS_BY_STATUS.get(error.status)
-    if kind is None:
-        kind = "quote-not-found" if "quote" in str(error) else "speaker-not-found"
-    return Problem(error.status, str(error), kind=kind)
+    return Problem(error.status, str(error), kind=error.kind)
 
 
 @router.post("/speakers/{speaker_id}/merge", response_model=SpeakerPublic, summary="Merge a speaker into another",
