@@ -19,14 +19,18 @@ Pure: the taxonomy is given (loading it from a file is `app.taxonomy`'s job).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import accumulate, compress
 
 from app.extract.marks import paragraphs
 from app.extract.records import SubjectScore
 from app.extract.topics import WORD, clean_word, lemma
+
+# a text split into the gaps between its words and its words (WORD): [gap, word, gap, ..., word, gap]
+WORD_PIECES = re.compile(f"({WORD.pattern})")
 
 QUOTE_WEIGHT = 1.0  # a term inside the quote counts as much as one in the rest of its sentence
 AROUND_WEIGHT = 0.6  # a term in the quote's paragraph or the one before it, outside its sentence
@@ -36,7 +40,6 @@ MIN_QUOTE_EVIDENCE = 1.0  # ... and at least this much evidence from around the 
 ARTICLE_SUBJECT_SHARE = 0.7  # a top-level subject with this share of the article's leading one is the article's too
 MIN_ARTICLE_SUBJECT_EVIDENCE = 0.5  # ... and files a quote with this much evidence of its own
 MAX_SUBJECTS = 3
-WORD_JOINERS = "’'-"  # characters WORD reads inside a word ("long-term", "Biden's")
 MAX_KNOWN_WORDS = 200_000  # words as written whose lemma is remembered per taxonomy
 
 
@@ -122,49 +125,22 @@ def _lemmas(taxonomy: Taxonomy, text: str) -> list[tuple[int, int, int, str]]:
     counts every word, so a phrase is matched only over words that follow each other. A word found
     only inside phrases ("of") has no offsets.
 
-    Most words are no term's: the words are read in one `findall` and looked up in bulk, and only
-    the term words are then located in the text, in order."""
-    words = WORD.findall(text)
+    Most words are no term's, so the work is done in bulk: one split of the text into gaps and
+    words, whose running lengths are the words' offsets, and one lookup of every word."""
+    pieces = WORD_PIECES.split(text)  # gap, word, gap, word, ..., gap
+    words = pieces[1::2]
     known = taxonomy.known_words
     unseen = set(words).difference(known)
     if len(known) + len(unseen) > MAX_KNOWN_WORDS:
         known.clear()
     known.update((raw, _term_word(taxonomy, raw)) for raw in unseen)
-    found, cursor, inner = [], 0, taxonomy.inner_words
     lemmas = list(map(known.__getitem__, words))
-    for position in compress(range(len(lemmas)), lemmas):  # the positions of term words, found in C
-        term_word = lemmas[position]
-        if term_word in inner:  # "of" in "cost of living": never where a term starts or ends, so never located
-            found.append((position, -1, -1, term_word))
-        elif term_word:
-            start = _word_start(text, words[position], cursor)
-            cursor = start + len(words[position])
-            found.append((position, start, cursor, term_word))
-    return found
-
-
-def _word_start(text: str, word: str, cursor: int) -> int:
-    """Where `word` next occurs from `cursor` as a whole word of WORD (not inside "war-torn" or "award")."""
-    start = text.find(word, cursor)
-    while start >= 0 and _inside_longer_word(text, start, start + len(word)):
-        start = text.find(word, start + 1)
-    return start
-
-
-def _inside_longer_word(text: str, start: int, end: int) -> bool:
-    """Whether WORD would read text[start:end] as part of a longer word: a letter starts a word that
-    runs on through letters, digits, apostrophes and hyphens, and a word runs on to its last \\w."""
-    before = start - 1
-    while before >= 0 and (text[before] in WORD_JOINERS or text[before].isalnum() or text[before] == "_"):
-        if text[before].isalpha():
-            return True
-        before -= 1
-    after = end
-    while after < len(text) and (text[after] in WORD_JOINERS or text[after].isalnum() or text[after] == "_"):
-        if text[after] not in WORD_JOINERS:
-            return True
-        after += 1
-    return False
+    edges = list(accumulate(map(len, pieces)))  # word i runs from edges[2i] to edges[2i + 1]
+    inner = taxonomy.inner_words
+    # "of" in "cost of living" is never where a term starts or ends, so it is never located
+    return [(position, -1, -1, term_word) if term_word in inner
+            else (position, edges[2 * position], edges[2 * position + 1], term_word)
+            for position, term_word in zip(compress(range(len(lemmas)), lemmas), filter(None, lemmas))]
 
 
 def _term_word(taxonomy: Taxonomy, raw_word: str) -> str:

@@ -29,15 +29,16 @@ MIN_WORD_LENGTH = 3
 # a sentence or quote longer than this is not prose; its first stretch is enough for topics
 MAX_SOURCE_CHARS = 2000
 
-# a word with inner apostrophes or hyphens ("Biden's", "long-term"); digits never start one
-_WORD = r"[^\W\d_](?:[\w’'-]*\w)?"
+# a word with inner apostrophes or hyphens ("Biden's", "long-term"); digits never start one. Possessive
+# (no backtracking, faster): letters, then joiners each followed by more letters, so a trailing joiner is left out
+_WORD = r"[^\W\d_]\w*+(?:[’'-]+\w++)*+"
 WORD = re.compile(_WORD)
 # 's or ’s closing a possessive noun: "Netanyahu's" -> "Netanyahu"
 POSSESSIVE_SUFFIX = re.compile(r"[’']s$", re.IGNORECASE)
 # a contraction's clitic: "we're", "they'll", "I've", "she'd", "can't"
 CONTRACTION = re.compile(r"[’'](?:re|ll|ve|d|m|t)$|n[’']t$", re.IGNORECASE)
 # punctuation that ends a phrase, so the words on either side never form a bigram
-_PHRASE_BREAK = r"[.,;:!?()\[\]\"“”‘’—–]|\s[-']\s|\s'|'\s"
+_PHRASE_BREAK = r"[.,;:!?()\[\]\"“”‘’—–]|\s(?:[-']\s|')|'\s"
 # one pass over a text: a word (group 1), or a phrase break (group 2)
 WORD_OR_BREAK = re.compile(f"({_WORD})|({_PHRASE_BREAK})")
 # a phrase break after which a capitalised word may open a sentence
