@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 import simplemma
 from stop_words import get_stop_words
@@ -41,6 +43,8 @@ CONTRACTION = re.compile(r"[’'](?:re|ll|ve|d|m|t)$|n[’']t$", re.IGNORECASE)
 _PHRASE_BREAK = r"[.,;:!?()\[\]\"“”‘’—–]|\s(?:[-']\s|')|'\s"
 # one pass over a text: a word (group 1), or a phrase break (group 2)
 WORD_OR_BREAK = re.compile(f"({_WORD})|({_PHRASE_BREAK})")
+WORD_OF_TOKEN = itemgetter(0)  # of a (word, phrase break) token
+FIRST_LETTER = itemgetter(slice(0, 1))
 # a phrase break after which a capitalised word may open a sentence
 SENTENCE_OPENING_BREAK = re.compile(r"[.!?:\"“‘(\[—–]")
 
@@ -248,7 +252,8 @@ def _person_names(source: str) -> frozenset[str]:
     tokens = _tokens(source)
     people: set[str] = set()
     end = -1
-    for position in [index for index, (word, _) in enumerate(tokens) if word[:1].isupper()]:
+    capitalised = map(str.isupper, map(FIRST_LETTER, map(WORD_OF_TOKEN, tokens)))  # in C: most words are not
+    for position in compress(count(), capitalised):
         if position <= end or not _is_name_word(tokens[position][0], _opens_sentence(tokens, position)):
             continue
         end = position
