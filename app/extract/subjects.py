@@ -113,20 +113,19 @@ class Taxonomy:
 def term_hits(taxonomy: Taxonomy, text: str) -> Counter[str]:
     """How much each subject's terms occur in `text` (slug -> hits times the subject's weight), as
     whole words: "peace talks resumed" hits "peace talk" and "talk"."""
-    return _hits_between(_term_matches(taxonomy, _lemmas(taxonomy, text)), 0, len(text))
+    return _hits_between(_term_matches(taxonomy, text), 0, len(text))
 
 
 # A term found in a text: (start, end, subject slug, the subject's weight), offsets into the text.
 TermMatch = tuple[int, int, str, float]
 
 
-def _lemmas(taxonomy: Taxonomy, text: str) -> list[tuple[int, int, int, str]]:
-    """(position, start, end, lemma) of every word of `text` that some term holds; `position`
-    counts every word, so a phrase is matched only over words that follow each other. A word found
-    only inside phrases ("of") has no offsets.
+def _term_words(taxonomy: Taxonomy, text: str) -> tuple[list[str], list[int]]:
+    """The lemma of each word of `text` when some term holds it, else "", and the words' offsets:
+    word i runs from offsets[2i] to offsets[2i + 1].
 
     Most words are no term's, so the work is done in bulk: one split of the text into gaps and
-    words, whose running lengths are the words' offsets, and one lookup of every word."""
+    words, whose running lengths are the offsets, and one lookup of every word."""
     pieces = WORD_PIECES.split(text)  # gap, word, gap, word, ..., gap
     words = pieces[1::2]
     known = taxonomy.known_words
@@ -134,13 +133,7 @@ def _lemmas(taxonomy: Taxonomy, text: str) -> list[tuple[int, int, int, str]]:
     if len(known) + len(unseen) > MAX_KNOWN_WORDS:
         known.clear()
     known.update((raw, _term_word(taxonomy, raw)) for raw in unseen)
-    lemmas = list(map(known.__getitem__, words))
-    edges = list(accumulate(map(len, pieces)))  # word i runs from edges[2i] to edges[2i + 1]
-    inner = taxonomy.inner_words
-    # "of" in "cost of living" is never where a term starts or ends, so it is never located
-    return [(position, -1, -1, term_word) if term_word in inner
-            else (position, edges[2 * position], edges[2 * position + 1], term_word)
-            for position, term_word in zip(compress(range(len(lemmas)), lemmas), filter(None, lemmas))]
+    return list(map(known.__getitem__, words)), list(accumulate(map(len, pieces)))
 
 
 def _term_word(taxonomy: Taxonomy, raw_word: str) -> str:
@@ -149,23 +142,29 @@ def _term_word(taxonomy: Taxonomy, raw_word: str) -> str:
     return found if found in taxonomy.vocabulary else ""
 
 
-def _term_matches(taxonomy: Taxonomy, words: list[tuple[int, int, int, str]]) -> list[TermMatch]:
-    """Every term occurrence, in order of its first word; a phrase grows while it is a term's prefix
-    and the next word follows in the text."""
+def _term_matches(taxonomy: Taxonomy, text: str) -> list[TermMatch]:
+    """Every term occurrence in `text`, in order of its first word; a phrase grows while it is a
+    term's prefix and the next word of the text is a term word. A word found only inside phrases
+    ("of" in "cost of living") never starts one."""
+    lemmas, offsets = _term_words(taxonomy, text)
     found: list[TermMatch] = []
     index, prefixes, openings = taxonomy.weighted_terms, taxonomy.phrase_prefixes, taxonomy.phrase_openings
-    count = len(words)
-    for first, (position, start, end, word) in enumerate(words):
+    inner, count = taxonomy.inner_words, len(lemmas)
+    for position in compress(range(count), lemmas):  # the positions of term words, found in C
+        word = lemmas[position]
+        if word in inner:
+            continue
+        start = offsets[2 * position]
         for slug, weight in index.get((word,), ()):
-            found.append((start, end, slug, weight))
+            found.append((start, offsets[2 * position + 1], slug, weight))
         if word not in openings:
             continue
-        phrase, last = (word,), first
-        while last + 1 < count and phrase in prefixes and words[last + 1][0] == position + len(phrase):
+        phrase, last = (word,), position
+        while last + 1 < count and phrase in prefixes and lemmas[last + 1]:
             last += 1
-            phrase += (words[last][3],)
+            phrase += (lemmas[last],)
             for slug, weight in index.get(phrase, ()):
-                found.append((start, words[last][2], slug, weight))
+                found.append((start, offsets[2 * last + 1], slug, weight))
     return found
 
 
@@ -192,7 +191,7 @@ class ArticleSubjects:
 
     @classmethod
     def of(cls, taxonomy: Taxonomy, text: str, title: str | None = None) -> ArticleSubjects:
-        matches = _term_matches(taxonomy, _lemmas(taxonomy, text))
+        matches = _term_matches(taxonomy, text)
         starts = [match[0] for match in matches]
         per_paragraph = tuple(_hits_between(matches[bisect_left(starts, start):bisect_left(starts, end)], start, end)
                               for start, end in paragraphs(text))
