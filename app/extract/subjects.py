@@ -113,7 +113,7 @@ class Taxonomy:
 def term_hits(taxonomy: Taxonomy, text: str) -> Counter[str]:
     """How much each subject's terms occur in `text` (slug -> hits times the subject's weight), as
     whole words: "peace talks resumed" hits "peace talk" and "talk"."""
-    return _hits_between(_term_matches(taxonomy, text), 0, len(text))
+    return Counter(_hits_between(_term_matches(taxonomy, text), 0, len(text)))
 
 
 # A term found in a text: (start, end, subject slug, the subject's weight), offsets into the text.
@@ -168,8 +168,12 @@ def _term_matches(taxonomy: Taxonomy, text: str) -> list[TermMatch]:
     return found
 
 
-def _hits_between(matches: list[TermMatch], start: int, end: int) -> Counter[str]:
-    hits: Counter[str] = Counter()
+# slug -> hits (a plain dict: Counter's constructor costs more than the counting here)
+Hits = dict[str, float]
+
+
+def _hits_between(matches: list[TermMatch], start: int, end: int) -> Hits:
+    hits: Hits = {}
     for match_start, match_end, slug, weight in matches:
         if start <= match_start and match_end <= end:
             hits[slug] = hits.get(slug, 0.0) + weight
@@ -185,9 +189,9 @@ class ArticleSubjects:
     matches: list[TermMatch]  # in order of their start
     match_starts: list[int]
     shares: dict[str, float]  # top-level slug -> share in [0, 1]
-    hits: Counter[str]  # slug -> hits, every level
+    hits: Hits  # every level
     total_hits: float
-    around_hits: tuple[Counter[str], ...]  # per paragraph (`app.extract.marks.paragraphs`): its hits and the previous one's
+    around_hits: tuple[Hits, ...]  # per paragraph (`app.extract.marks.paragraphs`): its hits and the previous one's
 
     @classmethod
     def of(cls, taxonomy: Taxonomy, text: str, title: str | None = None) -> ArticleSubjects:
@@ -195,17 +199,17 @@ class ArticleSubjects:
         starts = [match[0] for match in matches]
         per_paragraph = tuple(_hits_between(matches[bisect_left(starts, start):bisect_left(starts, end)], start, end)
                               for start, end in paragraphs(text))
-        hits = term_hits(taxonomy, title) if title else Counter()
+        hits = dict(term_hits(taxonomy, title)) if title else {}
         for _, _, slug, weight in matches:
             hits[slug] = hits.get(slug, 0.0) + weight
         tops = _by_top(taxonomy, hits)
         total = sum(tops.values())
         shares = {slug: count / total for slug, count in tops.items()} if total else {}
-        around = tuple(per_paragraph[index] + per_paragraph[index - 1] if index else per_paragraph[index]
+        around = tuple(_added(per_paragraph[index], per_paragraph[index - 1]) if index else per_paragraph[index]
                        for index in range(len(per_paragraph)))
         return cls(taxonomy, matches, starts, shares, hits, sum(hits.values()), around)
 
-    def hits_between(self, start: int, end: int) -> Counter[str]:
+    def hits_between(self, start: int, end: int) -> Hits:
         """The hits of the terms within article offsets [start, end)."""
         return _hits_between(self.matches[bisect_left(self.match_starts, start):bisect_left(self.match_starts, end)],
                              start, end)
@@ -218,7 +222,7 @@ class ArticleSubjects:
         in_quote = self.hits_between(*quote)
         in_sentence = self.hits_between(*sentence)
         nearby = self.around_hits[paragraph] if paragraph is not None and 0 <= paragraph < len(self.around_hits) else {}
-        local: Counter[str] = Counter()
+        local: Hits = {}
         for slug, count in nearby.items():
             if count > in_sentence.get(slug, 0.0):
                 local[slug] = AROUND_WEIGHT * (count - in_sentence.get(slug, 0.0))
@@ -247,7 +251,7 @@ class ArticleSubjects:
         details = tuple(detail for slug in chosen if (detail := self._detail(slug, in_quote, local)) is not None)
         return tops, details
 
-    def _detail(self, top: str, in_quote: Counter[str], local: Counter[str]) -> SubjectScore | None:
+    def _detail(self, top: str, in_quote: Hits, local: Hits) -> SubjectScore | None:
         """The narrower subject under `top` with the most evidence in the quote, then around it, then in the article."""
         article = self.hits
         best_key, best = (0.0, 0.0, 0.0), None
@@ -260,7 +264,14 @@ class ArticleSubjects:
         return _score(best, best_key[1] + ARTICLE_WEIGHT * best_key[2] / (self.total_hits or 1))
 
 
-def _by_top(taxonomy: Taxonomy, hits: Counter[str]) -> dict[str, float]:
+def _added(first: Hits, second: Hits) -> Hits:
+    """The sum of two hit counts, keeping only positive ones, in the order of `first` then `second` (as Counter's +)."""
+    total = {slug: count + second.get(slug, 0.0) for slug, count in first.items()}
+    total.update((slug, count) for slug, count in second.items() if slug not in first)
+    return {slug: count for slug, count in total.items() if count > 0}
+
+
+def _by_top(taxonomy: Taxonomy, hits: Hits) -> dict[str, float]:
     tops: dict[str, float] = {}
     for slug, count in hits.items():
         top = taxonomy.top_slug[slug]
