@@ -19,14 +19,18 @@ Pure: the taxonomy is given (loading it from a file is `app.taxonomy`'s job).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import accumulate, compress
 
 from app.extract.marks import paragraphs
 from app.extract.records import SubjectScore
 from app.extract.topics import WORD, clean_word, lemma
+
+# a text split into the gaps between its words and its words (WORD): [gap, word, gap, ..., word, gap]
+WORD_PIECES = re.compile(f"({WORD.pattern})")
 
 QUOTE_WEIGHT = 1.0  # a term inside the quote counts as much as one in the rest of its sentence
 AROUND_WEIGHT = 0.6  # a term in the quote's paragraph or the one before it, outside its sentence
@@ -36,7 +40,6 @@ MIN_QUOTE_EVIDENCE = 1.0  # ... and at least this much evidence from around the 
 ARTICLE_SUBJECT_SHARE = 0.7  # a top-level subject with this share of the article's leading one is the article's too
 MIN_ARTICLE_SUBJECT_EVIDENCE = 0.5  # ... and files a quote with this much evidence of its own
 MAX_SUBJECTS = 3
-WORD_JOINERS = "’'-"  # characters WORD reads inside a word ("long-term", "Biden's")
 MAX_KNOWN_WORDS = 200_000  # words as written whose lemma is remembered per taxonomy
 
 
@@ -110,61 +113,27 @@ class Taxonomy:
 def term_hits(taxonomy: Taxonomy, text: str) -> Counter[str]:
     """How much each subject's terms occur in `text` (slug -> hits times the subject's weight), as
     whole words: "peace talks resumed" hits "peace talk" and "talk"."""
-    return _hits_between(_term_matches(taxonomy, _lemmas(taxonomy, text)), 0, len(text))
+    return Counter(_hits_between(_term_matches(taxonomy, text), 0, len(text)))
 
 
 # A term found in a text: (start, end, subject slug, the subject's weight), offsets into the text.
 TermMatch = tuple[int, int, str, float]
 
 
-def _lemmas(taxonomy: Taxonomy, text: str) -> list[tuple[int, int, int, str]]:
-    """(position, start, end, lemma) of every word of `text` that some term holds; `position`
-    counts every word, so a phrase is matched only over words that follow each other. A word found
-    only inside phrases ("of") has no offsets.
+def _term_words(taxonomy: Taxonomy, text: str) -> tuple[list[str], list[int]]:
+    """The lemma of each word of `text` when some term holds it, else "", and the words' offsets:
+    word i runs from offsets[2i] to offsets[2i + 1].
 
-    Most words are no term's: the words are read in one `findall` and looked up in bulk, and only
-    the term words are then located in the text, in order."""
-    words = WORD.findall(text)
+    Most words are no term's, so the work is done in bulk: one split of the text into gaps and
+    words, whose running lengths are the offsets, and one lookup of every word."""
+    pieces = WORD_PIECES.split(text)  # gap, word, gap, word, ..., gap
+    words = pieces[1::2]
     known = taxonomy.known_words
     unseen = set(words).difference(known)
     if len(known) + len(unseen) > MAX_KNOWN_WORDS:
         known.clear()
     known.update((raw, _term_word(taxonomy, raw)) for raw in unseen)
-    found, cursor, inner = [], 0, taxonomy.inner_words
-    lemmas = list(map(known.__getitem__, words))
-    for position in compress(range(len(lemmas)), lemmas):  # the positions of term words, found in C
-        term_word = lemmas[position]
-        if term_word in inner:  # "of" in "cost of living": never where a term starts or ends, so never located
-            found.append((position, -1, -1, term_word))
-        elif term_word:
-            start = _word_start(text, words[position], cursor)
-            cursor = start + len(words[position])
-            found.append((position, start, cursor, term_word))
-    return found
-
-
-def _word_start(text: str, word: str, cursor: int) -> int:
-    """Where `word` next occurs from `cursor` as a whole word of WORD (not inside "war-torn" or "award")."""
-    start = text.find(word, cursor)
-    while start >= 0 and _inside_longer_word(text, start, start + len(word)):
-        start = text.find(word, start + 1)
-    return start
-
-
-def _inside_longer_word(text: str, start: int, end: int) -> bool:
-    """Whether WORD would read text[start:end] as part of a longer word: a letter starts a word that
-    runs on through letters, digits, apostrophes and hyphens, and a word runs on to its last \\w."""
-    before = start - 1
-    while before >= 0 and (text[before] in WORD_JOINERS or text[before].isalnum() or text[before] == "_"):
-        if text[before].isalpha():
-            return True
-        before -= 1
-    after = end
-    while after < len(text) and (text[after] in WORD_JOINERS or text[after].isalnum() or text[after] == "_"):
-        if text[after] not in WORD_JOINERS:
-            return True
-        after += 1
-    return False
+    return list(map(known.__getitem__, words)), list(accumulate(map(len, pieces)))
 
 
 def _term_word(taxonomy: Taxonomy, raw_word: str) -> str:
@@ -173,28 +142,38 @@ def _term_word(taxonomy: Taxonomy, raw_word: str) -> str:
     return found if found in taxonomy.vocabulary else ""
 
 
-def _term_matches(taxonomy: Taxonomy, words: list[tuple[int, int, int, str]]) -> list[TermMatch]:
-    """Every term occurrence, in order of its first word; a phrase grows while it is a term's prefix
-    and the next word follows in the text."""
+def _term_matches(taxonomy: Taxonomy, text: str) -> list[TermMatch]:
+    """Every term occurrence in `text`, in order of its first word; a phrase grows while it is a
+    term's prefix and the next word of the text is a term word. A word found only inside phrases
+    ("of" in "cost of living") never starts one."""
+    lemmas, offsets = _term_words(taxonomy, text)
     found: list[TermMatch] = []
     index, prefixes, openings = taxonomy.weighted_terms, taxonomy.phrase_prefixes, taxonomy.phrase_openings
-    count = len(words)
-    for first, (position, start, end, word) in enumerate(words):
+    inner, count = taxonomy.inner_words, len(lemmas)
+    for position in compress(range(count), lemmas):  # the positions of term words, found in C
+        word = lemmas[position]
+        if word in inner:
+            continue
+        start = offsets[2 * position]
         for slug, weight in index.get((word,), ()):
-            found.append((start, end, slug, weight))
+            found.append((start, offsets[2 * position + 1], slug, weight))
         if word not in openings:
             continue
-        phrase, last = (word,), first
-        while last + 1 < count and phrase in prefixes and words[last + 1][0] == position + len(phrase):
+        phrase, last = (word,), position
+        while last + 1 < count and phrase in prefixes and lemmas[last + 1]:
             last += 1
-            phrase += (words[last][3],)
+            phrase += (lemmas[last],)
             for slug, weight in index.get(phrase, ()):
-                found.append((start, words[last][2], slug, weight))
+                found.append((start, offsets[2 * last + 1], slug, weight))
     return found
 
 
-def _hits_between(matches: list[TermMatch], start: int, end: int) -> Counter[str]:
-    hits: Counter[str] = Counter()
+# slug -> hits (a plain dict: Counter's constructor costs more than the counting here)
+Hits = dict[str, float]
+
+
+def _hits_between(matches: list[TermMatch], start: int, end: int) -> Hits:
+    hits: Hits = {}
     for match_start, match_end, slug, weight in matches:
         if start <= match_start and match_end <= end:
             hits[slug] = hits.get(slug, 0.0) + weight
@@ -210,27 +189,27 @@ class ArticleSubjects:
     matches: list[TermMatch]  # in order of their start
     match_starts: list[int]
     shares: dict[str, float]  # top-level slug -> share in [0, 1]
-    hits: Counter[str]  # slug -> hits, every level
+    hits: Hits  # every level
     total_hits: float
-    around_hits: tuple[Counter[str], ...]  # per paragraph (`app.extract.marks.paragraphs`): its hits and the previous one's
+    around_hits: tuple[Hits, ...]  # per paragraph (`app.extract.marks.paragraphs`): its hits and the previous one's
 
     @classmethod
     def of(cls, taxonomy: Taxonomy, text: str, title: str | None = None) -> ArticleSubjects:
-        matches = _term_matches(taxonomy, _lemmas(taxonomy, text))
+        matches = _term_matches(taxonomy, text)
         starts = [match[0] for match in matches]
         per_paragraph = tuple(_hits_between(matches[bisect_left(starts, start):bisect_left(starts, end)], start, end)
                               for start, end in paragraphs(text))
-        hits = term_hits(taxonomy, title) if title else Counter()
+        hits = dict(term_hits(taxonomy, title)) if title else {}
         for _, _, slug, weight in matches:
             hits[slug] = hits.get(slug, 0.0) + weight
         tops = _by_top(taxonomy, hits)
         total = sum(tops.values())
         shares = {slug: count / total for slug, count in tops.items()} if total else {}
-        around = tuple(per_paragraph[index] + per_paragraph[index - 1] if index else per_paragraph[index]
+        around = tuple(_added(per_paragraph[index], per_paragraph[index - 1]) if index else per_paragraph[index]
                        for index in range(len(per_paragraph)))
         return cls(taxonomy, matches, starts, shares, hits, sum(hits.values()), around)
 
-    def hits_between(self, start: int, end: int) -> Counter[str]:
+    def hits_between(self, start: int, end: int) -> Hits:
         """The hits of the terms within article offsets [start, end)."""
         return _hits_between(self.matches[bisect_left(self.match_starts, start):bisect_left(self.match_starts, end)],
                              start, end)
@@ -243,7 +222,7 @@ class ArticleSubjects:
         in_quote = self.hits_between(*quote)
         in_sentence = self.hits_between(*sentence)
         nearby = self.around_hits[paragraph] if paragraph is not None and 0 <= paragraph < len(self.around_hits) else {}
-        local: Counter[str] = Counter()
+        local: Hits = {}
         for slug, count in nearby.items():
             if count > in_sentence.get(slug, 0.0):
                 local[slug] = AROUND_WEIGHT * (count - in_sentence.get(slug, 0.0))
@@ -272,7 +251,7 @@ class ArticleSubjects:
         details = tuple(detail for slug in chosen if (detail := self._detail(slug, in_quote, local)) is not None)
         return tops, details
 
-    def _detail(self, top: str, in_quote: Counter[str], local: Counter[str]) -> SubjectScore | None:
+    def _detail(self, top: str, in_quote: Hits, local: Hits) -> SubjectScore | None:
         """The narrower subject under `top` with the most evidence in the quote, then around it, then in the article."""
         article = self.hits
         best_key, best = (0.0, 0.0, 0.0), None
@@ -285,7 +264,14 @@ class ArticleSubjects:
         return _score(best, best_key[1] + ARTICLE_WEIGHT * best_key[2] / (self.total_hits or 1))
 
 
-def _by_top(taxonomy: Taxonomy, hits: Counter[str]) -> dict[str, float]:
+def _added(first: Hits, second: Hits) -> Hits:
+    """The sum of two hit counts, keeping only positive ones, in the order of `first` then `second` (as Counter's +)."""
+    total = {slug: count + second.get(slug, 0.0) for slug, count in first.items()}
+    total.update((slug, count) for slug, count in second.items() if slug not in first)
+    return {slug: count for slug, count in total.items() if count > 0}
+
+
+def _by_top(taxonomy: Taxonomy, hits: Hits) -> dict[str, float]:
     tops: dict[str, float] = {}
     for slug, count in hits.items():
         top = taxonomy.top_slug[slug]

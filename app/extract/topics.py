@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 import simplemma
 from stop_words import get_stop_words
@@ -29,17 +31,20 @@ MIN_WORD_LENGTH = 3
 # a sentence or quote longer than this is not prose; its first stretch is enough for topics
 MAX_SOURCE_CHARS = 2000
 
-# a word with inner apostrophes or hyphens ("Biden's", "long-term"); digits never start one
-_WORD = r"[^\W\d_](?:[\w’'-]*\w)?"
+# a word with inner apostrophes or hyphens ("Biden's", "long-term"); digits never start one. Possessive
+# (no backtracking, faster): letters, then joiners each followed by more letters, so a trailing joiner is left out
+_WORD = r"[^\W\d_]\w*+(?:[’'-]+\w++)*+"
 WORD = re.compile(_WORD)
 # 's or ’s closing a possessive noun: "Netanyahu's" -> "Netanyahu"
 POSSESSIVE_SUFFIX = re.compile(r"[’']s$", re.IGNORECASE)
 # a contraction's clitic: "we're", "they'll", "I've", "she'd", "can't"
 CONTRACTION = re.compile(r"[’'](?:re|ll|ve|d|m|t)$|n[’']t$", re.IGNORECASE)
 # punctuation that ends a phrase, so the words on either side never form a bigram
-_PHRASE_BREAK = r"[.,;:!?()\[\]\"“”‘’—–]|\s[-']\s|\s'|'\s"
+_PHRASE_BREAK = r"[.,;:!?()\[\]\"“”‘’—–]|\s(?:[-']\s|')|'\s"
 # one pass over a text: a word (group 1), or a phrase break (group 2)
 WORD_OR_BREAK = re.compile(f"({_WORD})|({_PHRASE_BREAK})")
+WORD_OF_TOKEN = itemgetter(0)  # of a (word, phrase break) token
+FIRST_LETTER = itemgetter(slice(0, 1))
 # a phrase break after which a capitalised word may open a sentence
 SENTENCE_OPENING_BREAK = re.compile(r"[.!?:\"“‘(\[—–]")
 
@@ -247,7 +252,8 @@ def _person_names(source: str) -> frozenset[str]:
     tokens = _tokens(source)
     people: set[str] = set()
     end = -1
-    for position in [index for index, (word, _) in enumerate(tokens) if word[:1].isupper()]:
+    capitalised = map(str.isupper, map(FIRST_LETTER, map(WORD_OF_TOKEN, tokens)))  # in C: most words are not
+    for position in compress(count(), capitalised):
         if position <= end or not _is_name_word(tokens[position][0], _opens_sentence(tokens, position)):
             continue
         end = position

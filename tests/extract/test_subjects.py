@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from app.extract import extract_quotes, quote_to_dict
-from app.extract.subjects import ArticleSubjects
+from app.extract.subjects import WORD_PIECES, ArticleSubjects
 from app.taxonomy import get_taxonomy
 
 MATCH_REPORT = (
@@ -59,3 +59,13 @@ def test_without_a_taxonomy_no_subjects_are_ranked():
 def test_an_article_without_any_term_gives_no_subjects():
     article = ArticleSubjects.of(get_taxonomy(), '"Fine, thanks," she said.')
     assert article.rank((1, 13), (0, 25), 0) == ((), ())
+
+
+def test_word_pieces_pattern_splits_a_text_into_gaps_and_words():
+    assert WORD_PIECES.split("Peace talks, resumed.") == ["", "Peace", " ", "talks", ", ", "resumed", "."]
+
+
+def test_a_term_is_found_at_its_own_offsets_after_a_longer_word_holding_it():
+    article = ArticleSubjects.of(get_taxonomy(), "A warehouse fire. The war ended.")
+    assert article.hits_between(0, 17) == {}
+    assert article.hits_between(18, 32)

@@ -16,6 +16,10 @@ def test_word_pattern_keeps_inner_apostrophes_and_hyphens():
     assert WORD.findall("Biden's long-term plan, 45 days") == ["Biden's", "long-term", "plan", "days"]
 
 
+def test_word_pattern_leaves_out_a_closing_apostrophe_or_hyphen():
+    assert WORD.findall("the farmers' pre- and post-war talks") == ["the", "farmers", "pre", "and", "post-war", "talks"]
+
+
 def test_possessive_suffix_pattern():
     assert POSSESSIVE_SUFFIX.sub("", "netanyahu’s") == "netanyahu"
 
@@ -23,6 +27,11 @@ def test_possessive_suffix_pattern():
 def test_word_or_break_pattern_marks_punctuation_with_an_empty_word():
     words = [word for word, _ in WORD_OR_BREAK.findall("talks resumed, hostages “freed”")]
     assert words == ["talks", "resumed", "", "hostages", "", "freed", ""]
+
+
+def test_word_or_break_pattern_reads_a_quote_mark_beside_a_space_as_a_break():
+    assert WORD_OR_BREAK.findall("a 'fair' deal - or not") == [
+        ("a", ""), ("", " '"), ("fair", ""), ("", "' "), ("deal", ""), ("", " - "), ("or", ""), ("not", "")]
 
 
 def test_normalize_term_drops_determiner_and_plural():
