@@ -382,3 +382,17 @@ def test_an_infinitive_cue_belongs_to_who_stepped_in_not_to_the_earlier_speaker(
             "“all options remain open.”")
     quotes = quotes_of(text)
     assert [speaker_name(q) for q in quotes] == ["Ilse Varga", "Conor Pratt"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dana Ruiz’s campaign slogan is “Bridges before budgets.”", "Dana Ruiz"),
+    ("Tom Lee's stock answer at every hearing — “the pier pays for itself” — drew groans.", "Tom Lee"),
+])
+def test_a_possessive_name_owns_the_words_its_sentence_quotes(text, name):
+    quote = last_quote(text)
+    assert (speaker_name(quote), quote.sieve) == (name, "sentence_subject")
+
+
+def test_a_possessive_name_before_a_thing_it_owns_is_no_speaker():
+    quote = last_quote("Tom Lee’s old ferry sank near the pier, a “total loss” for the harbor.")
+    assert speaker_name(quote) != "Tom Lee"
