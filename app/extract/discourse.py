@@ -80,6 +80,10 @@ class Discourse:
         if present:
             self.history.append((paragraph, present))
 
+    def names_between(self, start: int, end: int) -> list[NameMention]:
+        """The free names written between two offsets, in order."""
+        return self.free_mentions[bisect_left(self.free_starts, start):bisect_left(self.free_starts, end)]
+
     def latest_subject(self) -> Entity | None:
         return self.history[-1][1][0] if self.history else None
 

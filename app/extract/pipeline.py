@@ -30,9 +30,9 @@ MAX_CONTEXT_CHARS = 600  # a run-on sentence gives each quote a window of it as 
 FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")  # `,”` closes an attributed full quote: no headline
 NON_WORD = re.compile(r"\W+")  # titles and first lines compare without their punctuation
 LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")  # "besides" written lower case: "Besides" is no name
-GUESS_SIEVES = FALLBACK_SIEVES | {"sentence_subject", "continuation"}  # no cue of the quote's own
+GUESS_SIEVES = FALLBACK_SIEVES | {"owned_words", "sentence_subject", "continuation"}  # no cue of the quote's own
 # ... and guesses that yield only to a cue later in their own sentence: `... “a mess” and “a farce,” Ruiz said.`
-SENTENCE_GUESS_SIEVES = frozenset({"sentence_subject"})
+SENTENCE_GUESS_SIEVES = frozenset({"owned_words", "sentence_subject"})
 # Sieves that read a written cue: their speaker becomes the subject of the sentence for what follows.
 CUE_SIEVES_FOR_SALIENCE = frozenset({
     "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",

@@ -1,7 +1,7 @@
 """Every named regular expression of the extractor, on the sentence it is for (and one it must refuse)."""
 import pytest
 
-from app.extract import cues, discourse, entities, frames, lexicon, marks, pipeline, sentences
+from app.extract import cues, discourse, entities, frames, lexicon, marks, pipeline, sentences, sieves
 
 
 def found(pattern, text):
@@ -60,6 +60,9 @@ def found(pattern, text):
      "And last week, while touring Salem, "),
     (discourse.MODIFIER_GAP, " harbor consultant ", " harbor consultant "),
     (discourse.OWNED_VOICE, "’s stock answer is", " stock answer"),
+    (sieves.SPEECH_NOUN_AFTER, "’s bold new pledge to", " bold new pledge"),
+    (sieves.SPEECH_NOUN_AFTER, "’s old ferry sank", None),
+    (sieves.SPEECH_TO_QUOTE, " that the vote was ", " that the vote was "),
     (discourse.OWNED_VOICE, "’s old ferry sank", None),
     (discourse.OWNED_VOICE, "’s campaign manager Tom Lee said", None),
     (pipeline.FULL_QUOTE_CLOSE, "“We won,” she said", ",”"),
@@ -92,6 +95,10 @@ def test_pattern_on_its_sentence(pattern, text, expected):
                                                   ("Go home’", False)])
 def test_leading_elision_tells_elided_words_from_quotes(after_mark, elision):
     assert bool(marks.LEADING_ELISION.match(after_mark)) is elision
+
+
+def test_words_after_as_are_not_led_to_by_the_statement_they_judge():
+    assert not sieves.SPEECH_TO_QUOTE.fullmatch(" as ")
 
 
 def test_cue_helper_patterns():
