@@ -29,6 +29,8 @@ NAME_AND = re.compile(r",?\s+and\s+")
 NAME_LIST_GAP = re.compile(r",\s+|,?\s+and\s+")
 # `Ruiz said Lee had told him: "..."`: words relayed with their first speaker's own cue are that speaker's.
 PLUPERFECT = re.compile(r"\bhad\s+$")
+# A sentence opening on its source, the quote right after: `According to the harbor board, "..."`.
+OPENING_ACCORDING_TO = re.compile(r"According to\s+")
 LEADING_CONJUNCTIONS = frozenset("and but so yet then".split())
 
 
@@ -70,6 +72,11 @@ def trailing_cue(text: str, lo: int, hi: int) -> Cue | None:
 
 def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
     """The nearest cue before a quote in its sentence that has a speaker, else the nearest cue."""
+    opening = OPENING_ACCORDING_TO.match(text, LEADING_PUNCTUATION.match(text, lo, hi).end(), hi)
+    if opening is not None:
+        mention = phrase_after(text, opening.end(), hi)
+        if mention is not None and MENTION_THEN_QUOTE.fullmatch(text, mention.end, hi):
+            return Cue(mention, "according to", "reported")
     cues = list(CUE.finditer(text, lo, hi))
     participle: Cue | None = None
     for cue in reversed(cues):

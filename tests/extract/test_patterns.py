@@ -81,6 +81,8 @@ def found(pattern, text):
     (entities.ORGANISATION_AND, "Transport and Maritime", " and "),
     (entities.COMPANY_SUFFIX, "Garrick Foods Inc.", " Inc."),
     (cues.PLUPERFECT, "Lind had ", "had "),
+    (cues.OPENING_ACCORDING_TO, "According to the harbor board, “", "According to "),
+    (cues.OPENING_ACCORDING_TO, "The pier, according to Ruiz, ", None),
     (frames.INFINITIVE_LEAD, "Pratt jumped in to ", " jumped in to "),
     (frames.INFINITIVE_LEAD, "Pratt wants to ", None),
     (discourse.BYLINE, "A headline\n\nBy Maud Vale\n\nText.", "By Maud Vale"),

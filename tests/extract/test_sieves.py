@@ -416,3 +416,17 @@ def test_words_that_judge_someones_statement_are_the_judges_own():
 def test_a_cue_later_in_the_sentence_outranks_an_owned_statement():
     quote = last_quote("Dana Ruiz’s claim that the pier was “perfectly safe” is wrong, Tom Lee said.")
     assert speaker_name(quote) == "Tom Lee"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("According to Dana Ruiz, “the pier will reopen in May.”", "Dana Ruiz"),
+    ("According to the Ruiz campaign, “the pier will reopen in May.”", "Ruiz"),
+])
+def test_a_sentence_opening_on_according_to_names_the_quote_right_after(text, name):
+    quote = last_quote(text)
+    assert (speaker_name(quote), quote.sieve) == (name, "according_to")
+
+
+def test_an_opening_according_to_leaves_a_quote_later_in_the_clause_alone():
+    quote = last_quote("According to Dana Ruiz, Tom Lee called the pier “a wreck.”")
+    assert speaker_name(quote) == "Tom Lee"
