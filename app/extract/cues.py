@@ -31,6 +31,7 @@ NAME_LIST_GAP = re.compile(r",\s+|,?\s+and\s+")
 PLUPERFECT = re.compile(r"\bhad\s+$")
 # A sentence opening on its source, the quote right after: `According to the harbor board, "..."`.
 OPENING_ACCORDING_TO = re.compile(r"According to\s+")
+SENTENCE_CLOSE = re.compile(r"(?:\s+(?:says|said))?[\s.!?]*")  # what may follow the speaker: ` says.`, `.`
 LEADING_CONJUNCTIONS = frozenset("and but so yet then".split())
 
 
@@ -148,6 +149,17 @@ def _inside_clause(text: str, lo: int, at: int) -> bool:
 def _is_role_prefix(words: str) -> bool:
     """True for "former FBI agent" before a name; false for a clause like "in the way the"."""
     return bool(ROLE_PREFIX.match(words)) and not any(w.lower() in CLAUSE_WORDS for w in words.split())
+
+
+def closing_cue(text: str, start: int, end: int) -> Cue | None:
+    """A named cue closing a sentence without a quote: `The ferry will run again, Tom Lee says.`"""
+    comma = text.rfind(",", start, end)
+    if comma < 0:
+        return None
+    found = trailing_cue(text, comma + 1, end)
+    if found is None or found.mention.form != "name" or not SENTENCE_CLOSE.fullmatch(text, found.mention.end, end):
+        return None
+    return found
 
 
 def late_cue(text: str, lo: int, hi: int) -> Cue | None:

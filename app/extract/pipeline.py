@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date
 from typing import Iterator
 
+from app.extract.cues import closing_cue
 from app.extract.dates import said_on_in_paragraph
 from app.extract.descriptions import learn_descriptions, resolve_elder_and_younger
 from app.extract.discourse import Discourse
@@ -80,6 +81,10 @@ def _attribute_all(article: str, text: str, spans: list[QuoteSpan], sentences: l
             own.append(spans[index])
             index += 1
         subject, subject_at, others = discourse.read_sentence(text, sentence.start, sentence.end, sentence.paragraph)
+        if not own:
+            closing = closing_cue(text, sentence.start, sentence.end)
+            if closing is not None:  # `The ferry will run again, Tom Lee says.`: Lee is who the sentence is about
+                subject = discourse.entity_for_name(closing.mention.name)
         speaker_of_sentence = None
         for position, span in enumerate(own):
             before_lo = own[position - 1].after() if position else sentence.start

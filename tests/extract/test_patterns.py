@@ -82,6 +82,7 @@ def found(pattern, text):
     (entities.COMPANY_SUFFIX, "Garrick Foods Inc.", " Inc."),
     (cues.PLUPERFECT, "Lind had ", "had "),
     (cues.OPENING_ACCORDING_TO, "According to the harbor board, “", "According to "),
+    (cues.SENTENCE_CLOSE, " says.", " says."),
     (cues.OPENING_ACCORDING_TO, "The pier, according to Ruiz, ", None),
     (frames.INFINITIVE_LEAD, "Pratt jumped in to ", " jumped in to "),
     (frames.INFINITIVE_LEAD, "Pratt wants to ", None),

@@ -430,3 +430,12 @@ def test_a_sentence_opening_on_according_to_names_the_quote_right_after(text, na
 def test_an_opening_according_to_leaves_a_quote_later_in_the_clause_alone():
     quote = last_quote("According to Dana Ruiz, Tom Lee called the pier “a wreck.”")
     assert speaker_name(quote) == "Tom Lee"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mark Ruiz will lose the bridge vote, harbor consultant Tom Lee says.",
+    "Mark Ruiz will lose the bridge vote, said Tom Lee.",
+])
+def test_a_sentence_closed_by_a_named_cue_makes_its_speaker_the_one_a_pronoun_means(sentence):
+    quote = last_quote(sentence + " “Nobody backs the bridge,” he added.")
+    assert speaker_name(quote) == "Tom Lee"
