@@ -265,6 +265,6 @@ def _owns_voice(text: str, mention: NameMention) -> bool:
 
 def _qualifies_next(gap: str, following: NameMention) -> bool:
     """True for "Obama consultant Cornell Belcher": a name, a role noun, then a full name."""
-    if not MODIFIER_GAP.fullmatch(gap) or len(following.name.split()) < 2:
-        return False
+    if not MODIFIER_GAP.fullmatch(gap) or len(following.name.split()) < 2 or following.title:
+        return False  # "Diaz backs Democrat Hillary Rowe": a name with a title of its own needs no role before it
     return not any(w in GAP_STOPWORDS or w.endswith("ed") for w in gap.split())

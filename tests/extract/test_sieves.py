@@ -439,3 +439,9 @@ def test_an_opening_according_to_leaves_a_quote_later_in_the_clause_alone():
 def test_a_sentence_closed_by_a_named_cue_makes_its_speaker_the_one_a_pronoun_means(sentence):
     quote = last_quote(sentence + " “Nobody backs the bridge,” he added.")
     assert speaker_name(quote) == "Tom Lee"
+
+
+def test_a_name_with_its_own_title_after_a_verb_leaves_the_sentence_to_the_first_name():
+    quote = last_quote("“Schools matter most to me,” says Ana Diaz, 32, of Salem. Diaz backs Democrat Hilda Rowe in "
+                       "the race. “I still have student loans.”")
+    assert speaker_name(quote) == "Ana Diaz"
