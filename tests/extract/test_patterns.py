@@ -1,7 +1,7 @@
 """Every named regular expression of the extractor, on the sentence it is for (and one it must refuse)."""
 import pytest
 
-from app.extract import cues, discourse, entities, frames, lexicon, marks, pipeline, sentences, sieves
+from app.extract import cues, discourse, entities, frames, genders, lexicon, marks, pipeline, sentences, sieves
 
 
 def found(pattern, text):
@@ -83,6 +83,8 @@ def found(pattern, text):
     (cues.PLUPERFECT, "Lind had ", "had "),
     (cues.OPENING_ACCORDING_TO, "According to the harbor board, “", "According to "),
     (cues.SENTENCE_CLOSE, " says.", " says."),
+    (genders.PERSON_RELATIVE, "Brant, who was elected", ", who "),
+    (genders.PERSON_RELATIVE, "the board, which met", None),
     (cues.OPENING_ACCORDING_TO, "The pier, according to Ruiz, ", None),
     (frames.INFINITIVE_LEAD, "Pratt jumped in to ", " jumped in to "),
     (frames.INFINITIVE_LEAD, "Pratt wants to ", None),

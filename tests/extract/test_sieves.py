@@ -445,3 +445,11 @@ def test_a_name_with_its_own_title_after_a_verb_leaves_the_sentence_to_the_first
     quote = last_quote("“Schools matter most to me,” says Ana Diaz, 32, of Salem. Diaz backs Democrat Hilda Rowe in "
                        "the race. “I still have student loans.”")
     assert speaker_name(quote) == "Ana Diaz"
+
+
+def test_a_name_that_takes_who_is_a_person_a_pronoun_can_mean():
+    quote = last_quote("“The state should do that,” Wilcox said.\n\nRepublicans Brant of Salem Falls and Ortiz of Kelby "
+                       "oppose the plan.\n\nBrant, who was elected in 2014, does not see the office as outdated.\n\n"
+                       "“Some towns need federal help,” he said.")
+    assert speaker_name(quote) != "Wilcox"
+    assert "Brant" in speaker_name(quote)
