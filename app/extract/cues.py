@@ -29,6 +29,9 @@ NAME_AND = re.compile(r",?\s+and\s+")
 NAME_LIST_GAP = re.compile(r",\s+|,?\s+and\s+")
 # `Ruiz said Lee had told him: "..."`: words relayed with their first speaker's own cue are that speaker's.
 PLUPERFECT = re.compile(r"\bhad\s+$")
+# A sentence opening on its source, the quote right after: `According to the harbor board, "..."`.
+OPENING_ACCORDING_TO = re.compile(r"According to\s+")
+SENTENCE_CLOSE = re.compile(r"(?:\s+(?:says|said))?[\s.!?]*")  # what may follow the speaker: ` says.`, `.`
 LEADING_CONJUNCTIONS = frozenset("and but so yet then".split())
 
 
@@ -70,6 +73,11 @@ def trailing_cue(text: str, lo: int, hi: int) -> Cue | None:
 
 def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
     """The nearest cue before a quote in its sentence that has a speaker, else the nearest cue."""
+    opening = OPENING_ACCORDING_TO.match(text, LEADING_PUNCTUATION.match(text, lo, hi).end(), hi)
+    if opening is not None:
+        mention = phrase_after(text, opening.end(), hi)
+        if mention is not None and MENTION_THEN_QUOTE.fullmatch(text, mention.end, hi):
+            return Cue(mention, "according to", "reported")
     cues = list(CUE.finditer(text, lo, hi))
     participle: Cue | None = None
     for cue in reversed(cues):
@@ -141,6 +149,17 @@ def _inside_clause(text: str, lo: int, at: int) -> bool:
 def _is_role_prefix(words: str) -> bool:
     """True for "former FBI agent" before a name; false for a clause like "in the way the"."""
     return bool(ROLE_PREFIX.match(words)) and not any(w.lower() in CLAUSE_WORDS for w in words.split())
+
+
+def closing_cue(text: str, start: int, end: int) -> Cue | None:
+    """A named cue closing a sentence without a quote: `The ferry will run again, Tom Lee says.`"""
+    comma = text.rfind(",", start, end)
+    if comma < 0:
+        return None
+    found = trailing_cue(text, comma + 1, end)
+    if found is None or found.mention.form != "name" or not SENTENCE_CLOSE.fullmatch(text, found.mention.end, end):
+        return None
+    return found
 
 
 def late_cue(text: str, lo: int, hi: int) -> Cue | None:

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from app.extract.descriptions import describes
 from app.extract.entities import Entity, EntityRegistry, NameMention, name_mentions
 from app.extract.names import is_page_furniture
-from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS
+from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS, VOICE_NOUNS
 
 INDEFINITE = frozenset("a an one another two three four several some many other".split())
 TITLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
@@ -41,6 +41,10 @@ GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than th
                           "has had have will would met meet called".split())
 # A sentence opening on a description: "The ministry said", "The veteran judge said" (its words, not a possessive).
 DESCRIPTION_OPENING = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\b(?![’'])")
+# What follows a possessive name whose words the sentence gives: "Ruiz’s campaign slogan", "Lee’s stock answer";
+# not a role before the name of who holds it: "Ruiz’s campaign manager Tom Lee".
+OWNED_VOICE = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}?\s+(?:" + "|".join(sorted(VOICE_NOUNS)) + r")\b"
+                         r"(?!\s+(?:[a-z][\w\-]*\s+)?[A-Z])")
 BEHALF_WORDS = frozenset("from for of at".split())
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative official".split())
 # A byline on its own line: "By Maud Vale" (a name in capitals, nothing else).
@@ -75,6 +79,10 @@ class Discourse:
         present = [e for e in entities if e is not None]
         if present:
             self.history.append((paragraph, present))
+
+    def names_between(self, start: int, end: int) -> list[NameMention]:
+        """The free names written between two offsets, in order."""
+        return self.free_mentions[bisect_left(self.free_starts, start):bisect_left(self.free_starts, end)]
 
     def latest_subject(self) -> Entity | None:
         return self.history[-1][1][0] if self.history else None
@@ -216,7 +224,9 @@ class Discourse:
         dateline_match = DATELINE_END.match(text, dateline.end) if dateline else None
         body_start = dateline_match.end() if dateline_match else start  # "SALEM, Ore. — " names no one
         for mention in self.free_mentions[first:last]:
-            if mention.possessive or mention.start < body_start or is_page_furniture(mention.name, self.lowercase_words):
+            if mention.possessive and (free or not _owns_voice(text, mention)):
+                continue
+            if mention.start < body_start or is_page_furniture(mention.name, self.lowercase_words):
                 continue
             if PREPOSITION_BEFORE.search(text, max(start, mention.start - 20), mention.start):
                 continue
@@ -248,8 +258,13 @@ def _title_matches(title: str, words: list[str], head: str) -> bool:
     return head in title_words or TITLE_ABBREVIATIONS.get(head) in title_words
 
 
+def _owns_voice(text: str, mention: NameMention) -> bool:
+    """True for "Ruiz’s campaign slogan is": the possessive name owns the words the sentence quotes."""
+    return OWNED_VOICE.match(text, mention.end) is not None
+
+
 def _qualifies_next(gap: str, following: NameMention) -> bool:
     """True for "Obama consultant Cornell Belcher": a name, a role noun, then a full name."""
-    if not MODIFIER_GAP.fullmatch(gap) or len(following.name.split()) < 2:
-        return False
+    if not MODIFIER_GAP.fullmatch(gap) or len(following.name.split()) < 2 or following.title:
+        return False  # "Diaz backs Democrat Hillary Rowe": a name with a title of its own needs no role before it
     return not any(w in GAP_STOPWORDS or w.endswith("ed") for w in gap.split())

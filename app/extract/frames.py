@@ -253,6 +253,9 @@ def phrase_after(text: str, lo: int, hi: int) -> Mention | None:
         return Mention(lo, pronoun.end(), pronoun.group(1), "pronoun")
     description = LEADING_DESCRIPTION.match(text[lo:hi])
     if description:
+        on_behalf = _named_agent(text, lo, lo + description.end())
+        if on_behalf is not None:
+            return on_behalf  # said "a Harbor Trust spokesman", according to "the Ruiz campaign"
         words = description.group().split()
         form = "group" if words[-1].lower() in GROUP_NOUNS else "description"
         return Mention(lo, lo + description.end(), description.group(), form)

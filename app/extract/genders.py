@@ -22,6 +22,8 @@ SENTENCE_LEAD = re.compile(r"[\s“\"‘'(]*")
 MIN_VOTES = 2
 # A name set off by a common-noun apposition: "Zorvan Voss, the harbor's chief engineer,".
 ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[a-z]")
+# A name followed by "who", which only people take: "Brant, who was elected in 2014,".
+PERSON_RELATIVE = re.compile(r",\s+who(?:se|m)?\s")
 
 
 def _outside_quotes(text: str, start: int, end: int, spans: list[QuoteSpan], span_starts: list[int]) -> str:
@@ -67,10 +69,12 @@ def learn_genders(text: str, sentences: list[Sentence], free: list[NameMention],
 
 
 def mark_described_people(text: str, free: list[NameMention], registry: EntityRegistry) -> None:
-    """A full name followed by a role ("Zorvan Voss, the chief engineer,") is a person: "he" or "she" may
-    refer to it although its first name tells no gender."""
+    """A full name followed by a role ("Zorvan Voss, the chief engineer,"), or any name followed by "who"
+    ("Brant, who was elected in 2014,"), is a person: "he" or "she" may refer to it although its first name
+    tells no gender."""
     for mention in free:
-        if len(mention.name.split()) < 2 or not ROLE_APPOSITION.match(text, mention.end):
+        role = len(mention.name.split()) >= 2 and ROLE_APPOSITION.match(text, mention.end)
+        if not (role or PERSON_RELATIVE.match(text, mention.end)):
             continue
         entity = registry.lookup(mention.name, mention.start)
         if entity is not None and entity.kind == "person":

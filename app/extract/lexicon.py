@@ -129,6 +129,13 @@ ORGANIZATION_HEADS = frozenset("company campaign committee party department mini
 # What an organisation says through: "the statement said", "the release said".
 STATEMENT_NOUNS = frozenset("statement release filing notice letter report memo announcement bulletin "
                             "advisory update post".split())
+# Nouns for something a person said or wrote: "Ruiz’s pledge to", "Lee’s stock answer", "Ruiz’s claim that".
+SPEECH_NOUNS = frozenset("statement slogan motto mantra refrain catchphrase phrase line answer reply response words "
+                         "remark remarks comment comments suggestion message tweet tweets post letter memoir speech "
+                         "promise pledge vow argument claim assertion accusation charge warning aside pitch quip joke "
+                         "description characterization broadside attack criticism mangling proposal proposals".split())
+# ... and what a person speaks through: "Ruiz’s campaign said", "Lee’s office said".
+VOICE_NOUNS = SPEECH_NOUNS | {"campaign", "office"}
 
 # Words written capitalised at the start of a sentence that never begin a name.
 CAPITALISED_FUNCTION_WORDS = frozenset(

@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date
 from typing import Iterator
 
+from app.extract.cues import closing_cue
 from app.extract.dates import said_on_in_paragraph
 from app.extract.descriptions import learn_descriptions, resolve_elder_and_younger
 from app.extract.discourse import Discourse
@@ -30,9 +31,9 @@ MAX_CONTEXT_CHARS = 600  # a run-on sentence gives each quote a window of it as 
 FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")  # `,”` closes an attributed full quote: no headline
 NON_WORD = re.compile(r"\W+")  # titles and first lines compare without their punctuation
 LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")  # "besides" written lower case: "Besides" is no name
-GUESS_SIEVES = FALLBACK_SIEVES | {"sentence_subject", "continuation"}  # no cue of the quote's own
+GUESS_SIEVES = FALLBACK_SIEVES | {"owned_words", "sentence_subject", "continuation"}  # no cue of the quote's own
 # ... and guesses that yield only to a cue later in their own sentence: `... “a mess” and “a farce,” Ruiz said.`
-SENTENCE_GUESS_SIEVES = frozenset({"sentence_subject"})
+SENTENCE_GUESS_SIEVES = frozenset({"owned_words", "sentence_subject"})
 # Sieves that read a written cue: their speaker becomes the subject of the sentence for what follows.
 CUE_SIEVES_FOR_SALIENCE = frozenset({
     "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
@@ -80,6 +81,10 @@ def _attribute_all(article: str, text: str, spans: list[QuoteSpan], sentences: l
             own.append(spans[index])
             index += 1
         subject, subject_at, others = discourse.read_sentence(text, sentence.start, sentence.end, sentence.paragraph)
+        if not own:
+            closing = closing_cue(text, sentence.start, sentence.end)
+            if closing is not None:  # `The ferry will run again, Tom Lee says.`: Lee is who the sentence is about
+                subject = discourse.entity_for_name(closing.mention.name)
         speaker_of_sentence = None
         for position, span in enumerate(own):
             before_lo = own[position - 1].after() if position else sentence.start

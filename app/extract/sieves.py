@@ -13,6 +13,7 @@ from app.extract.cues import Cue, late_cue, leading_cue, trailing_cue
 from app.extract.discourse import Discourse
 from app.extract.entities import Entity, name_mentions
 from app.extract.frames import Mention
+from app.extract.lexicon import CUE, SPEECH_NOUNS
 from app.extract.marks import QuoteSpan
 from app.extract.sentences import Sentence
 
@@ -20,6 +21,12 @@ BARE_OPENING = re.compile(r"[\s,;:—–\-(]*")
 # A quote signed on the next line by a dash and a name: `“...”` then `— Dana Ruiz, at the pier.`
 SIGNATURE_OPENING = re.compile(r"[ \t.,]*\n\s*[-–—]\s?(?=[A-Z])")
 SIGNATURE_NAME_END = re.compile(r"[.,]|\s*$", re.MULTILINE)
+# After a possessive name, what it said: "Ruiz’s " "bold new pledge", "Lee’s " "Facebook post".
+SPEECH_NOUN_AFTER = re.compile(r"(?:\s+[\w\-]+){0,2}?\s+(?:" + "|".join(sorted(SPEECH_NOUNS)) + r")\b")
+# From that noun to the quote it introduces: " to keep the pier ", " that the vote was ", ": "; never " as ",
+# which brings the judge's own words: in `Lee dismissed Ruiz’s pledge as “empty”` they are Lee's.
+SPEECH_TO_QUOTE = re.compile(r"(?:\s+(?:that|to|of|about|against|on|for|at|in|with)\b[^.;!?“”\"]{0,100})?[\s,:—–\-]*")
+OWNED_SPEECH_REACH = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +223,25 @@ def colon_paragraph(context: QuoteContext) -> Attribution | None:
     return Attribution("colon_paragraph", 0.7, None, None, entity) if entity is not None else None
 
 
+def owned_words(context: QuoteContext) -> Attribution | None:
+    """Dana Ruiz’s pledge to keep the pier “open all year” won the vote."""
+    open_mark = context.span.open_mark
+    names = context.discourse.names_between(max(context.before_lo, open_mark - OWNED_SPEECH_REACH), open_mark)
+    owner = next((n for n in reversed(names) if n.possessive), None)
+    if owner is None:
+        return None
+    if not context.text[owner.end:open_mark].strip():  # `Ruiz’s “bridges first” slogan`
+        owns = context.span.closed and SPEECH_NOUN_AFTER.match(context.text, context.span.after()) is not None
+    else:
+        noun = SPEECH_NOUN_AFTER.match(context.text, owner.end, open_mark)
+        owns = (noun is not None and SPEECH_TO_QUOTE.fullmatch(context.text, noun.end(), open_mark) is not None
+                and CUE.search(context.text, noun.end(), open_mark) is None)
+    if not owns:
+        return None
+    mention = Mention(owner.start, owner.end, context.text[owner.start:owner.end], "name", owner)
+    return Attribution("owned_words", 0.55, None, mention, context.discourse.entity_for_name(owner))
+
+
 def continuation(context: QuoteContext) -> Attribution | None:
     """“We are ready,” Ruiz said. “The crews start on Monday.”"""
     if context.previous is None:
@@ -267,6 +293,7 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     cue_in_subject_clause,
     signed_quote,
     colon_paragraph,
+    owned_words,
     continuation,
     sentence_subject,
     paragraph_subject,

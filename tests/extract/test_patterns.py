@@ -1,7 +1,7 @@
 """Every named regular expression of the extractor, on the sentence it is for (and one it must refuse)."""
 import pytest
 
-from app.extract import cues, discourse, entities, frames, lexicon, marks, pipeline, sentences
+from app.extract import cues, discourse, entities, frames, genders, lexicon, marks, pipeline, sentences, sieves
 
 
 def found(pattern, text):
@@ -59,6 +59,12 @@ def found(pattern, text):
     (discourse.SUBORDINATE_OPENING, "And last week, while touring Salem, Ruiz spoke.",
      "And last week, while touring Salem, "),
     (discourse.MODIFIER_GAP, " harbor consultant ", " harbor consultant "),
+    (discourse.OWNED_VOICE, "’s stock answer is", " stock answer"),
+    (sieves.SPEECH_NOUN_AFTER, "’s bold new pledge to", " bold new pledge"),
+    (sieves.SPEECH_NOUN_AFTER, "’s old ferry sank", None),
+    (sieves.SPEECH_TO_QUOTE, " that the vote was ", " that the vote was "),
+    (discourse.OWNED_VOICE, "’s old ferry sank", None),
+    (discourse.OWNED_VOICE, "’s campaign manager Tom Lee said", None),
     (pipeline.FULL_QUOTE_CLOSE, "“We won,” she said", ",”"),
     (pipeline.FULL_QUOTE_CLOSE, "Mayor vows ‘no delay’ on pier", None),
     (pipeline.NON_WORD, "much.'", ".'"),
@@ -75,6 +81,11 @@ def found(pattern, text):
     (entities.ORGANISATION_AND, "Transport and Maritime", " and "),
     (entities.COMPANY_SUFFIX, "Garrick Foods Inc.", " Inc."),
     (cues.PLUPERFECT, "Lind had ", "had "),
+    (cues.OPENING_ACCORDING_TO, "According to the harbor board, “", "According to "),
+    (cues.SENTENCE_CLOSE, " says.", " says."),
+    (genders.PERSON_RELATIVE, "Brant, who was elected", ", who "),
+    (genders.PERSON_RELATIVE, "the board, which met", None),
+    (cues.OPENING_ACCORDING_TO, "The pier, according to Ruiz, ", None),
     (frames.INFINITIVE_LEAD, "Pratt jumped in to ", " jumped in to "),
     (frames.INFINITIVE_LEAD, "Pratt wants to ", None),
     (discourse.BYLINE, "A headline\n\nBy Maud Vale\n\nText.", "By Maud Vale"),
@@ -89,6 +100,10 @@ def test_pattern_on_its_sentence(pattern, text, expected):
                                                   ("Go home’", False)])
 def test_leading_elision_tells_elided_words_from_quotes(after_mark, elision):
     assert bool(marks.LEADING_ELISION.match(after_mark)) is elision
+
+
+def test_words_after_as_are_not_led_to_by_the_statement_they_judge():
+    assert not sieves.SPEECH_TO_QUOTE.fullmatch(" as ")
 
 
 def test_cue_helper_patterns():

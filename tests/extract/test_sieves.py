@@ -382,3 +382,74 @@ def test_an_infinitive_cue_belongs_to_who_stepped_in_not_to_the_earlier_speaker(
             "“all options remain open.”")
     quotes = quotes_of(text)
     assert [speaker_name(q) for q in quotes] == ["Ilse Varga", "Conor Pratt"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dana Ruiz’s campaign slogan is “Bridges before budgets.”", "Dana Ruiz"),
+    ("Tom Lee’s office put out the figures, and the pier “pays for itself.”", "Tom Lee"),
+])
+def test_a_possessive_name_owns_the_words_its_sentence_quotes(text, name):
+    quote = last_quote(text)
+    assert (speaker_name(quote), quote.sieve) == (name, "sentence_subject")
+
+
+def test_a_possessive_name_before_a_thing_it_owns_is_no_speaker():
+    quote = last_quote("Tom Lee’s old ferry sank near the pier, a “total loss” for the harbor.")
+    assert speaker_name(quote) != "Tom Lee"
+
+
+@pytest.mark.parametrize("text", [
+    "Dana Ruiz’s pledge to keep the pier “open all year” won the vote.",
+    "Dana Ruiz’s “bridges before budgets” slogan won her the seat.",
+    "In Dana Ruiz’s reply to the council: “The pier stays open.”",
+])
+def test_a_possessive_name_owns_the_words_of_its_pledge_or_slogan(text):
+    quote = last_quote(text)
+    assert (speaker_name(quote), quote.sieve) == ("Dana Ruiz", "owned_words")
+
+
+def test_words_that_judge_someones_statement_are_the_judges_own():
+    quote = last_quote("Tom Lee dismissed Dana Ruiz’s pledge as “empty talk.”")
+    assert speaker_name(quote) == "Tom Lee"
+
+
+def test_a_cue_later_in_the_sentence_outranks_an_owned_statement():
+    quote = last_quote("Dana Ruiz’s claim that the pier was “perfectly safe” is wrong, Tom Lee said.")
+    assert speaker_name(quote) == "Tom Lee"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("According to Dana Ruiz, “the pier will reopen in May.”", "Dana Ruiz"),
+    ("According to the Ruiz campaign, “the pier will reopen in May.”", "Ruiz"),
+])
+def test_a_sentence_opening_on_according_to_names_the_quote_right_after(text, name):
+    quote = last_quote(text)
+    assert (speaker_name(quote), quote.sieve) == (name, "according_to")
+
+
+def test_an_opening_according_to_leaves_a_quote_later_in_the_clause_alone():
+    quote = last_quote("According to Dana Ruiz, Tom Lee called the pier “a wreck.”")
+    assert speaker_name(quote) == "Tom Lee"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mark Ruiz will lose the bridge vote, harbor consultant Tom Lee says.",
+    "Mark Ruiz will lose the bridge vote, said Tom Lee.",
+])
+def test_a_sentence_closed_by_a_named_cue_makes_its_speaker_the_one_a_pronoun_means(sentence):
+    quote = last_quote(sentence + " “Nobody backs the bridge,” he added.")
+    assert speaker_name(quote) == "Tom Lee"
+
+
+def test_a_name_with_its_own_title_after_a_verb_leaves_the_sentence_to_the_first_name():
+    quote = last_quote("“Schools matter most to me,” says Ana Diaz, 32, of Salem. Diaz backs Democrat Hilda Rowe in "
+                       "the race. “I still have student loans.”")
+    assert speaker_name(quote) == "Ana Diaz"
+
+
+def test_a_name_that_takes_who_is_a_person_a_pronoun_can_mean():
+    quote = last_quote("“The state should do that,” Wilcox said.\n\nRepublicans Brant of Salem Falls and Ortiz of Kelby "
+                       "oppose the plan.\n\nBrant, who was elected in 2014, does not see the office as outdated.\n\n"
+                       "“Some towns need federal help,” he said.")
+    assert speaker_name(quote) != "Wilcox"
+    assert "Brant" in speaker_name(quote)
