@@ -22,6 +22,7 @@ test: $(BIN)/quotewire
 
 eval: $(BIN)/quotewire
 	$(BIN)/quotewire eval ../shared/corpus/seed
+	$(BIN)/quotewire eval --no-errors ../shared/corpus/styles
 	$(BIN)/quotewire eval --no-errors ../shared/corpus/polnear-dev
 
 bench: $(BIN)/quotewire
