@@ -21,18 +21,16 @@ from __future__ import annotations
 
 import collections
 import json
-import re
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlmodel import Session
 
-from app.evaluation import GOLD_SUFFIX, name_words, normalize_name
+from app.evaluation import GOLD_SUFFIX, _f1, _ratio, name_words, normalize_name, subject_labels
 
 # Role, office, party and origin words written before a gold name ("Gov. Mike Pence"): the name is
 # asked without them. The reference script's words (less one naming a place), so the figures agree.
@@ -55,16 +53,6 @@ def untitled(words: list[str]) -> list[str]:
 def first_last(words: list[str]) -> str:
     """"donald j trump" and "donald trump" are one person."""
     return " ".join(words) if len(words) < 2 else f"{words[0]} {words[-1]}"
-
-
-def subject_labels(subjects: Iterable | None) -> set[str]:
-    """IPTC labels compared case-insensitively, "&" read as "and"."""
-    found = set()
-    for subject in subjects or []:
-        if isinstance(subject, dict):
-            subject = subject.get("name") or subject.get("label") or ""
-        found.add(re.sub(r"\s+", " ", str(subject).replace("&", "and")).strip().casefold())
-    return found - {""}
 
 
 def same_quote(returned: str, gold: str) -> bool:
@@ -141,7 +129,7 @@ class CorpusReport:
         out = {"speakers_asked": len(self.rows), "articles": self.articles, "failed": self.failed,
                "right": t["right"], "wrong": t["wrong"], "missed": t["missed"],
                "precision": round(precision, 4), "recall": round(recall, 4),
-               "f1": round(_ratio(2 * precision * recall, precision + recall), 4),
+               "f1": round(_f1(precision, recall), 4),
                "split_people": len(self.split), f"split_top{TOP_PEOPLE}": len(self.split_top),
                "stored_speakers": self.stored_speakers, "unmatched_speakers": len(self.unmatched)}
         if tt:
@@ -149,10 +137,6 @@ class CorpusReport:
             out["topic_recall"] = round(_ratio(tt["right"], tt["right"] + tt["missed"]), 4)
         out["seconds"] = round(self.seconds, 1)
         return out
-
-
-def _ratio(numerator: float, denominator: float) -> float:
-    return numerator / denominator if denominator else 0.0
 
 
 def load_corpora(folders: list[Path]) -> tuple[dict[str, dict], list[dict]]:
@@ -187,28 +171,27 @@ def ingest_records(session: Session, records: list[dict]) -> int:
     return failed
 
 
-def all_quotes(session: Session, **filters) -> list:
-    from app.queries import QuoteFilters, quote_page
-
+def every_item(read_page) -> list:
+    """Every item of a keyset-paged listing: `read_page(after)` gives one page."""
     items, after = [], None
     while True:
-        page = quote_page(session, QuoteFilters(**filters), limit=200, after=after)
+        page = read_page(after)
         items += page.items
         if page.next is None:
             return items
         after = page.next
+
+
+def all_quotes(session: Session, **filters) -> list:
+    from app.queries import QuoteFilters, quote_page
+
+    return every_item(lambda after: quote_page(session, QuoteFilters(**filters), limit=200, after=after))
 
 
 def all_speakers(session: Session) -> list:
     from app.queries.speakers import speaker_page
 
-    items, after = [], None
-    while True:
-        page = speaker_page(session, limit=200, after=after)
-        items += page.items
-        if page.next is None:
-            return items
-        after = page.next
+    return every_item(lambda after: speaker_page(session, limit=200, after=after))
 
 
 def matched_gold(golds: dict[str, dict], item) -> tuple[str, int, dict] | None:
@@ -272,7 +255,12 @@ def measure(session: Session, golds: dict[str, dict], min_quotes: int, report: C
     quotes = [q for g in golds.values() for q in g["quotes"]]
     people = GoldPeople(quotes)
     asked = people.asked(min_quotes)
-    gold_count = collections.Counter(people.person(q.get("speaker")) for q in quotes if not q.get("optional"))
+    gold_of = collections.defaultdict(list)  # person -> (url, index, text) of each of their required quotes
+    for url, gold in golds.items():
+        for index, quote in enumerate(gold["quotes"]):
+            if not quote.get("optional"):
+                gold_of[people.person(quote.get("speaker"))].append((url, index, quote["text"]))
+    gold_count = collections.Counter({person: len(found) for person, found in gold_of.items()})
     stored = stored_quotes(session)
 
     def stored_at(url: str, text: str) -> StoredQuote | None:
@@ -290,10 +278,9 @@ def measure(session: Session, golds: dict[str, dict], min_quotes: int, report: C
             else:
                 wrong += 1
                 report.wrong_causes[wrong_cause(people, person, stored_at(item.article.url, item.text))] += 1
-        for url, gold in golds.items():
-            for index, quote in enumerate(gold["quotes"]):
-                if not quote.get("optional") and (url, index) not in right and people.person(quote.get("speaker")) == person:
-                    report.miss_causes[miss_cause(people, person, stored_at(url, quote["text"]))] += 1
+        for url, index, text in gold_of[person]:
+            if (url, index) not in right:
+                report.miss_causes[miss_cause(people, person, stored_at(url, text))] += 1
         report.totals.update(right=len(right), wrong=wrong, missed=gold_count[person] - len(right))
         report.rows.append({"name": name, "gold": gold_count[person], "returned": len(items), "right": len(right),
                             "wrong": wrong, "missed": gold_count[person] - len(right)})

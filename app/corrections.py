@@ -91,7 +91,7 @@ def split(session: Session, speaker_id: int, alias: str) -> Speaker:
         raise
 
 
-def reassign(session: Session, quote_id: int, speaker_id: int | None) -> Quote:
+def reassign(session: Session, quote_id: int, speaker_id: int | None) -> None:
     """Quote `quote_id` is by speaker `speaker_id` (None: by no one named), whatever the extractor said."""
     try:
         quote = session.get(Quote, quote_id)
@@ -111,8 +111,6 @@ def reassign(session: Session, quote_id: int, speaker_id: int | None) -> Quote:
         if previous is not None and previous != speaker_id:
             prune_speakers(session, [previous])
         session.commit()
-        session.refresh(quote)
-        return quote
     except BaseException:
         session.rollback()
         raise

@@ -263,8 +263,10 @@ def score_article(name: str, gold: dict, predictions: Sequence[Quote]) -> Articl
 
 
 def subject_labels(labels) -> set[str]:
-    """Subject labels compared as the shared scorer compares them: case-folded, "&" as "and", spaces collapsed."""
-    return {WHITESPACE_RUN.sub(" ", str(label).replace("&", "and")).strip().casefold() for label in labels} - {""}
+    """Subject labels compared as the shared scorer compares them: case-folded, "&" as "and", spaces
+    collapsed; a subject given as an object counts by its "name" (or "label")."""
+    names = (label.get("name") or label.get("label") or "" if isinstance(label, dict) else label for label in labels or ())
+    return {WHITESPACE_RUN.sub(" ", str(name).replace("&", "and")).strip().casefold() for name in names} - {""}
 
 
 def _gold_error(path: Path, why: str) -> GoldFormatError:

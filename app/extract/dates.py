@@ -1,11 +1,10 @@
 """When words were said: the date expression of an attribution sentence, resolved against publication.
 
-`resolve_said_on` reads the attribution sentence around a quote (the quote itself masked
+`said_on_in_paragraph` reads the attribution sentence around a quote (the quote itself masked
 with spaces, so dates inside the quoted words never count) and turns "said Wednesday",
-"on Feb. 5", "yesterday", "last night" or "earlier today" into a calendar date. Vague expressions
-("last week", "recently") do not anchor anything: the publication date stands.
-`said_on_in_paragraph` gives a follow-on quote the day of an earlier attribution in its paragraph
-(`Ruiz said Monday that ... “...,” she said.`).
+"on Feb. 5", "yesterday", "last night" or "earlier today" into a calendar date; a follow-on quote
+takes the day of an earlier attribution in its paragraph (`Ruiz said Monday that ... “...,” she
+said.`). Vague expressions ("last week", "recently") do not anchor anything: the publication date stands.
 """
 from __future__ import annotations
 
@@ -50,17 +49,6 @@ ATTRIBUTION_CUE = re.compile(CUE_PATTERN, re.IGNORECASE)  # "Asked Tuesday wheth
 # `told TV on Tuesday that the captain had said "..." on Sunday`: words reported in the pluperfect were
 # said before the telling, so a day named before this cue dates the telling, not them
 PLUPERFECT_CUE = re.compile(rf"\bhad\s+(?:\w+ly\s+)?{CUE_PATTERN}", re.IGNORECASE)
-
-
-def resolve_said_on(frame: str, published: date | None) -> date | None:
-    """The day the quoted words were said, from the attribution sentence `frame`; the publication
-    date when the sentence names no day.
-
-    >>> resolve_said_on("told reporters at the harbor in Valmont Wednesday", date(2024, 2, 7))
-    datetime.date(2024, 2, 7)
-    """
-    anchored = anchored_date(frame, published)
-    return anchored if anchored is not None else published
 
 
 def said_on_in_paragraph(own: str, earlier: Iterable[str], published: date | None) -> date | None:

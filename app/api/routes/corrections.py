@@ -5,6 +5,8 @@ ingested again, and every quote a correction set shows `speaker_corrected: true`
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
@@ -23,6 +25,8 @@ router = APIRouter(tags=["corrections"])
 
 SpeakerId = Annotated[int, Path(examples=[3], description="Speaker id, as in /speakers.")]
 QuoteId = Annotated[int, Path(examples=[101], description="Quote id, as in /quotes.")]
+
+
 class MergeBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     into_speaker_id: int = Field(ge=1, examples=[3], description="The speaker the merged one is.")
@@ -39,8 +43,13 @@ class ReassignBody(BaseModel):
     speaker_id: int | None = Field(ge=1, examples=[3], description="Who said the quote; null: no one named.")
 
 
-def correction_problem(error: corrections.CorrectionError) -> Problem:
-    return Problem(error.status, str(error), kind=error.kind)
+@contextmanager
+def as_problem() -> Iterator[None]:
+    """A correction the store refuses becomes its problem+json answer."""
+    try:
+        yield
+    except corrections.CorrectionError as error:
+        raise Problem(error.status, str(error), kind=error.kind) from None
 
 
 @router.post("/speakers/{speaker_id}/merge", response_model=SpeakerPublic, summary="Merge a speaker into another",
@@ -48,10 +57,8 @@ def correction_problem(error: corrections.CorrectionError) -> Problem:
                          "its names resolve there when articles are ingested later. Needs `X-API-Key`.",
              dependencies=[WriteKeyDep], responses=problem_responses(401, 403, 404, 422))
 def merge_speaker(session: SessionDep, speaker_id: SpeakerId, body: MergeBody) -> SpeakerPublic:
-    try:
+    with as_problem():
         target = corrections.merge(session, speaker_id, body.into_speaker_id)
-    except corrections.CorrectionError as error:
-        raise correction_problem(error) from None
     return get_speaker(session, target.id)
 
 
@@ -62,10 +69,8 @@ def merge_speaker(session: SessionDep, speaker_id: SpeakerId, body: MergeBody) -
                          "Needs `X-API-Key`.",
              dependencies=[WriteKeyDep], responses=problem_responses(401, 403, 404, 409, 422))
 def split_speaker(response: Response, session: SessionDep, speaker_id: SpeakerId, body: SplitBody) -> SpeakerPublic:
-    try:
+    with as_problem():
         new = corrections.split(session, speaker_id, body.alias)
-    except corrections.CorrectionError as error:
-        raise correction_problem(error) from None
     response.headers["Location"] = f"/speakers/{new.id}"
     return get_speaker(session, new.id)
 
@@ -75,10 +80,8 @@ def split_speaker(response: Response, session: SessionDep, speaker_id: SpeakerId
                         "ingested again; the quote shows `speaker_corrected: true`. Needs `X-API-Key`.",
             dependencies=[WriteKeyDep], responses=problem_responses(401, 403, 404, 422))
 def reassign_quote(session: SessionDep, quote_id: QuoteId, body: ReassignBody) -> QuotePublic:
-    try:
+    with as_problem():
         corrections.reassign(session, quote_id, body.speaker_id)
-    except corrections.CorrectionError as error:
-        raise correction_problem(error) from None
     return get_quote(session, quote_id)
 
 
