@@ -19,6 +19,7 @@ AGE_WORD = re.compile(r"(\d{1,3})-year-old")
 CLAUSE_CUT = re.compile(r"\s(?:who|which|that|at|of|for|with|from|in|on|and|said|says)\s")
 CLAUSE_WORDS = frozenset("by said says told as than like about into over after before".split())  # "economist at" X
 STOPWORDS = frozenset("the a an his her their its our and of at for with from in on to".split())
+LAST_WORD_STOPS = STOPWORDS | CLAUSE_WORDS  # a description before a name never ends on one of these
 
 
 def _words(phrase: str) -> set[str]:
@@ -42,13 +43,13 @@ def learn_descriptions(text: str, free: list[NameMention], registry: EntityRegis
                 entity.age = int(age)
         written_after_a_word = mention.start > 1 and text[mention.start - 2].isalnum()
         before = ROLE_BEFORE.search(text, max(0, mention.start - 60), mention.start) if written_after_a_word else None
-        if before and before.group(1).split()[-1] not in STOPWORDS | CLAUSE_WORDS:
-            words = _words(before.group(1))
-            for word in words:
+        if before and before.group(1).split()[-1] not in LAST_WORD_STOPS:
+            for word in _words(before.group(1)):
                 age = AGE_WORD.fullmatch(word)
                 if age:
                     entity.age = int(age.group(1))
-            entity.descriptions |= {w for w in words if not AGE_WORD.fullmatch(w)}
+                else:
+                    entity.descriptions.add(word)
 
 
 def resolve_elder_and_younger(text: str, free: list[NameMention], registry: EntityRegistry) -> None:

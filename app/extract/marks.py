@@ -93,11 +93,11 @@ def _marks_of(text: str, run: re.Match[str]) -> list[Mark]:
     return [Mark(pair_at, pair_at + 2, text[pair_at:pair_at + 2], "double")]
 
 
-def _span(text: str, open_at: int, content_start: int, content_end: int, close_at: int, index: int,
+def _span(text: str, open_at: int, content_start: int, close_at: int, index: int,
           closed: bool, single: bool, after: int = -1) -> QuoteSpan | None:
     """The span between two marks, without the spaces inside them (`« mot »`); None when empty."""
-    start = _start_after_space(text, content_start, content_end)
-    end = end_before_space(text, content_end)
+    start = _start_after_space(text, content_start, close_at)
+    end = end_before_space(text, close_at)
     if end <= start:
         return None
     return QuoteSpan(start, end, open_at, close_at, index, closed, single, after)
@@ -139,11 +139,11 @@ def _paired_spans(text: str, marks: list[Mark], p_end: int, index: int) -> list[
             opened = mark  # the earlier opener was never closed: restart here
             continue
         single = mark.family == "single guillemet"
-        spans.append(_span(text, opened.start, opened.end, mark.start, mark.start, index, True, single, mark.end))
+        spans.append(_span(text, opened.start, opened.end, mark.start, index, True, single, mark.end))
         opened = None
     if opened is not None:
         end = end_before_space(text, p_end)
-        spans.append(_span(text, opened.start, opened.end, end, end, index, False, opened.family == "single guillemet"))
+        spans.append(_span(text, opened.start, opened.end, end, index, False, opened.family == "single guillemet"))
     return [s for s in spans if s is not None]
 
 
@@ -177,10 +177,10 @@ def _single_spans(text: str, marks: list[Mark], p_end: int, index: int, runs_on:
         if following == len(closers):
             if runs_on:
                 end = end_before_space(text, p_end)
-                spans.append(_span(text, open_at, open_at + 1, end, end, index, False, True))
+                spans.append(_span(text, open_at, open_at + 1, end, index, False, True))
             break
         close_at = closers[following]
-        spans.append(_span(text, open_at, open_at + 1, close_at, close_at, index, True, True))
+        spans.append(_span(text, open_at, open_at + 1, close_at, index, True, True))
         last_close = close_at
     return [s for s in spans if s is not None]
 

@@ -31,9 +31,9 @@ MAX_CONTEXT_CHARS = 600  # a run-on sentence gives each quote a window of it as 
 FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")  # `,”` closes an attributed full quote: no headline
 NON_WORD = re.compile(r"\W+")  # titles and first lines compare without their punctuation
 LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")  # "besides" written lower case: "Besides" is no name
-GUESS_SIEVES = FALLBACK_SIEVES | {"owned_words", "sentence_subject", "continuation"}  # no cue of the quote's own
-# ... and guesses that yield only to a cue later in their own sentence: `... “a mess” and “a farce,” Ruiz said.`
+# Guesses that yield only to a cue later in their own sentence: `... “a mess” and “a farce,” Ruiz said.`
 SENTENCE_GUESS_SIEVES = frozenset({"owned_words", "sentence_subject"})
+GUESS_SIEVES = FALLBACK_SIEVES | SENTENCE_GUESS_SIEVES | {"continuation"}  # no cue of the quote's own
 # Sieves that read a written cue: their speaker becomes the subject of the sentence for what follows.
 CUE_SIEVES_FOR_SALIENCE = frozenset({
     "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
@@ -54,9 +54,9 @@ def _free_mentions(text: str, spans: list[QuoteSpan]) -> list[NameMention]:
 
 
 def _attribute_all(article: str, text: str, spans: list[QuoteSpan], sentences: list[Sentence],
-                   people: set[str] | None = None) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+                   people: set[str]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
     """Attribute every span of `text` (the article with page layout blanked; `article` is as written);
-    `people`, when given, receives the case-folded words of the names of the article's people (for key
+    `people` receives the case-folded words of the names of the article's people (for key
     terms, which leave them out)."""
     free = _free_mentions(text, spans)
     lowercase_words = set(LOWERCASE_WORD.findall(text))
@@ -67,9 +67,8 @@ def _attribute_all(article: str, text: str, spans: list[QuoteSpan], sentences: l
     mark_described_people(text, free, registry)
     learn_descriptions(text, free, registry)
     resolve_elder_and_younger(text, free, registry)
-    if people is not None:
-        people.update(word.casefold() for entity in registry.entities() if entity.kind == "person"
-                      and entity.personal for alias in entity.aliases for word in alias.split())
+    people.update(word.casefold() for entity in registry.entities() if entity.kind == "person"
+                  and entity.personal for alias in entity.aliases for word in alias.split())
     discourse = Discourse(registry, free, lowercase_words)
     discourse.read_byline(article)
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
 
@@ -110,12 +109,6 @@ class Taxonomy:
         return found
 
 
-def term_hits(taxonomy: Taxonomy, text: str) -> Counter[str]:
-    """How much each subject's terms occur in `text` (slug -> hits times the subject's weight), as
-    whole words: "peace talks resumed" hits "peace talk" and "talk"."""
-    return Counter(_hits_between(_term_matches(taxonomy, text), 0, len(text)))
-
-
 # A term found in a text: (start, end, subject slug, the subject's weight), offsets into the text.
 TermMatch = tuple[int, int, str, float]
 
@@ -180,6 +173,11 @@ def _hits_between(matches: list[TermMatch], start: int, end: int) -> Hits:
     return hits
 
 
+def _hits_in(matches: list[TermMatch], starts: list[int], start: int, end: int) -> Hits:
+    """The hits of the term matches (sorted by start, `starts` their starts) within offsets [start, end)."""
+    return _hits_between(matches[bisect_left(starts, start):bisect_left(starts, end)], start, end)
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleSubjects:
     """The article's evidence, read once: every term found in it with its offsets, each top-level
@@ -197,9 +195,8 @@ class ArticleSubjects:
     def of(cls, taxonomy: Taxonomy, text: str, title: str | None = None) -> ArticleSubjects:
         matches = _term_matches(taxonomy, text)
         starts = [match[0] for match in matches]
-        per_paragraph = tuple(_hits_between(matches[bisect_left(starts, start):bisect_left(starts, end)], start, end)
-                              for start, end in paragraphs(text))
-        hits = dict(term_hits(taxonomy, title)) if title else {}
+        per_paragraph = tuple(_hits_in(matches, starts, start, end) for start, end in paragraphs(text))
+        hits = _hits_between(_term_matches(taxonomy, title), 0, len(title)) if title else {}
         for _, _, slug, weight in matches:
             hits[slug] = hits.get(slug, 0.0) + weight
         tops = _by_top(taxonomy, hits)
@@ -211,8 +208,7 @@ class ArticleSubjects:
 
     def hits_between(self, start: int, end: int) -> Hits:
         """The hits of the terms within article offsets [start, end)."""
-        return _hits_between(self.matches[bisect_left(self.match_starts, start):bisect_left(self.match_starts, end)],
-                             start, end)
+        return _hits_in(self.matches, self.match_starts, start, end)
 
     def rank(self, quote: tuple[int, int], sentence: tuple[int, int], paragraph: int | None = None
              ) -> tuple[tuple[SubjectScore, ...], tuple[SubjectScore, ...]]:
