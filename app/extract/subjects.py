@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
 
@@ -171,6 +172,12 @@ def _hits_between(matches: list[TermMatch], start: int, end: int) -> Hits:
         if start <= match_start and match_end <= end:
             hits[slug] = hits.get(slug, 0.0) + weight
     return hits
+
+
+def term_hits(taxonomy: Taxonomy, text: str) -> Counter[str]:
+    """How much each subject's terms occur in `text` (slug -> hits times the subject's weight), as
+    whole words: "peace talks resumed" hits "peace talk" and "talk"."""
+    return Counter(_hits_between(_term_matches(taxonomy, text), 0, len(text)))
 
 
 def _hits_in(matches: list[TermMatch], starts: list[int], start: int, end: int) -> Hits:
