@@ -173,8 +173,9 @@ class _WantedTopic:
 
 def _link_topics(session: Session, quotes: list[ExtractedQuote], quote_ids: list[int], dates: list[date | None]) -> None:
     """Link each quote to its key terms (kind "term") and its ranked subjects, top level and narrower
-    (kind "subject", with the score). A term spelled like a subject ("election") files the quote under
-    that subject (without a score)."""
+    (kind "subject", with the score). Only the ranking files a quote under a subject: a key term spelled
+    like one ("government" in "the government's plan") is left out, since `topic=` on a subject would
+    return every quote that merely names it."""
     taxonomy = get_taxonomy()
     wanted: dict[str, _WantedTopic] = {}
     per_quote: list[dict[str, float | None]] = []  # per quote: topic slug -> subject score (None for a term)
@@ -187,11 +188,9 @@ def _link_topics(session: Session, quotes: list[ExtractedQuote], quote_ids: list
                 scores[subject.slug] = ranked.score
         for term in quote.topics:
             slug = slugify(term)
-            if not slug or slug in scores:
+            if not slug or slug in scores or slug in taxonomy.by_slug:
                 continue
-            subject = taxonomy.by_slug.get(slug)
-            wanted[slug] = (_WantedTopic(subject.name, "subject", subject.code, subject.broader) if subject
-                            else wanted.get(slug) or _WantedTopic(term, "term"))
+            wanted[slug] = wanted.get(slug) or _WantedTopic(term, "term")
             scores[slug] = None
         per_quote.append(scores)
     topic_ids = _topic_ids(session, wanted)

@@ -188,7 +188,7 @@ def _hits_in(matches: list[TermMatch], starts: list[int], start: int, end: int) 
 @dataclass(frozen=True, slots=True)
 class ArticleSubjects:
     """The article's evidence, read once: every term found in it with its offsets, each top-level
-    subject's share of all of them, and the hits of each paragraph."""
+    subject's share of all of them, and the paragraphs' spans, whose hits are counted when a quote asks."""
 
     taxonomy: Taxonomy
     matches: list[TermMatch]  # in order of their start
@@ -196,26 +196,40 @@ class ArticleSubjects:
     shares: dict[str, float]  # top-level slug -> share in [0, 1]
     hits: Hits  # every level
     total_hits: float
-    around_hits: tuple[Hits, ...]  # per paragraph (`app.extract.marks.paragraphs`): its hits and the previous one's
+    paragraph_spans: list[tuple[int, int]]  # `app.extract.marks.paragraphs`
+    article_scores: dict[str, float] = field(init=False)  # top-level slug -> ARTICLE_WEIGHT x its share
+    leading_share: float = field(init=False)
+    around: dict[int, Hits] = field(init=False)  # paragraph index -> its hits and the previous one's, once asked
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "article_scores", {slug: ARTICLE_WEIGHT * share for slug, share in self.shares.items()})
+        object.__setattr__(self, "leading_share", max(self.shares.values(), default=0.0))
+        object.__setattr__(self, "around", {})
 
     @classmethod
     def of(cls, taxonomy: Taxonomy, text: str, title: str | None = None) -> ArticleSubjects:
         matches = _term_matches(taxonomy, text)
-        starts = [match[0] for match in matches]
-        per_paragraph = tuple(_hits_in(matches, starts, start, end) for start, end in paragraphs(text))
         hits = _hits_between(_term_matches(taxonomy, title), 0, len(title)) if title else {}
         for _, _, slug, weight in matches:
             hits[slug] = hits.get(slug, 0.0) + weight
         tops = _by_top(taxonomy, hits)
         total = sum(tops.values())
         shares = {slug: count / total for slug, count in tops.items()} if total else {}
-        around = tuple(_added(per_paragraph[index], per_paragraph[index - 1]) if index else per_paragraph[index]
-                       for index in range(len(per_paragraph)))
-        return cls(taxonomy, matches, starts, shares, hits, sum(hits.values()), around)
+        return cls(taxonomy, matches, [match[0] for match in matches], shares, hits, sum(hits.values()),
+                   paragraphs(text))
 
     def hits_between(self, start: int, end: int) -> Hits:
         """The hits of the terms within article offsets [start, end)."""
         return _hits_in(self.matches, self.match_starts, start, end)
+
+    def around_hits(self, paragraph: int | None) -> Hits:
+        """The hits of paragraph `paragraph` and of the one before it ({} for no paragraph)."""
+        if paragraph is None or not 0 <= paragraph < len(self.paragraph_spans):
+            return {}
+        if paragraph not in self.around:
+            own = self.hits_between(*self.paragraph_spans[paragraph])
+            self.around[paragraph] = _added(own, self.hits_between(*self.paragraph_spans[paragraph - 1])) if paragraph else own
+        return self.around[paragraph]
 
     def rank(self, quote: tuple[int, int], sentence: tuple[int, int], paragraph: int | None = None
              ) -> tuple[tuple[SubjectScore, ...], tuple[SubjectScore, ...]]:
@@ -224,9 +238,8 @@ class ArticleSubjects:
         taxonomy = self.taxonomy
         in_quote = self.hits_between(*quote)
         in_sentence = self.hits_between(*sentence)
-        nearby = self.around_hits[paragraph] if paragraph is not None and 0 <= paragraph < len(self.around_hits) else {}
         local: Hits = {}
-        for slug, count in nearby.items():
+        for slug, count in self.around_hits(paragraph).items():
             if count > in_sentence.get(slug, 0.0):
                 local[slug] = AROUND_WEIGHT * (count - in_sentence.get(slug, 0.0))
         for slug, count in in_sentence.items():
@@ -235,17 +248,19 @@ class ArticleSubjects:
         for slug, count in in_quote.items():
             local[slug] = local.get(slug, 0.0) + QUOTE_WEIGHT * count
         local_tops = _by_top(taxonomy, local)
-        scores = {slug: local_tops.get(slug, 0.0) + ARTICLE_WEIGHT * self.shares.get(slug, 0.0)
-                  for slug in local_tops.keys() | self.shares.keys()}
-        ranked = sorted((slug for slug in scores if scores[slug] > 0), key=lambda s: (-scores[s], s))
+        scores = dict(self.article_scores)
+        for slug, count in local_tops.items():
+            scores[slug] = count + scores.get(slug, 0.0)
+        # best first, ties in slug order (a stable sort keeps the slug order among equal scores)
+        ranked = sorted(sorted(slug for slug, score in scores.items() if score > 0), key=scores.__getitem__, reverse=True)
         if not ranked:
             return (), ()
         best = scores[ranked[0]]
-        leading_share = max(self.shares.values(), default=0.0)
+        shares, leading_share = self.shares, self.leading_share
 
         def also(slug: str) -> bool:
             evidence = local_tops.get(slug, 0.0)
-            if self.shares.get(slug, 0.0) >= ARTICLE_SUBJECT_SHARE * leading_share > 0:
+            if shares.get(slug, 0.0) >= ARTICLE_SUBJECT_SHARE * leading_share > 0:
                 return evidence >= MIN_ARTICLE_SUBJECT_EVIDENCE
             return scores[slug] >= SECOND_SUBJECT_SHARE * best and evidence >= MIN_QUOTE_EVIDENCE
 

@@ -69,3 +69,8 @@ def test_a_term_is_found_at_its_own_offsets_after_a_longer_word_holding_it():
     article = ArticleSubjects.of(get_taxonomy(), "A warehouse fire. The war ended.")
     assert article.hits_between(0, 17) == {}
     assert article.hits_between(18, 32)
+
+
+def test_everyday_words_that_share_a_lemma_with_a_term_file_nothing():
+    article = ArticleSubjects.of(get_taxonomy(), "You were right: we shared the hottest dish and signed the cards.")
+    assert article.hits == {}
