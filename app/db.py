@@ -4,7 +4,7 @@
     upgrade_database()                    # `alembic upgrade head` on the configured database
     schema_is_current(engine)             # True when the database is at the newest migration
 
-`migrations/` sits at the repository root beside `app/` (a container copies both).
+The Alembic scripts live in `app/store/migrations/` and ship inside the package (wheel included).
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from app.config import get_settings
 from app.store import backend_for
 from app.store.sqlite import FTS_TABLE
 
-MIGRATIONS_DIR_NAME = "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "store" / "migrations"
 FULLTEXT_TABLE_PREFIX = FTS_TABLE  # the FTS5 table and its shadow tables, made by hand in migration 0002
 
 
@@ -34,14 +34,8 @@ def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:
 
 
 def migrations_dir() -> Path:
-    """The Alembic script folder: beside the `app` package, else in the working directory."""
-    candidates = [Path(__file__).resolve().parent.parent / MIGRATIONS_DIR_NAME, Path.cwd() / MIGRATIONS_DIR_NAME]
-    for candidate in candidates:
-        if (candidate / "env.py").is_file():
-            return candidate
-    raise FileNotFoundError(
-        "cannot find the migrations folder; looked in " + ", ".join(str(c) for c in candidates)
-    )
+    """The Alembic script folder, inside the installed package."""
+    return MIGRATIONS_DIR
 
 
 def create_engine_for(url: str) -> Engine:
