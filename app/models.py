@@ -58,7 +58,7 @@ class Article(ArticleBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     url: str | None = Field(default=None, unique=True)  # NULLs never collide, so unique only when present
-    source: str | None = Field(default=None, index=True)  # filter: source
+    source_key: str | None = Field(default=None, index=True)  # filter: source (app.store.keys folds it)
     text: str = Field(sa_type=Text)
     content_hash: str = Field(unique=True, max_length=64)  # sha256 of title and text: re-ingest detection
     ingested_at: datetime = Field(default_factory=utc_now)

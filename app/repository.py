@@ -27,6 +27,7 @@ from app.extract.records import Quote as ExtractedQuote
 from app.models import Article, ArticleIn, Quote, QuoteTopic, Topic
 from app.corrections import apply_reassignments
 from app.speakers import Attribution, SpeakerResolver, prune_speakers
+from app.store.keys import source_key
 from app.taxonomy import get_taxonomy, slugify
 
 SaveStatus = Literal["new", "updated", "unchanged"]
@@ -120,6 +121,7 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
         session.execute(delete(Quote).where(Quote.article_id == row.id))
     row.title, row.url, row.source, row.author = article.title, article.url, article.source, article.author
     row.published_at, row.text, row.content_hash = article.published, article.text, digest
+    row.source_key = source_key(article.source)
     session.flush()
 
     resolver = SpeakerResolver(session)

@@ -39,7 +39,7 @@ class QuoteQuery(BaseModel):
     said_to: date | None = Field(None, alias="to", examples=["2024-02-29"], description="Said on or before this day.")
     article_id: int | None = Field(None, ge=1, examples=[12], description="Only quotes from this article.")
     source: str | None = Field(None, min_length=1, max_length=200, examples=["Example Daily"],
-                               description="Only quotes from articles of this source (publisher), case-insensitive.")
+                               description="Only quotes from articles of this source (publisher); case and accents do not matter.")
     kind: Literal["full", "partial", "continuation"] | None = Field(
         None, examples=["full"],
         description="full: a whole quoted statement; partial: a phrase quoted inside reported speech; "
@@ -96,7 +96,7 @@ class TopicListQuery(SpeakerTopicsQuery):
 
 class ArticleListQuery(ListQuery):
     source: str | None = Field(None, min_length=1, max_length=200, examples=["Example Daily"],
-                               description="Only articles of this source, case-insensitive.")
+                               description="Only articles of this source; case and accents do not matter.")
 
 
 class ArticlePost(BaseModel):

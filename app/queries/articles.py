@@ -7,6 +7,7 @@ from sqlmodel import Session
 from app.models import Article, ArticlePublic, ArticleWithQuotes, Quote
 from app.queries.keyset import KeysetPage, KeysetPosition, split_page
 from app.queries.quote_items import quote_items
+from app.store.keys import source_key
 
 
 ArticlePage = KeysetPage[ArticlePublic]
@@ -14,10 +15,10 @@ ArticlePage = KeysetPage[ArticlePublic]
 
 def article_page(session: Session, *, source: str | None = None, limit: int = 50,
                  after: KeysetPosition | None = None) -> ArticlePage:
-    """Articles, most recently ingested first; with `source`, only that publisher's (case-insensitive)."""
+    """Articles, most recently ingested first; with `source`, only that publisher's (case and accents folded)."""
     statement = select(Article.id, Article.id).order_by(Article.id.desc()).limit(limit + 1)
     if source is not None:
-        statement = statement.where(func.lower(Article.source) == source.casefold())
+        statement = statement.where(Article.source_key == source_key(source))
     if after is not None:
         statement = statement.where(Article.id < after.id)
     ids, next_position = split_page(session.exec(statement).all(), limit, "ingested")

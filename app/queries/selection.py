@@ -12,6 +12,7 @@ from app.queries.topics import topic_ids_named
 from app.speaker_keys import speaker_ids_named
 from app.store import FullTextMatch, backend_for
 from app.store.base import DateOrderedSearch
+from app.store.keys import source_key
 
 # How `q` is tested alongside other filters depends on how many quotes match (see fulltext_plan).
 FEW_FULLTEXT_MATCHES = 2_000
@@ -141,18 +142,10 @@ def source_articles_condition(session: Session, source: str) -> ColumnElement[bo
     """Quotes from articles of `source`. A source of few articles drives the query from its quotes,
     sorted afterwards; one of many (50k quotes of 1M: 35 ms to sort) is a test on `article_id + 0`,
     which SQLite cannot drive from, so it walks the date index in page order and stops after a page."""
-    articles = select(Article.id).where(source_condition(session, source))
+    articles = select(Article.id).where(Article.source_key == source_key(source))
     counted = select(func.count()).select_from(articles.limit(MANY_SOURCE_ARTICLES).subquery())
     article_id = Quote.article_id + 0 if (session.scalar(counted) or 0) >= MANY_SOURCE_ARTICLES else Quote.article_id
     return article_id.in_(articles)
-
-
-def source_condition(session: Session, source: str) -> ColumnElement[bool]:
-    """Articles of `source`, case-insensitively: by the source index when the case is exact (the usual
-    case), else by comparing every article's source folded."""
-    if session.scalar(select(Article.id).where(Article.source == source).limit(1)) is not None:
-        return Article.source == source
-    return func.lower(Article.source) == source.casefold()
 
 
 def fulltext_plan(session: Session, match: FullTextMatch) -> ColumnElement[bool]:

@@ -17,6 +17,7 @@ from app.api.main import create_app
 from app.config import Settings
 from app.models import Article, Quote, QuoteTopic, Speaker, SpeakerAlias, Topic
 from app.speaker_keys import name_key, surname_key
+from app.store.keys import source_key
 from app.taxonomy import slugify
 
 API_KEY = "test-secret-key"
@@ -51,7 +52,8 @@ class Store:
 
     def article(self, title: str, *, source: str = "Riverton Ledger", published: date | None = date(2024, 3, 8),
                 url: str | None = None) -> Article:
-        row = Article(title=title, source=source, published_at=published, url=url, text=f"{title}\n\nBody.",
+        row = Article(title=title, source=source, source_key=source_key(source), published_at=published, url=url,
+                      text=f"{title}\n\nBody.",
                       content_hash=slugify(title))
         return self.saved(row)
 

@@ -154,3 +154,14 @@ def test_relevance_with_other_filters(client, newsroom, texts):
     listed = texts(client.get("/quotes", params={"q": "negotiate", "sort": "relevance", "speaker": "Okafor",
                                                  "from": "2024-03-01"}))
     assert listed == [newsroom.quotes["negotiating"].text]
+
+
+def test_source_folds_case_and_accents_beyond_ascii(client, store, texts):
+    echo = store.article("Lake ferry timetable changes", source="ÉCHO Zürich")
+    store.article("Harbour lights repaired", source="Echo Zug")
+    store.quote(echo, "The evening ferry will run until October")
+    for asked in ("ÉCHO Zürich", "écho zürich", "Echo Zurich", "ECHO ZURICH"):
+        assert texts(client.get("/quotes", params={"source": asked})) == ["The evening ferry will run until October"]
+        listed = client.get("/articles", params={"source": asked}).json()["items"]
+        assert [article["source"] for article in listed] == ["ÉCHO Zürich"]
+    assert texts(client.get("/quotes", params={"source": "Echo"})) == []
