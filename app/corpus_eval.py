@@ -160,12 +160,12 @@ def ingest_records(session: Session, records: list[dict]) -> int:
     """Store each record as `quotewire ingest` stores a JSONL line; the number that failed."""
     from app.ingest.json_records import article_from_record
     from app.ingest.records import ReadOptions
-    from app.repository import save_article
+    from app.ingest.write import ingest_article
 
     failed = 0
     for record in records:
         try:
-            save_article(session, article_from_record(record, ReadOptions()))
+            ingest_article(session, article_from_record(record, ReadOptions()))
         except Exception:  # noqa: BLE001 - a failed article is reported as a count, as ingest reports it
             failed += 1
     return failed

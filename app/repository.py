@@ -1,7 +1,9 @@
 """Writes: store an article with its quotes, speakers, aliases and topics in one transaction; delete one.
 
-    result = save_article(session, ArticleIn(title=..., text=..., url=...))
+    result = save_article(session, ArticleIn(title=..., text=..., url=...), extracted_quotes)
     result.status  # "new" | "updated" | "unchanged"
+
+`app.ingest.ingest_article` is the one caller that saves: it extracts the quotes, then calls save_article.
 
 An article is stored whole or not at all: any exception rolls the session back and is re-raised.
 Same content (title and text) as a stored article: "unchanged", nothing written. Same URL with
@@ -12,9 +14,7 @@ again to an article saved again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from datetime import date
 from typing import Literal
 
@@ -22,7 +22,6 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.extract import extract_quotes
 from app.extract.records import Quote as ExtractedQuote
 from app.models import Article, ArticleIn, Quote, QuoteTopic, Topic
 from app.corrections import apply_reassignments
@@ -31,7 +30,6 @@ from app.store.keys import source_key
 from app.taxonomy import get_taxonomy, slugify
 
 SaveStatus = Literal["new", "updated", "unchanged"]
-Extractor = Callable[..., list[ExtractedQuote]]
 WRITE_ATTEMPTS = 2  # a unique-key race with a concurrent writer is retried once, then raised
 
 
@@ -48,18 +46,16 @@ def content_hash(article: ArticleIn) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
-def save_article(session: Session, article: ArticleIn, *, extractor: Extractor | None = None) -> SaveResult:
-    """Extract the quotes of `article` and store it with them, or find it already stored; commits.
+def save_article(session: Session, article: ArticleIn, quotes: list[ExtractedQuote]) -> SaveResult:
+    """Store `article` with the quotes extracted from it, or find it already stored; commits.
 
-    `extractor` defaults to `app.extract.extract_quotes` with the configured taxonomy (looked up at call time).
+    Callers go through `app.ingest.ingest_article`, which extracts the quotes first.
     """
     digest = content_hash(article)
     try:
         stored = _find_by_hash(session, digest)
         if stored is not None:
             return stored
-        extract = extractor or partial(extract_quotes, taxonomy=get_taxonomy())
-        quotes = extract(article.text, title=article.title, published=article.published)
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 result = _write_article(session, article, digest, quotes)
@@ -76,6 +72,11 @@ def save_article(session: Session, article: ArticleIn, *, extractor: Extractor |
     except BaseException:
         session.rollback()
         raise
+
+
+def stored_copy(session: Session, article: ArticleIn) -> SaveResult | None:
+    """The stored article with the same content (title and text) as `article`, as "unchanged"; None if none."""
+    return _find_by_hash(session, content_hash(article))
 
 
 def delete_article(session: Session, article_id: int) -> bool:

@@ -9,6 +9,17 @@ from app.models import ArticleIn
 
 
 @dataclass(frozen=True, slots=True)
+class Metadata:
+    """What is known about an article besides its text; None where nothing is known."""
+
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ReadOptions:
     """How plain files are read; `published` and `source` fill in what a file does not say itself."""
 
@@ -16,6 +27,11 @@ class ReadOptions:
     source: str | None = None
     title_first_line: bool = True
     max_article_chars: int = 2_000_000
+
+    @property
+    def defaults(self) -> Metadata:
+        """The command line's metadata, the last resort of `app.ingest.compose`'s precedence."""
+        return Metadata(source=self.source, published=self.published)
 
 
 @dataclass(frozen=True, slots=True)

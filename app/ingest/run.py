@@ -117,11 +117,11 @@ def ingest_files(engine: Engine, files: list[Path], options: ReadOptions) -> Tal
 
 def store_article(engine: Engine, item: Loaded, tally: Tally) -> None:
     """Save one article in its own transaction; a failure is recorded, and nothing of the article is kept."""
-    from app.repository import save_article
+    from app.ingest.write import ingest_article
 
     try:
         with Session(engine) as session:
-            result = save_article(session, item.article)
+            result = ingest_article(session, item.article)
     except Exception as exc:  # noqa: BLE001 - any error fails this article only; the batch goes on
         tally.failures.append(Unreadable(item.origin, f"not stored: {describe_error(exc)}"))
         return

@@ -1,4 +1,4 @@
-"""save_article and delete_article: new / unchanged / updated, all-or-nothing, cascades, topics."""
+"""ingest_article (the write path) and delete_article: new / unchanged / updated, all-or-nothing, cascades, topics."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,7 +10,8 @@ from sqlalchemy.exc import IntegrityError
 import app.repository
 from app.extract.records import SubjectScore
 from app.models import Article, ArticleIn, Quote, QuoteTopic, Speaker, SpeakerAlias, Topic
-from app.repository import delete_article, save_article
+from app.ingest import ingest_article
+from app.repository import delete_article
 from conftest import BRIDGE_ARTICLE, person, said
 
 RUIZ = person("Ana Ruiz", "Mayor Ana Ruiz", title="Mayor")
@@ -35,8 +36,8 @@ def test_new_article_is_stored_with_its_quotes(session, save):
 def test_same_content_again_is_unchanged_and_writes_nothing(session, save):
     first = save([said("We are on schedule", RUIZ)])
     calls = []
-    again = save_article(session, ArticleIn(title="Harbour bridge to reopen in May", text=BRIDGE_ARTICLE),
-                         extractor=lambda *a, **k: calls.append(1) or [])
+    again = ingest_article(session, ArticleIn(title="Harbour bridge to reopen in May", text=BRIDGE_ARTICLE),
+                           extractor=lambda *a, **k: calls.append(1) or [])
     assert (again.status, again.article_id, again.quote_count) == ("unchanged", first.article_id, 1)
     assert calls == [] and count(session, Article) == 1 and count(session, Quote) == 1
 
@@ -132,6 +133,6 @@ def test_ids_are_not_reused_after_a_delete(session, save):
 def test_the_real_extractor_is_used_by_default(session):
     text = ('"The tunnel will open in June," Transport Minister Petra Holm said on Monday.\n'
             'Holm added: "The crews have worked through the winter."\n')
-    result = save_article(session, ArticleIn(title="Tunnel opens in June", text=text, published=date(2025, 1, 13)))
+    result = ingest_article(session, ArticleIn(title="Tunnel opens in June", text=text, published=date(2025, 1, 13)))
     assert result.status == "new" and result.quote_count >= 1
     assert "Petra Holm" in session.scalars(select(Speaker.name)).all()

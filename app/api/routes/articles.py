@@ -11,11 +11,10 @@ from app.api.deps import ReadKeyDep, SessionDep, SettingsDep, WriteKeyDep
 from app.api.errors import Problem, invalid_parameter, problem_responses
 from app.api.pages import Page, page_of
 from app.api.schemas import ArticleListQuery, ArticlePost, PostedArticle
-from app.ingest.html import article_from_html
-from app.ingest.records import RecordError
+from app.ingest import ArticleTooLong, Metadata, RecordError, compose_article, ingest_article
 from app.models import ArticleIn, ArticlePublic, ArticleWithQuotes
 from app.queries.articles import article_page, get_article
-from app.repository import delete_article, save_article
+from app.repository import delete_article
 
 router = APIRouter(tags=["articles"])
 
@@ -33,21 +32,17 @@ def require_json_body(request: Request) -> None:
 
 
 def article_in(posted: ArticlePost, max_chars: int) -> ArticleIn:
-    """The article to store: the posted text, or the text and metadata read from the posted html."""
-    if posted.html is not None:
-        try:
-            found = article_from_html(posted.html, url=posted.url, source=posted.source, published=posted.published)
-        except RecordError as exc:
-            raise invalid_parameter("body.html", str(exc)) from None
-        article = found.model_copy(update={"title": posted.title or found.title,
-                                           "author": posted.author or found.author})
-    else:
-        article = ArticleIn(title=posted.title, text=posted.text or "", url=posted.url, source=posted.source,
-                            author=posted.author, published=posted.published)
-    if len(article.text) > max_chars:
-        raise Problem(413, f"The article has {len(article.text):,} characters, over the limit of {max_chars:,} "
-                           "(QUOTEWIRE_MAX_ARTICLE_CHARS).", kind="article-too-long")
-    return article
+    """The article to store, by ingest's one precedence (`app.ingest.compose`): the posted fields win
+    over what a posted web page says about itself."""
+    stated = Metadata(title=posted.title, url=posted.url, source=posted.source, author=posted.author,
+                      published=posted.published)
+    try:
+        return compose_article(text=posted.text, html=posted.html, stated=stated, max_chars=max_chars)
+    except ArticleTooLong as exc:
+        raise Problem(413, f"The article has {exc.chars:,} characters, over the limit of {exc.limit:,} "
+                           "(QUOTEWIRE_MAX_ARTICLE_CHARS).", kind="article-too-long") from None
+    except RecordError as exc:
+        raise invalid_parameter("body.html" if posted.html is not None else "body.text", str(exc)) from None
 
 
 def article_not_found(article_id: int) -> Problem:
@@ -89,7 +84,7 @@ def read_article(session: SessionDep, article_id: ArticleId) -> ArticleWithQuote
 async def post_article(response: Response, session: SessionDep, settings: SettingsDep,
                        posted: ArticlePost) -> PostedArticle:
     article = article_in(posted, settings.max_article_chars)
-    result = await run_in_threadpool(save_article, session, article)
+    result = await run_in_threadpool(ingest_article, session, article)
     if result.status == "unchanged":
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/articles/{result.article_id}"
