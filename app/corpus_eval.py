@@ -213,7 +213,7 @@ def stored_quotes(session: Session) -> dict[str, list[StoredQuote]]:
     """Every stored quote by its article's url."""
     from sqlalchemy import select
 
-    from app.models import Article, Quote, Speaker
+    from app.store.models import Article, Quote, Speaker
 
     rows = session.execute(select(Article.url, Quote.text, Speaker.name, Quote.speaker_name)
                            .join(Article, Article.id == Quote.article_id)
@@ -312,7 +312,8 @@ def measure(session: Session, golds: dict[str, dict], min_quotes: int, report: C
 
 def corpus_report(folders: list[Path], min_quotes: int = 3) -> CorpusReport:
     """Ingest `folders` into a scratch database and measure speaker identity there."""
-    from app.db import create_engine_for, upgrade_database
+    from app.store.engine import create_engine_for
+    from app.store.migrate import upgrade_database
 
     golds, records = load_corpora(folders)
     scratch = Path(tempfile.mkdtemp(prefix="quotewire-corpus-"))

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from app.db import upgrade_database
+from app.store.migrate import upgrade_database
 from app.speaker_keys import name_key, surname_key
 from app.store.sqlite import FTS_TABLE
 from app.store.keys import source_key
-from app.taxonomy import load_taxonomy, slugify
+from app.store.taxonomy import load_taxonomy, slugify
 
 FIRST_NAMES = ("Ana Tomas Lena Piet Mira Omar Ines Jonas Keiko Ravi Sofia Emeka Hana Lucas Nadia Yusuf Clara "
                "Mateo Freya Idris Talia Bruno Amara Felix Noor Oskar Leila Dario Zofia Kwame").split()

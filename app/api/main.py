@@ -14,7 +14,7 @@ from app.api import errors
 from app.api.body_limit import BodyLimitMiddleware
 from app.api.routes import articles, corrections, health, problems, quotes, speakers, topics
 from app.config import Settings, get_settings
-from app.db import get_engine
+from app.store.engine import get_engine
 
 DESCRIPTION = """
 Who said what, when: every quotation found in the ingested news articles, attributed to its speaker.

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.models import ArticleWithQuotes
+from app.store.models import ArticleWithQuotes
 from app.queries import QuoteFilters, QuoteSort
 from app.queries.topics import TopicSort
 

@@ -15,7 +15,7 @@ from datetime import date
 
 from app.ingest.html import article_from_html
 from app.ingest.records import Metadata, RecordError
-from app.models import ArticleIn
+from app.store.models import ArticleIn
 
 
 NOTHING_KNOWN = Metadata()

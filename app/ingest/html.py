@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from app.ingest.records import RecordError
-from app.models import ArticleIn
+from app.store.models import ArticleIn
 
 # Only dates the page states in its markup; a deep search of the body guesses too often on news pages.
 DATE_EXTRACTION = {"original_date": True, "extensive_search": False}

@@ -6,7 +6,7 @@ from typing import Any
 
 from app.ingest.compose import compose_article
 from app.ingest.records import Metadata, ReadOptions, RecordError
-from app.models import ArticleIn
+from app.store.models import ArticleIn
 
 STRING_FIELDS = ("title", "text", "html", "url", "source", "author", "published")
 

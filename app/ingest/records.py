@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.models import ArticleIn
+from app.store.models import ArticleIn
 
 
 @dataclass(frozen=True, slots=True)

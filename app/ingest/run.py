@@ -63,7 +63,8 @@ def run_ingest(
 ) -> int:
     """Ingest files and folders into the configured database; returns the exit status."""
     from app.config import get_settings
-    from app.db import get_engine, upgrade_database
+    from app.store.engine import get_engine
+    from app.store.migrate import upgrade_database
 
     try:
         files, skipped = collect_files(paths)
@@ -129,7 +130,7 @@ def store_article(engine: Engine, item: Loaded, tally: Tally) -> None:
 
 
 def database_has_articles(engine: Engine) -> bool:
-    from app.models import Article
+    from app.store.models import Article
 
     with Session(engine) as session:
         return session.exec(select(Article.id).limit(1)).first() is not None

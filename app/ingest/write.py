@@ -15,9 +15,9 @@ from sqlmodel import Session
 
 from app.extract import extract_quotes
 from app.extract.records import Quote as ExtractedQuote
-from app.models import ArticleIn
-from app.repository import SaveResult, save_article, stored_copy
-from app.taxonomy import get_taxonomy
+from app.store.models import ArticleIn
+from app.store.articles import SaveResult, save_article, stored_copy
+from app.store.taxonomy import get_taxonomy
 
 
 Extractor = Callable[..., list[ExtractedQuote]]  # extractor(text, *, title, published) -> the article's quotes

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from app.models import Article, ArticlePublic, ArticleWithQuotes, Quote
+from app.store.models import Article, ArticlePublic, ArticleWithQuotes, Quote
 from app.queries.keyset import KeysetPage, KeysetPosition, split_page
 from app.queries.quote_items import quote_items
 from app.store.keys import source_key

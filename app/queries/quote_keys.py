@@ -22,7 +22,7 @@ from typing import cast
 from sqlalchemy import ColumnElement, Date, Integer, Select, bindparam, select, tuple_
 from sqlmodel import Session
 
-from app.models import Quote, QuoteTopic
+from app.store.models import Quote, QuoteTopic
 from app.queries.keyset import KeysetPosition, after_ascending, after_in_date_order
 from app.queries.selection import QuoteSelection
 from app.store.base import DateKeys

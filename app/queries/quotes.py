@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from sqlmodel import Session
 
-from app.models import QuotePublic
+from app.store.models import QuotePublic
 from app.queries.keyset import KeysetPage, KeysetPosition, QuoteSort, split_page
 from app.queries.quote_items import quote_items
 from app.queries.quote_keys import date_sorted_keys, relevance_sorted_keys

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, FromClause, func, select
 from sqlmodel import Session
 
-from app.models import Article, Quote, QuoteTopic
+from app.store.models import Article, Quote, QuoteTopic
 from app.queries.topics import topic_ids_named
 from app.speaker_keys import speaker_ids_named
 from app.store import FullTextMatch, backend_for

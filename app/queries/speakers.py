@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
-from app.models import Quote, Speaker, SpeakerAlias, SpeakerPublic
+from app.store.models import Quote, Speaker, SpeakerAlias, SpeakerPublic
 from app.queries.keyset import KeysetPage, KeysetPosition, after_ascending, split_page
 from app.speaker_keys import name_key
 

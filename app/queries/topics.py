@@ -18,9 +18,9 @@ from sqlalchemy import Connection, and_, bindparam, func, or_, select
 from sqlmodel import Session
 
 from app.extract.topics import normalize_term
-from app.models import Quote, QuoteTopic, Topic, TopicPublic
+from app.store.models import Quote, QuoteTopic, Topic, TopicPublic
 from app.queries.keyset import KeysetPage, KeysetPosition, after_ascending, split_page
-from app.taxonomy import find_subject, get_taxonomy, slugify
+from app.store.taxonomy import find_subject, get_taxonomy, slugify
 
 TopicSort = Literal["slug", "count"]
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import (ColumnElement, Connection, Float, FromClause, Integer, Select, and_, bindparam, cast, column,
                         func, literal_column, select, table)
 
-from app.models import Quote
+from app.store.models import Quote
 from app.store.base import DateKeys, FullTextMatch, SearchPosition
 from app.store.search_syntax import SearchQuery, SearchTerm, parse_search
 

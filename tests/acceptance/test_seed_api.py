@@ -18,7 +18,7 @@ from sqlmodel import Session
 from app.api.main import create_app
 from app.config import Settings
 from app.ingest.readers import split_title_line
-from app.models import ArticleIn
+from app.store.models import ArticleIn
 from app.ingest import ingest_article
 
 SEED_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "seed"

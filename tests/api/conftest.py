@@ -23,8 +23,8 @@ from app.extract.records import Quote as ExtractedQuote
 from app.extract.records import Speaker as ExtractedSpeaker
 from app.extract.records import SubjectScore
 from app.ingest import ingest_article
-from app.models import Article, ArticleIn, Quote, Speaker, Topic
-from app.taxonomy import DEFAULT_TAXONOMY_PATH, slugify
+from app.store.models import Article, ArticleIn, Quote, Speaker, Topic
+from app.store.taxonomy import DEFAULT_TAXONOMY_PATH, slugify
 
 API_KEY = "test-secret-key"
 WRITE_HEADERS = {"X-API-Key": API_KEY}

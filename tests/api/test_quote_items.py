@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from app.models import ArticleRef, QuotePublic, SpeakerRef
+from app.store.models import ArticleRef, QuotePublic, SpeakerRef
 from app.queries.quote_items import quote_items, trusted
 from tests.api.conftest import said
 

@@ -14,9 +14,9 @@ from sqlmodel import Session
 from app.extract.records import Quote as ExtractedQuote
 from app.extract.records import Speaker as ExtractedSpeaker
 from app.extract.records import SubjectScore
-from app.models import ArticleIn
+from app.store.models import ArticleIn
 from app.ingest import ingest_article
-from app.repository import SaveResult
+from app.store.articles import SaveResult
 
 BRIDGE_ARTICLE = (
     "Harbour bridge to reopen in May\n\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, update
 
-from app.models import Quote
+from app.store.models import Quote
 from app.store import FullTextSyntaxError, backend_for
 from app.store.search_syntax import CONTROL_CHARACTER, QUERY_TOKEN, WORD_CHARACTER, SearchTerm, parse_search
 from app.store.sqlite import render_fts5

@@ -8,8 +8,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
-from app.db import alembic_config, create_engine_for, include_in_autogenerate, schema_is_current, upgrade_database
-from app.models import metadata
+from app.store.engine import create_engine_for
+from app.store.migrate import alembic_config, include_in_autogenerate, schema_is_current, upgrade_database
+from app.store.models import metadata
 from app.store import backend_for
 
 

@@ -7,11 +7,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-import app.repository
+import app.store.articles
 from app.extract.records import SubjectScore
-from app.models import Article, ArticleIn, Quote, QuoteTopic, Speaker, SpeakerAlias, Topic
+from app.store.models import Article, ArticleIn, Quote, QuoteTopic, Speaker, SpeakerAlias, Topic
 from app.ingest import ingest_article
-from app.repository import delete_article
+from app.store.articles import delete_article
 from conftest import BRIDGE_ARTICLE, person, said
 
 RUIZ = person("Ana Ruiz", "Mayor Ana Ruiz", title="Mayor")
@@ -56,7 +56,7 @@ def test_a_failure_mid_save_leaves_no_partial_article(session, save, monkeypatch
     def broken_link_topics(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(app.repository, "_link_topics", broken_link_topics)
+    monkeypatch.setattr(app.store.articles, "link_topics", broken_link_topics)
     with pytest.raises(RuntimeError, match="disk on fire"):
         save([said("We are on schedule", RUIZ, topics=("bridge",))], url="https://herald.example/bridge")
     for model in (Article, Quote, Speaker, SpeakerAlias, Topic):
@@ -66,7 +66,7 @@ def test_a_failure_mid_save_leaves_no_partial_article(session, save, monkeypatch
 def test_a_failed_update_keeps_the_previous_version(session, save, monkeypatch):
     url = "https://herald.example/bridge"
     save([said("We are on schedule", RUIZ)], url=url)
-    monkeypatch.setattr(app.repository, "_link_topics", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(app.store.articles, "link_topics", lambda *a, **k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         save([said("We are late", RUIZ)], url=url, text="A different text")
     assert session.scalars(select(Quote.text)).all() == ["We are on schedule"]
@@ -79,10 +79,10 @@ def test_a_unique_key_race_is_retried_then_raised(session, save, monkeypatch):
         attempts.append(1)
         raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed"))
 
-    monkeypatch.setattr(app.repository, "_write_article", colliding_write)
+    monkeypatch.setattr(app.store.articles, "_write_article", colliding_write)
     with pytest.raises(IntegrityError):
         save([said("We are on schedule", RUIZ)])
-    assert len(attempts) == app.repository.WRITE_ATTEMPTS
+    assert len(attempts) == app.store.articles.WRITE_ATTEMPTS
 
 
 def test_quotes_get_their_terms_and_ranked_subjects(session, save):

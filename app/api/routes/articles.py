@@ -12,9 +12,9 @@ from app.api.errors import Problem, invalid_parameter, problem_responses
 from app.api.pages import Page, page_of
 from app.api.schemas import ArticleListQuery, ArticlePost, PostedArticle
 from app.ingest import ArticleTooLong, Metadata, RecordError, compose_article, ingest_article
-from app.models import ArticleIn, ArticlePublic, ArticleWithQuotes
+from app.store.models import ArticleIn, ArticlePublic, ArticleWithQuotes
 from app.queries.articles import article_page, get_article
-from app.repository import delete_article
+from app.store.articles import delete_article
 
 router = APIRouter(tags=["articles"])
 

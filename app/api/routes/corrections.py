@@ -17,7 +17,7 @@ from app.api.deps import ReadKeyDep, SessionDep, WriteKeyDep
 from app.api.errors import Problem, problem_responses
 from app.api.pages import Page, page_of
 from app.api.schemas import MAX_LIMIT
-from app.models import QuotePublic, SpeakerCorrectionPublic, SpeakerPublic
+from app.store.models import QuotePublic, SpeakerCorrectionPublic, SpeakerPublic
 from app.queries import get_quote
 from app.queries.speakers import get_speaker
 

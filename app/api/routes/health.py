@@ -7,7 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.errors import Problem, problem_responses
-from app.db import schema_is_current
+from app.store.migrate import schema_is_current
 
 router = APIRouter(tags=["health"])
 

@@ -18,7 +18,7 @@ from app.api.deps import ReadKeyDep, SessionDep
 from app.api.errors import Problem, invalid_parameter, problem_responses
 from app.api.pages import Page, page_of
 from app.api.schemas import QuoteQuery
-from app.models import QuotePublic
+from app.store.models import QuotePublic
 from app.queries import KeysetPosition, QuoteFilters, QuotePage, get_quote, iter_quote_pages, quote_page
 from app.queries.quotes import CSV_BATCH_SIZE
 from app.store import FullTextSyntaxError

@@ -13,7 +13,7 @@ from app.api.pages import Page, page_of
 from app.api.routes.quotes import quote_list
 from app.api.routes.topics import topics_response
 from app.api.schemas import QuoteQuery, SpeakerListQuery, SpeakerTopicsQuery
-from app.models import QuotePublic, SpeakerPublic, TopicPublic
+from app.store.models import QuotePublic, SpeakerPublic, TopicPublic
 from app.queries.speakers import get_speaker, speaker_page
 from app.queries.topics import TopicFilters
 

@@ -10,7 +10,7 @@ from app.api.deps import ReadKeyDep, SessionDep
 from app.api.errors import Problem, problem_responses
 from app.api.pages import Page, page_of
 from app.api.schemas import SpeakerTopicsQuery, TopicListQuery
-from app.models import TopicPublic
+from app.store.models import TopicPublic
 from app.queries.topics import TopicFilters, get_topic, topic_page
 from app.speaker_keys import speaker_ids_named
 

@@ -1,15 +1,16 @@
 """Alembic environment: the models' metadata, batch mode for SQLite, FTS5 tables left out of autogenerate.
 
 The database comes from, in order: a connection handed over in `config.attributes["connection"]`
-(app.db.upgrade_database, the tests), the `sqlalchemy.url` option of the caller's config, or Settings.
+(app.store.migrate.upgrade_database, the tests), the `sqlalchemy.url` option of the caller's config, or Settings.
 """
 from logging.config import fileConfig
 
 from alembic import context
 
 from app.config import get_settings
-from app.db import create_engine_for, include_in_autogenerate
-from app.models import metadata
+from app.store.engine import create_engine_for
+from app.store.migrate import include_in_autogenerate
+from app.store.models import metadata
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):

@@ -25,7 +25,7 @@ from app.config import get_settings
 from app.extract.subjects import Subject, Taxonomy
 from app.extract.topics import normalize_term
 
-DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "data" / "taxonomy.json"
+DEFAULT_TAXONOMY_PATH = Path(__file__).resolve().parent.parent / "data" / "taxonomy.json"
 
 # runs of characters that are not letters or digits become one hyphen: "Health Care" -> health-care
 SLUG_SEPARATOR_RUN = re.compile(r"[\W_]+")

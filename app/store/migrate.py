@@ -1,14 +1,10 @@
-"""Engines, sessions and schema migrations.
+"""Schema migrations: running the Alembic scripts of `app/store/migrations/` (shipped inside the package).
 
-    engine = get_engine()                 # cached per URL; SQLite pragmas set on every connection
     upgrade_database()                    # `alembic upgrade head` on the configured database
-    schema_is_current(engine)             # True when the database is at the newest migration
-
-The Alembic scripts live in `app/store/migrations/` and ship inside the package (wheel included).
+    schema_is_current(engine)             # True when the database is at the newest migration (/health)
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,15 +12,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlmodel import Session
+from sqlalchemy import Engine
 
 from app.config import get_settings
 from app.store import backend_for
+from app.store.engine import get_engine
 from app.store.sqlite import FTS_TABLE
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "store" / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 FULLTEXT_TABLE_PREFIX = FTS_TABLE  # the FTS5 table and its shadow tables, made by hand in migration 0002
 
 
@@ -36,29 +31,6 @@ def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:
 def migrations_dir() -> Path:
     """The Alembic script folder, inside the installed package."""
     return MIGRATIONS_DIR
-
-
-def create_engine_for(url: str) -> Engine:
-    """A new engine for `url`, with the store backend's connect hook; prefer the cached `get_engine`."""
-    parsed = make_url(url)
-    connect_args: dict = {}
-    if parsed.get_backend_name() == "sqlite":
-        connect_args["check_same_thread"] = False  # the API hands connections between threads
-        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args=connect_args)
-    event.listen(engine, "connect", backend_for(engine.dialect.name).on_connect)
-    return engine
-
-
-@lru_cache(maxsize=8)
-def _cached_engine(url: str) -> Engine:
-    return create_engine_for(url)
-
-
-def get_engine(url: str | None = None) -> Engine:
-    """The shared engine for `url` (default: the configured database URL)."""
-    return _cached_engine(url or get_settings().database_url)
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -90,10 +62,3 @@ def schema_is_current(engine: Engine) -> bool:
     with engine.connect() as connection:
         current = set(MigrationContext.configure(connection).get_current_heads())
     return current == migration_heads()
-
-
-def get_session() -> Iterator[Session]:
-    """A Session on the configured database, closed afterwards (a FastAPI dependency)."""
-    with Session(get_engine()) as session:
-        yield session
-

@@ -1,4 +1,4 @@
-"""Writes: store an article with its quotes, speakers, aliases and topics in one transaction; delete one.
+"""Articles: store one with its quotes, speakers, aliases and topics in one transaction; delete one.
 
     result = save_article(session, ArticleIn(title=..., text=..., url=...), extracted_quotes)
     result.status  # "new" | "updated" | "unchanged"
@@ -8,13 +8,13 @@
 An article is stored whole or not at all: any exception rolls the session back and is re-raised.
 Same content (title and text) as a stored article: "unchanged", nothing written. Same URL with
 new content: the article's text and quotes are replaced ("updated"). Speakers are merged across
-articles as `app.speakers` describes; the newsroom's corrections (`app.corrections`) are applied
-again to an article saved again.
+articles as `app.speakers` describes; quotes are linked to topics by `app.store.topics`; the
+newsroom's corrections (`app.corrections`) are applied again to an article saved again.
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Literal
 
@@ -22,15 +22,17 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.extract.records import Quote as ExtractedQuote
-from app.models import Article, ArticleIn, Quote, QuoteTopic, Topic
 from app.corrections import apply_reassignments
+from app.extract.records import Quote as ExtractedQuote
 from app.speakers import Attribution, SpeakerResolver, prune_speakers
 from app.store.keys import source_key
-from app.taxonomy import get_taxonomy, slugify
+from app.store.models import Article, ArticleIn, Quote
+from app.store.topics import link_topics
 
 SaveStatus = Literal["new", "updated", "unchanged"]
 WRITE_ATTEMPTS = 2  # a unique-key race with a concurrent writer is retried once, then raised
+# The extractor's fields stored as they are: a field added to both the record and the table is stored.
+EXTRACTED_COLUMNS = tuple(field.name for field in fields(ExtractedQuote) if field.name in Quote.model_fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +131,7 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
     speakers = resolver.resolve_all([q.speaker for q in quotes])
     values = [_quote_values(row.id, quote, speakers, article.published) for quote in quotes]
     quote_ids = _insert_quotes(session, values)
-    _link_topics(session, quotes, quote_ids, [v["said_on"] for v in values])
+    link_topics(session, quotes, quote_ids, [v["said_on"] for v in values])
     if status == "updated":
         apply_reassignments(session, row.id)
     resolver.reconcile()
@@ -140,22 +142,16 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
 def _quote_values(article_id: int, quote: ExtractedQuote, speakers: dict[object, Attribution],
                   published: date | None) -> dict:
     attribution = speakers.get(quote.speaker)
-    return {
-        "article_id": article_id,
-        "speaker_id": attribution.speaker.id if attribution else None,
-        "speaker_name": attribution.name if attribution else None,
-        "speaker_corrected": attribution.corrected if attribution else False,
-        "mention": quote.speaker.mention if quote.speaker else None,
-        "text": quote.text,
-        "start": quote.start,
-        "end": quote.end,
-        "context": quote.context,
-        "cue": quote.cue,
-        "kind": quote.kind,
-        "said_on": quote.said_on or published,
-        "sieve": quote.sieve,
-        "confidence": quote.confidence,
-    }
+    values = {name: getattr(quote, name) for name in EXTRACTED_COLUMNS}
+    values.update(
+        article_id=article_id,
+        speaker_id=attribution.speaker.id if attribution else None,
+        speaker_name=attribution.name if attribution else None,
+        speaker_corrected=attribution.corrected if attribution else False,
+        mention=quote.speaker.mention if quote.speaker else None,
+        said_on=quote.said_on or published,
+    )
+    return values
 
 
 def _insert_quotes(session: Session, values: list[dict]) -> list[int]:
@@ -164,60 +160,3 @@ def _insert_quotes(session: Session, values: list[dict]) -> list[int]:
         return []
     statement = insert(Quote).returning(Quote.id, sort_by_parameter_order=True)
     return list(session.scalars(statement, values))
-
-
-@dataclass(slots=True)
-class _WantedTopic:
-    name: str
-    kind: str  # "term" or "subject"
-    code: str | None = None
-    broader: str | None = None
-
-
-def _link_topics(session: Session, quotes: list[ExtractedQuote], quote_ids: list[int], dates: list[date | None]) -> None:
-    """Link each quote to its key terms (kind "term") and its ranked subjects, top level and narrower
-    (kind "subject", with the score). A term spelled like a subject ("election") files the quote under
-    that subject (without a score)."""
-    taxonomy = get_taxonomy()
-    wanted: dict[str, _WantedTopic] = {}
-    per_quote: list[dict[str, float | None]] = []  # per quote: topic slug -> subject score (None for a term)
-    for quote in quotes:
-        scores: dict[str, float | None] = {}
-        for ranked in (*quote.subjects, *quote.subject_details):
-            subject = taxonomy.by_slug.get(ranked.slug)
-            if subject is not None:
-                wanted[subject.slug] = _WantedTopic(subject.name, "subject", subject.code, subject.broader)
-                scores[subject.slug] = ranked.score
-        for term in quote.topics:
-            slug = slugify(term)
-            if not slug or slug in scores:
-                continue
-            subject = taxonomy.by_slug.get(slug)
-            wanted[slug] = (_WantedTopic(subject.name, "subject", subject.code, subject.broader) if subject
-                            else wanted.get(slug) or _WantedTopic(term, "term"))
-            scores[slug] = None
-        per_quote.append(scores)
-    topic_ids = _topic_ids(session, wanted)
-    rows = [
-        {"quote_id": quote_id, "topic_id": topic_ids[slug], "said_on": said_on, "score": score}
-        for quote_id, said_on, scores in zip(quote_ids, dates, per_quote)
-        for slug, score in scores.items()
-    ]
-    if rows:
-        session.execute(insert(QuoteTopic), rows)
-
-
-def _topic_ids(session: Session, wanted: dict[str, _WantedTopic]) -> dict[str, int]:
-    """Ids of the topics with these slugs, creating the missing ones (and promoting terms to subjects)."""
-    existing = {t.slug: t for t in session.scalars(select(Topic).where(Topic.slug.in_(list(wanted))))} if wanted else {}
-    for slug, want in wanted.items():
-        topic = existing.get(slug)
-        if topic is None:
-            existing[slug] = topic = Topic(slug=slug, name=want.name, kind=want.kind, code=want.code,
-                                           broader=want.broader)
-            session.add(topic)
-        elif want.kind == "subject" and (topic.kind, topic.name, topic.code, topic.broader) != (
-                want.kind, want.name, want.code, want.broader):
-            topic.kind, topic.name, topic.code, topic.broader = want.kind, want.name, want.code, want.broader
-    session.flush()
-    return {slug: topic.id for slug, topic in existing.items()}
