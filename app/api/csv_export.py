@@ -1,4 +1,5 @@
 """CSV export of quotes: one header row, then one row per quote, streamed a keyset page at a time."""
+
 from __future__ import annotations
 
 import csv
@@ -22,19 +23,33 @@ def article_field(name: str) -> Callable[[QuotePublic], object]:
 # The columns newsrooms' spreadsheets know, in their order; every other field of QuotePublic follows
 # under its own name (EXTRA_FIELDS), so a field added to the model is exported with no change here.
 NAMED_COLUMNS: tuple[tuple[str, Callable[[QuotePublic], object]], ...] = (
-    ("id", attrgetter("id")), ("said_on", attrgetter("said_on")),
-    ("speaker_id", speaker_field("id")), ("speaker", speaker_field("name")), ("speaker_title", speaker_field("title")),
-    ("mention", attrgetter("mention")), ("text", attrgetter("text")), ("cue", attrgetter("cue")),
-    ("kind", attrgetter("kind")), ("topics", attrgetter("topics")),
-    ("article_id", article_field("id")), ("article_title", article_field("title")),
-    ("article_url", article_field("url")), ("source", article_field("source")),
+    ("id", attrgetter("id")),
+    ("said_on", attrgetter("said_on")),
+    ("speaker_id", speaker_field("id")),
+    ("speaker", speaker_field("name")),
+    ("speaker_title", speaker_field("title")),
+    ("mention", attrgetter("mention")),
+    ("text", attrgetter("text")),
+    ("cue", attrgetter("cue")),
+    ("kind", attrgetter("kind")),
+    ("topics", attrgetter("topics")),
+    ("article_id", article_field("id")),
+    ("article_title", article_field("title")),
+    ("article_url", article_field("url")),
+    ("source", article_field("source")),
     ("published_at", article_field("published_at")),
-    ("start", attrgetter("start")), ("end", attrgetter("end")), ("context", attrgetter("context")),
-    ("sieve", attrgetter("sieve")), ("confidence", attrgetter("confidence")),
+    ("start", attrgetter("start")),
+    ("end", attrgetter("end")),
+    ("context", attrgetter("context")),
+    ("sieve", attrgetter("sieve")),
+    ("confidence", attrgetter("confidence")),
 )
 EMBEDDED = {"speaker", "article"}  # spread over the named speaker_* and article columns
-EXTRA_FIELDS = tuple(name for name in QuotePublic.model_fields
-                     if name not in EMBEDDED and name not in {column for column, _ in NAMED_COLUMNS})
+EXTRA_FIELDS = tuple(
+    name
+    for name in QuotePublic.model_fields
+    if name not in EMBEDDED and name not in {column for column, _ in NAMED_COLUMNS}
+)
 COLUMNS = NAMED_COLUMNS + tuple((name, attrgetter(name)) for name in EXTRA_FIELDS)
 CSV_COLUMNS = tuple(column for column, _ in COLUMNS)
 LIST_SEPARATOR = "; "

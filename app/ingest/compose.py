@@ -8,6 +8,7 @@ Precedence, field by field: what the record or request states (JSON fields, the 
 file's title line) wins over what a web page says about itself (its HTML metadata), which wins over
 the defaults (the command line's `--source` and `--published`).
 """
+
 from __future__ import annotations
 
 from dataclasses import fields
@@ -16,7 +17,6 @@ from datetime import date
 from app.ingest.html import article_from_html
 from app.ingest.records import Metadata, RecordError
 from app.store.models import ArticleIn
-
 
 NOTHING_KNOWN = Metadata()
 
@@ -29,9 +29,14 @@ class ArticleTooLong(RecordError):
         self.chars, self.limit = chars, limit
 
 
-def compose_article(*, text: str | None = None, html: str | bytes | None = None,
-                    stated: Metadata = NOTHING_KNOWN, defaults: Metadata = NOTHING_KNOWN,
-                    max_chars: int) -> ArticleIn:
+def compose_article(
+    *,
+    text: str | None = None,
+    html: str | bytes | None = None,
+    stated: Metadata = NOTHING_KNOWN,
+    defaults: Metadata = NOTHING_KNOWN,
+    max_chars: int,
+) -> ArticleIn:
     """The article to store, from its `text` or else its web page `html`, with its metadata by precedence.
 
     Raises RecordError when there is no text (naming the field that is empty or missing), and
@@ -43,8 +48,9 @@ def compose_article(*, text: str | None = None, html: str | bytes | None = None,
     elif html is not None and html.strip():
         found = article_from_html(html, url=stated.url, source=stated.source, published=stated.published)
         body = found.text
-        page = Metadata(title=found.title, url=found.url, source=found.source, author=found.author,
-                        published=found.published)
+        page = Metadata(
+            title=found.title, url=found.url, source=found.source, author=found.author, published=found.published
+        )
     elif text is not None:
         raise RecordError('empty "text"')
     elif html is not None:

@@ -1,4 +1,5 @@
 """HTML to article: main text and metadata (title, author, url, date, site name) by trafilatura."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """One JSON object to an article: fields title, text or html, url, published, source, author."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -20,10 +21,20 @@ def article_from_record(record: Any, options: ReadOptions) -> ArticleIn:
     if not isinstance(record, dict):
         raise RecordError(f"expected a JSON object, got {_json_type(record)}")
     fields = {name: _string_field(record, name) for name in STRING_FIELDS}
-    stated = Metadata(title=fields["title"], url=fields["url"], source=fields["source"], author=fields["author"],
-                      published=parse_published(fields["published"]) if fields["published"] else None)
-    return compose_article(text=fields["text"], html=fields["html"], stated=stated, defaults=options.defaults,
-                           max_chars=options.max_article_chars)
+    stated = Metadata(
+        title=fields["title"],
+        url=fields["url"],
+        source=fields["source"],
+        author=fields["author"],
+        published=parse_published(fields["published"]) if fields["published"] else None,
+    )
+    return compose_article(
+        text=fields["text"],
+        html=fields["html"],
+        stated=stated,
+        defaults=options.defaults,
+        max_chars=options.max_article_chars,
+    )
 
 
 def parse_published(value: str) -> date:

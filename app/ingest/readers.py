@@ -3,6 +3,7 @@
 Every record becomes a `Loaded` article or an `Unreadable` with a precise reason (file, line, what is
 wrong); a folder walk also reports the files it passes over (`Skipped`). Nothing here touches the database.
 """
+
 from __future__ import annotations
 
 import json
@@ -66,8 +67,9 @@ def read_txt(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         title, text = split_title_line(text)
     if not text.strip():
         raise RecordError("empty text (only a title line)" if title else "empty text")
-    article = compose_article(text=text, stated=Metadata(title=title), defaults=options.defaults,
-                              max_chars=options.max_article_chars)
+    article = compose_article(
+        text=text, stated=Metadata(title=title), defaults=options.defaults, max_chars=options.max_article_chars
+    )
     yield Loaded(Origin(path), article)
 
 
@@ -109,7 +111,9 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             try:
                 line = raw_line.rstrip(b"\r\n").decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                yield Unreadable(origin, f"not UTF-8 (invalid byte 0x{raw_line[exc.start]:02x} at column {exc.start + 1})")
+                yield Unreadable(
+                    origin, f"not UTF-8 (invalid byte 0x{raw_line[exc.start]:02x} at column {exc.start + 1})"
+                )
                 continue
             try:
                 record = json.loads(line)

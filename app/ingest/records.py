@@ -1,4 +1,5 @@
 """What the readers hand to the run: an article read from a place, a record that could not be read, a skipped file."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

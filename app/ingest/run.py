@@ -5,6 +5,7 @@ stdout, e.g. `7 articles: 4 new, 1 updated, 1 unchanged, 1 failed; 23 quotes sto
 Exit status: 0 when every article was stored or already present, 1 when any failed or the database cannot
 be opened, 2 for a path that does not exist or a file type no reader handles, 130 when interrupted (Ctrl-C).
 """
+
 from __future__ import annotations
 
 import sys
@@ -49,8 +50,10 @@ class Tally:
 
     def summary(self) -> str:
         noun = "article" if self.articles == 1 else "articles"
-        return (f"{self.articles} {noun}: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
-                f"{len(self.failures)} failed; {self.quotes_stored} quotes stored")
+        return (
+            f"{self.articles} {noun}: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{len(self.failures)} failed; {self.quotes_stored} quotes stored"
+        )
 
 
 def run_ingest(
@@ -82,8 +85,12 @@ def run_ingest(
     if already_filled:
         typer.echo("the database already holds articles: nothing ingested (--if-empty)")
         return EXIT_OK
-    options = ReadOptions(published=published, source=source, title_first_line=title_first_line,
-                          max_article_chars=get_settings().max_article_chars)
+    options = ReadOptions(
+        published=published,
+        source=source,
+        title_first_line=title_first_line,
+        max_article_chars=get_settings().max_article_chars,
+    )
     report_skipped(skipped)
     tally = ingest_files(engine, files, options)
     if (tally.new or tally.updated) and not tally.interrupted:
@@ -162,8 +169,14 @@ def progress_bar(total_files: int) -> Iterator:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-               TextColumn("{task.fields[counts]}"), TimeElapsedColumn())
+    columns = (
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TextColumn("{task.fields[counts]}"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingest", total=total_files, counts="")
 

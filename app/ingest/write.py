@@ -6,6 +6,7 @@
 An article already stored with the same title and text is not extracted again. Tests hand in an
 `extractor` that finds the quotes they choose, so the store is tested without the extractor's accuracy.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -15,10 +16,9 @@ from sqlmodel import Session
 
 from app.extract import extract_quotes
 from app.extract.records import Quote as ExtractedQuote
-from app.store.models import ArticleIn
 from app.store.articles import SaveResult, save_article, stored_copy
+from app.store.models import ArticleIn
 from app.store.taxonomy import get_taxonomy
-
 
 Extractor = Callable[..., list[ExtractedQuote]]  # extractor(text, *, title, published) -> the article's quotes
 
@@ -28,8 +28,7 @@ def configured_extractor(text: str, *, title: str | None, published: date | None
     return extract_quotes(text, title=title, published=published, taxonomy=get_taxonomy())
 
 
-def ingest_article(session: Session, article: ArticleIn, *,
-                   extractor: Extractor = configured_extractor) -> SaveResult:
+def ingest_article(session: Session, article: ArticleIn, *, extractor: Extractor = configured_extractor) -> SaveResult:
     """Extract the quotes of `article` and store it with them, or find it already stored; commits.
 
     Anything raised (by the extractor or the store) rolls the session back and is raised again.

@@ -1,4 +1,5 @@
 """The API items of a page of quotes: each quote with its speaker, article and topics embedded."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -20,6 +20,7 @@ new module registered in `BACKENDS`, with no change to callers.
     match = backend.fulltext("ceasefire talks")      # raises FullTextSyntaxError on malformed input
     select(Quote).where(match.condition)             # quotes matching every word (stemmed)
 """
+
 from __future__ import annotations
 
 from app.store.base import FullTextMatch, FullTextSyntaxError, StoreBackend

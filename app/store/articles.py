@@ -11,6 +11,7 @@ new content: the article's text and quotes are replaced ("updated"). Speakers ar
 articles as `app.speakers` describes; quotes are linked to topics by `app.store.topics`; the
 newsroom's corrections (`app.corrections`) are applied again to an article saved again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -107,7 +108,9 @@ def _find_by_hash(session: Session, digest: str) -> SaveResult | None:
 
 
 def _speaker_ids_of(session: Session, article_id: int) -> set[int]:
-    rows = session.scalars(select(Quote.speaker_id).where(Quote.article_id == article_id, Quote.speaker_id.is_not(None)))
+    rows = session.scalars(
+        select(Quote.speaker_id).where(Quote.article_id == article_id, Quote.speaker_id.is_not(None))
+    )
     return set(rows)
 
 
@@ -139,8 +142,9 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
     return SaveResult(status=status, article_id=row.id, quote_count=len(quote_ids))
 
 
-def _quote_values(article_id: int, quote: ExtractedQuote, speakers: dict[object, Attribution],
-                  published: date | None) -> dict:
+def _quote_values(
+    article_id: int, quote: ExtractedQuote, speakers: dict[object, Attribution], published: date | None
+) -> dict:
     attribution = speakers.get(quote.speaker)
     values = {name: getattr(quote, name) for name in EXTRACTED_COLUMNS}
     values.update(

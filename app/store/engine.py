@@ -1,8 +1,9 @@
 """Engines and sessions: one engine per database URL, with the store backend's settings on every connection.
 
-    engine = get_engine()                 # cached per URL; SQLite pragmas set on every connection
-    with Session(engine) as session: ...  # or `get_session`, the API's dependency
+engine = get_engine()                 # cached per URL; SQLite pragmas set on every connection
+with Session(engine) as session: ...  # or `get_session`, the API's dependency
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -4,6 +4,7 @@
 
 SQLite's lower() folds ASCII letters only, so the folded form is stored beside the value and indexed.
 """
+
 from __future__ import annotations
 
 from app.speaker_keys import name_key

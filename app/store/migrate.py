@@ -1,8 +1,9 @@
 """Schema migrations: running the Alembic scripts of `app/store/migrations/` (shipped inside the package).
 
-    upgrade_database()                    # `alembic upgrade head` on the configured database
-    schema_is_current(engine)             # True when the database is at the newest migration (/health)
+upgrade_database()                    # `alembic upgrade head` on the configured database
+schema_is_current(engine)             # True when the database is at the newest migration (/health)
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -45,10 +46,9 @@ def upgrade_database(url: str | None = None) -> None:
     """Apply every pending migration (`alembic upgrade head`) to `url` (default: the configured database)."""
     engine = get_engine(url)
     config = alembic_config(url)
-    with engine.connect() as connection, backend_for(engine.dialect.name).migrating(connection):
-        with connection.begin():
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+    with engine.connect() as connection, backend_for(engine.dialect.name).migrating(connection), connection.begin():
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@
 A term spelled like a subject of the configured taxonomy (`app.store.taxonomy`) files the quote
 under that subject; a topic row is made the first time its slug is met.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -45,8 +46,11 @@ def link_topics(session: Session, quotes: list[ExtractedQuote], quote_ids: list[
             if not slug or slug in scores:
                 continue
             subject = taxonomy.by_slug.get(slug)
-            wanted[slug] = (_WantedTopic(subject.name, "subject", subject.code, subject.broader) if subject
-                            else wanted.get(slug) or _WantedTopic(term, "term"))
+            wanted[slug] = (
+                _WantedTopic(subject.name, "subject", subject.code, subject.broader)
+                if subject
+                else wanted.get(slug) or _WantedTopic(term, "term")
+            )
             scores[slug] = None
         per_quote.append(scores)
     topic_ids = _topic_ids(session, wanted)
@@ -65,11 +69,16 @@ def _topic_ids(session: Session, wanted: dict[str, _WantedTopic]) -> dict[str, i
     for slug, want in wanted.items():
         topic = existing.get(slug)
         if topic is None:
-            existing[slug] = topic = Topic(slug=slug, name=want.name, kind=want.kind, code=want.code,
-                                           broader=want.broader)
+            existing[slug] = topic = Topic(
+                slug=slug, name=want.name, kind=want.kind, code=want.code, broader=want.broader
+            )
             session.add(topic)
         elif want.kind == "subject" and (topic.kind, topic.name, topic.code, topic.broader) != (
-                want.kind, want.name, want.code, want.broader):
+            want.kind,
+            want.name,
+            want.code,
+            want.broader,
+        ):
             topic.kind, topic.name, topic.code, topic.broader = want.kind, want.name, want.code, want.broader
     session.flush()
     return {slug: topic.id for slug, topic in existing.items()}

@@ -3,7 +3,9 @@
 The database comes from, in order: a connection handed over in `config.attributes["connection"]`
 (app.store.migrate.upgrade_database, the tests), the `sqlalchemy.url` option of the caller's config, or Settings.
 """
+
 from logging.config import fileConfig
+from typing import Any
 
 from alembic import context
 
@@ -18,7 +20,11 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 
 
 # Batch mode for SQLite's ALTER limits; the FTS tables, made by hand, stay out of autogenerate.
-OPTIONS = dict(target_metadata=metadata, render_as_batch=True, include_object=include_in_autogenerate)
+OPTIONS: dict[str, Any] = {
+    "target_metadata": metadata,
+    "render_as_batch": True,
+    "include_object": include_in_autogenerate,
+}
 
 
 def configure(connection) -> None:
