@@ -59,7 +59,7 @@ def compose_article(
         raise RecordError('missing "text" or "html"')
     check_length(body, max_chars)
     known = {field.name: first_known(field.name, stated, page, defaults) for field in fields(Metadata)}
-    return ArticleIn(text=body, **known)
+    return ArticleIn.model_validate({"text": body, **known})
 
 
 def first_known(name: str, *layers: Metadata) -> str | date | None:

@@ -34,10 +34,11 @@ def article_from_html(
         include_tables=False,
         date_extraction_params=DATE_EXTRACTION,
     )
+    assert not isinstance(document, dict)  # bare_extraction returns a dict only with as_dict=True
     if document is None or not (document.text or "").strip():
         raise RecordError("no article text found in the HTML")
     title = _clean(document.title)
-    text = paragraphs_from_lines(document.text, drop_first_if=title)
+    text = paragraphs_from_lines(document.text or "", drop_first_if=title)
     if not text:
         raise RecordError("no article text found in the HTML (only a headline)")
     return ArticleIn(

@@ -15,13 +15,14 @@ newsroom's corrections (`app.corrections`) are applied again to an article saved
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.corrections import apply_reassignments
 from app.extract.records import Quote as ExtractedQuote
@@ -100,22 +101,22 @@ def delete_article(session: Session, article_id: int) -> bool:
 
 
 def _find_by_hash(session: Session, digest: str) -> SaveResult | None:
-    article_id = session.scalar(select(Article.id).where(Article.content_hash == digest))
+    article_id = session.scalar(select(col(Article.id)).where(col(Article.content_hash) == digest))
     if article_id is None:
         return None
-    count = session.scalar(select(func.count()).select_from(Quote).where(Quote.article_id == article_id))
+    count = session.scalar(select(func.count()).select_from(Quote).where(col(Quote.article_id) == article_id))
     return SaveResult(status="unchanged", article_id=article_id, quote_count=count or 0)
 
 
 def _speaker_ids_of(session: Session, article_id: int) -> set[int]:
     rows = session.scalars(
-        select(Quote.speaker_id).where(Quote.article_id == article_id, Quote.speaker_id.is_not(None))
+        select(col(Quote.speaker_id)).where(col(Quote.article_id) == article_id, col(Quote.speaker_id).is_not(None))
     )
-    return set(rows)
+    return {speaker_id for speaker_id in rows if speaker_id is not None}
 
 
 def _write_article(session: Session, article: ArticleIn, digest: str, quotes: list[ExtractedQuote]) -> SaveResult:
-    row = session.scalar(select(Article).where(Article.url == article.url)) if article.url else None
+    row = session.scalars(select(Article).where(col(Article.url) == article.url)).first() if article.url else None
     status: SaveStatus = "new"
     replaced_speakers: set[int] = set()
     if row is None:
@@ -123,27 +124,28 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
         session.add(row)
     else:
         status = "updated"
-        replaced_speakers = _speaker_ids_of(session, row.id)
-        session.execute(delete(Quote).where(Quote.article_id == row.id))
+        replaced_speakers = _speaker_ids_of(session, stored_id(row))
+        session.execute(delete(Quote).where(col(Quote.article_id) == row.id))
     row.title, row.url, row.source, row.author = article.title, article.url, article.source, article.author
     row.published_at, row.text, row.content_hash = article.published, article.text, digest
     row.source_key = source_key(article.source)
     session.flush()
+    article_id = stored_id(row)
 
     resolver = SpeakerResolver(session)
     speakers = resolver.resolve_all([q.speaker for q in quotes])
-    values = [_quote_values(row.id, quote, speakers, article.published) for quote in quotes]
+    values = [_quote_values(article_id, quote, speakers, article.published) for quote in quotes]
     quote_ids = _insert_quotes(session, values)
     link_topics(session, quotes, quote_ids, [v["said_on"] for v in values])
     if status == "updated":
-        apply_reassignments(session, row.id)
+        apply_reassignments(session, article_id)
     resolver.reconcile()
     prune_speakers(session, replaced_speakers)
-    return SaveResult(status=status, article_id=row.id, quote_count=len(quote_ids))
+    return SaveResult(status=status, article_id=article_id, quote_count=len(quote_ids))
 
 
 def _quote_values(
-    article_id: int, quote: ExtractedQuote, speakers: dict[object, Attribution], published: date | None
+    article_id: int, quote: ExtractedQuote, speakers: Mapping[Any, Attribution], published: date | None
 ) -> dict:
     attribution = speakers.get(quote.speaker)
     values = {name: getattr(quote, name) for name in EXTRACTED_COLUMNS}
@@ -158,9 +160,16 @@ def _quote_values(
     return values
 
 
+def stored_id(row: Article) -> int:
+    """The id of an article row the session has flushed."""
+    if row.id is None:
+        raise RuntimeError("the article row has no id: it was not flushed")
+    return row.id
+
+
 def _insert_quotes(session: Session, values: list[dict]) -> list[int]:
     """Insert quote rows in one bulk statement (no ORM objects: ingest speed); their ids in order."""
     if not values:
         return []
-    statement = insert(Quote).returning(Quote.id, sort_by_parameter_order=True)
+    statement = insert(Quote).returning(col(Quote.id), sort_by_parameter_order=True)
     return list(session.scalars(statement, values))

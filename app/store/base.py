@@ -47,11 +47,20 @@ class FullTextMatch(Protocol):
     date_ordered: the matches read straight from the index in date order; None when a backend has none.
     """
 
-    condition: ColumnElement[bool]
-    ranked: FromClause
-    ids: Select | None
-    contains: ColumnElement[bool] | None
-    date_ordered: DateOrderedSearch | None
+    @property
+    def condition(self) -> ColumnElement[bool]: ...
+
+    @property
+    def ranked(self) -> FromClause: ...
+
+    @property
+    def ids(self) -> Select | None: ...
+
+    @property
+    def contains(self) -> ColumnElement[bool] | None: ...
+
+    @property
+    def date_ordered(self) -> DateOrderedSearch | None: ...
 
 
 class StoreBackend(Protocol):

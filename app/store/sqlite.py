@@ -30,6 +30,7 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlmodel import col
 
 from app.store.base import DateKeys, FullTextMatch, SearchPosition
 from app.store.models import Quote
@@ -201,7 +202,7 @@ class SqliteFullTextMatch:
 
     @cached_property
     def condition(self) -> ColumnElement[bool]:
-        return Quote.id.in_(self.ids)
+        return col(Quote.id).in_(self.ids)
 
     @cached_property
     def ranked(self) -> FromClause:

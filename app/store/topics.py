@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import insert, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.extract.records import Quote as ExtractedQuote
 from app.store.models import QuoteTopic, Topic
@@ -65,7 +65,9 @@ def link_topics(session: Session, quotes: list[ExtractedQuote], quote_ids: list[
 
 def _topic_ids(session: Session, wanted: dict[str, _WantedTopic]) -> dict[str, int]:
     """Ids of the topics with these slugs, creating the missing ones (and promoting terms to subjects)."""
-    existing = {t.slug: t for t in session.scalars(select(Topic).where(Topic.slug.in_(list(wanted))))} if wanted else {}
+    existing = (
+        {t.slug: t for t in session.scalars(select(Topic).where(col(Topic.slug).in_(list(wanted))))} if wanted else {}
+    )
     for slug, want in wanted.items():
         topic = existing.get(slug)
         if topic is None:
@@ -81,4 +83,4 @@ def _topic_ids(session: Session, wanted: dict[str, _WantedTopic]) -> dict[str, i
         ):
             topic.kind, topic.name, topic.code, topic.broader = want.kind, want.name, want.code, want.broader
     session.flush()
-    return {slug: topic.id for slug, topic in existing.items()}
+    return {slug: topic.id for slug, topic in existing.items() if topic.id is not None}  # all, once flushed

@@ -57,6 +57,14 @@ def as_problem() -> Iterator[None]:
         raise Problem(error.status, str(error), kind=error.kind) from None
 
 
+def corrected_speaker(session: SessionDep, speaker_id: int | None) -> SpeakerPublic:
+    """The public form of the speaker a correction just committed (it exists: the correction wrote it)."""
+    speaker = get_speaker(session, speaker_id) if speaker_id is not None else None
+    if speaker is None:
+        raise RuntimeError(f"speaker {speaker_id} is gone right after its correction was committed")
+    return speaker
+
+
 @router.post(
     "/speakers/{speaker_id}/merge",
     response_model=SpeakerPublic,
@@ -69,7 +77,7 @@ def as_problem() -> Iterator[None]:
 def merge_speaker(session: SessionDep, speaker_id: SpeakerId, body: MergeBody) -> SpeakerPublic:
     with as_problem():
         target = corrections.merge(session, speaker_id, body.into_speaker_id)
-    return get_speaker(session, target.id)
+    return corrected_speaker(session, target.id)
 
 
 @router.post(
@@ -87,7 +95,7 @@ def split_speaker(response: Response, session: SessionDep, speaker_id: SpeakerId
     with as_problem():
         new = corrections.split(session, speaker_id, body.alias)
     response.headers["Location"] = f"/speakers/{new.id}"
-    return get_speaker(session, new.id)
+    return corrected_speaker(session, new.id)
 
 
 @router.put(
@@ -102,7 +110,10 @@ def split_speaker(response: Response, session: SessionDep, speaker_id: SpeakerId
 def reassign_quote(session: SessionDep, quote_id: QuoteId, body: ReassignBody) -> QuotePublic:
     with as_problem():
         corrections.reassign(session, quote_id, body.speaker_id)
-    return get_quote(session, quote_id)
+    quote = get_quote(session, quote_id)
+    if quote is None:
+        raise RuntimeError(f"quote {quote_id} is gone right after its correction was committed")
+    return quote
 
 
 @router.get(

@@ -12,7 +12,7 @@ Create Date: 2026-12-01 19:00:00
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 from app.store.keys import source_key
