@@ -37,7 +37,7 @@ from synthetic_db import DAYS, START_DAY, WORDS, build  # noqa: E402
 
 from app.store.engine import create_engine_for  # noqa: E402
 from app.store.migrate import upgrade_database  # noqa: E402
-from app.store import backend_for  # noqa: E402
+from app.store.backends import backend_for  # noqa: E402
 
 CONCURRENCY = (1, 32)
 SERVER_START_SECONDS = 30

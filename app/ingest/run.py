@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 
 from app.ingest.readers import PathError, collect_files, read_file
 from app.ingest.records import Loaded, ReadOptions, Skipped, Unreadable
-from app.store import backend_for
+from app.store.backends import backend_for
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 SKIP_NOTES_PER_REASON = 3

@@ -10,8 +10,8 @@ from sqlmodel import Session
 
 from app.queries.topics import topic_ids_named
 from app.speaker_keys import speaker_ids_named
-from app.store import FullTextMatch, backend_for
-from app.store.base import DateOrderedSearch
+from app.store.backends import backend_for
+from app.store.base import DateOrderedSearch, FullTextMatch
 from app.store.keys import source_key
 from app.store.models import Article, Quote, QuoteTopic
 

@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from app.config import get_settings
-from app.store import backend_for
+from app.store.backends import backend_for
 
 
 def create_engine_for(url: str) -> Engine:

@@ -16,7 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from app.config import get_settings
-from app.store import backend_for
+from app.store.backends import backend_for
 from app.store.engine import get_engine
 from app.store.sqlite import FTS_TABLE
 

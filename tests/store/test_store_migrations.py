@@ -11,7 +11,7 @@ from sqlalchemy import inspect
 from app.store.engine import create_engine_for
 from app.store.migrate import alembic_config, include_in_autogenerate, schema_is_current, upgrade_database
 from app.store.models import metadata
-from app.store import backend_for
+from app.store.backends import backend_for
 
 
 def test_migrations_create_every_table_and_the_fulltext_index(engine):

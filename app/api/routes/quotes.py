@@ -21,7 +21,7 @@ from app.api.pages import Page, page_of
 from app.api.schemas import QuoteQuery
 from app.queries import KeysetPosition, QuoteFilters, QuotePage, get_quote, iter_quote_pages, quote_page
 from app.queries.quotes import CSV_BATCH_SIZE
-from app.store import FullTextSyntaxError
+from app.store.base import FullTextSyntaxError
 from app.store.models import QuotePublic
 
 router = APIRouter(tags=["quotes"], dependencies=[ReadKeyDep])
