@@ -28,16 +28,18 @@ def configured_extractor(text: str, *, title: str | None, published: date | None
     return extract_quotes(text, title=title, published=published, taxonomy=get_taxonomy())
 
 
-def ingest_article(session: Session, article: ArticleIn, *, extractor: Extractor = configured_extractor) -> SaveResult:
+def ingest_article(session: Session, article: ArticleIn, *, extractor: Extractor | None = None) -> SaveResult:
     """Extract the quotes of `article` and store it with them, or find it already stored; commits.
 
-    Anything raised (by the extractor or the store) rolls the session back and is raised again.
+    `extractor` defaults to `configured_extractor`, looked up at call time. Anything raised (by the
+    extractor or the store) rolls the session back and is raised again.
     """
     try:
         stored = stored_copy(session, article)
         if stored is not None:
             return stored
-        quotes = extractor(article.text, title=article.title, published=article.published)
+        extract = extractor or configured_extractor
+        quotes = extract(article.text, title=article.title, published=article.published)
     except BaseException:
         session.rollback()
         raise
