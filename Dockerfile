@@ -20,17 +20,16 @@ ENV PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/
 RUN python3 -m venv /opt/venv
 WORKDIR /src
 
-# The dependencies first, in a layer of their own that survives changes to the code.
-COPY pyproject.toml ./
+# The dependencies first, from the lock (exact versions, hashes checked), in a layer of their own that
+# survives changes to the code.
+COPY requirements.lock ./
 RUN --mount=type=secret,id=pip_conf --mount=type=secret,id=pip_ca \
     if [ -s /run/secrets/pip_conf ]; then export PIP_CONFIG_FILE=/run/secrets/pip_conf; fi; \
     if [ -s /run/secrets/pip_ca ]; then export PIP_CERT=/run/secrets/pip_ca; fi; \
-    python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' \
-        > /tmp/requirements.txt \
-    && pip install --requirement /tmp/requirements.txt
+    pip install --require-hashes --requirement requirements.lock
 
 # Then the project itself (a regular, non-editable install), and pip and setuptools leave the venv.
-COPY README.md ./
+COPY pyproject.toml README.md LICENSE ./
 COPY app ./app
 RUN --mount=type=secret,id=pip_conf --mount=type=secret,id=pip_ca \
     if [ -s /run/secrets/pip_conf ]; then export PIP_CONFIG_FILE=/run/secrets/pip_conf; fi; \
@@ -56,10 +55,8 @@ RUN groupadd --system --gid 10001 quotewire \
     && chown quotewire:quotewire /data
 
 COPY --from=builder /opt/venv /opt/venv
-# app/db.py finds migrations/ in the working directory when the package is installed in the venv.
+# The migrations ship inside the installed package (app/store/migrations); `quotewire db upgrade` finds them there.
 WORKDIR /srv/quotewire
-COPY alembic.ini ./
-COPY migrations ./migrations
 COPY scripts/container-entrypoint.sh /usr/local/bin/quotewire-entrypoint
 
 USER quotewire

@@ -5,11 +5,13 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test eval bench clean
+.PHONY: run test eval bench lock clean
 
-$(BIN)/quotewire: pyproject.toml
+# The dependencies come from the lock (exact versions, hashes checked); then Quotewire itself, editable.
+$(BIN)/quotewire: pyproject.toml requirements-test.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 run: $(BIN)/quotewire
@@ -27,6 +29,13 @@ eval: $(BIN)/quotewire
 
 bench: $(BIN)/quotewire
 	$(BIN)/python bench/extract_speed.py ../shared/corpus/polnear-dev --repeat 3
+
+# Run after changing a dependency in pyproject.toml: pins every transitive dependency with its hashes.
+PIP_COMPILE := pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	--no-emit-trusted-host --no-emit-find-links
+lock:
+	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra test --output-file requirements-test.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

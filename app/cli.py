@@ -52,7 +52,7 @@ def extract(
     """Print the quotes of one article as JSON: {"quotes": [...]}."""
     from app.config import get_settings
     from app.extract import extract_quotes, quote_to_dict
-    from app.taxonomy import get_taxonomy
+    from app.store.taxonomy import get_taxonomy
 
     published_on = parse_published(published)
     text = read_article_text(file)
@@ -134,7 +134,7 @@ def serve(
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply every pending migration to the configured database."""
-    from app.db import upgrade_database
+    from app.store.migrate import upgrade_database
 
     upgrade_database()
     typer.echo("database at head")

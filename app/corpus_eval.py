@@ -160,12 +160,12 @@ def ingest_records(session: Session, records: list[dict]) -> int:
     """Store each record as `quotewire ingest` stores a JSONL line; the number that failed."""
     from app.ingest.json_records import article_from_record
     from app.ingest.records import ReadOptions
-    from app.repository import save_article
+    from app.ingest.write import ingest_article
 
     failed = 0
     for record in records:
         try:
-            save_article(session, article_from_record(record, ReadOptions()))
+            ingest_article(session, article_from_record(record, ReadOptions()))
         except Exception:  # noqa: BLE001 - a failed article is reported as a count, as ingest reports it
             failed += 1
     return failed
@@ -213,7 +213,7 @@ def stored_quotes(session: Session) -> dict[str, list[StoredQuote]]:
     """Every stored quote by its article's url."""
     from sqlalchemy import select
 
-    from app.models import Article, Quote, Speaker
+    from app.store.models import Article, Quote, Speaker
 
     rows = session.execute(select(Article.url, Quote.text, Speaker.name, Quote.speaker_name)
                            .join(Article, Article.id == Quote.article_id)
@@ -312,7 +312,8 @@ def measure(session: Session, golds: dict[str, dict], min_quotes: int, report: C
 
 def corpus_report(folders: list[Path], min_quotes: int = 3) -> CorpusReport:
     """Ingest `folders` into a scratch database and measure speaker identity there."""
-    from app.db import create_engine_for, upgrade_database
+    from app.store.engine import create_engine_for
+    from app.store.migrate import upgrade_database
 
     golds, records = load_corpora(folders)
     scratch = Path(tempfile.mkdtemp(prefix="quotewire-corpus-"))

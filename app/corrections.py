@@ -17,7 +17,7 @@ from typing import TypeVar
 from sqlalchemy import select, update
 from sqlmodel import Session
 
-from app.models import Quote, Speaker, SpeakerAlias, SpeakerCorrection
+from app.store.models import Quote, Speaker, SpeakerAlias, SpeakerCorrection
 from app.speaker_keys import clean_name, identity_key, name_key, surname_key
 from app.speakers import merge_speakers, prune_speakers
 

@@ -21,7 +21,7 @@ from typing import Sequence
 
 from app.extract import extract_quotes
 from app.extract.records import Quote
-from app.taxonomy import get_taxonomy
+from app.store.taxonomy import get_taxonomy
 
 GOLD_SUFFIX = ".gold.json"
 MIN_GOLD_COVERAGE = 0.8  # a match overlaps at least this share of the gold span

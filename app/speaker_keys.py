@@ -19,7 +19,7 @@ import unicodedata
 
 from sqlalchemy import Connection, bindparam, or_, select, union
 
-from app.models import Speaker, SpeakerAlias
+from app.store.models import Speaker, SpeakerAlias
 
 # anything that is not a letter or digit separates words: "Jean-Luc Moreau" -> jean luc moreau
 NON_WORD_RUN = re.compile(r"[\W_]+")

@@ -27,7 +27,7 @@ from sqlalchemy import and_, delete, exists, insert, or_, select, update
 from sqlmodel import Session
 
 from app.extract.records import Speaker as ExtractedSpeaker
-from app.models import Quote, Speaker, SpeakerAlias
+from app.store.models import Quote, Speaker, SpeakerAlias
 from app.speaker_keys import clean_name, identity_key, is_name_variant, name_key, surname_key
 
 MAX_ALIAS_CHARS = 200

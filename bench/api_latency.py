@@ -35,8 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_clients import Load, run_httpx, run_wrk, wrk_available  # noqa: E402
 from synthetic_db import DAYS, START_DAY, WORDS, build  # noqa: E402
 
-from app.db import create_engine_for, upgrade_database  # noqa: E402
-from app.store import backend_for  # noqa: E402
+from app.store.engine import create_engine_for  # noqa: E402
+from app.store.migrate import upgrade_database  # noqa: E402
+from app.store.backends import backend_for  # noqa: E402
 
 CONCURRENCY = (1, 32)
 SERVER_START_SECONDS = 30

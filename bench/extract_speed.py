@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from app.extract import extract_quotes
-from app.taxonomy import get_taxonomy
+from app.store.taxonomy import get_taxonomy
 
 
 def load_articles(folder: Path) -> list[tuple[str, date | None]]:

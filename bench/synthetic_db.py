@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from app.db import upgrade_database
+from app.store.migrate import upgrade_database
 from app.speaker_keys import name_key, surname_key
 from app.store.sqlite import FTS_TABLE
-from app.taxonomy import load_taxonomy, slugify
+from app.store.keys import source_key
+from app.store.taxonomy import load_taxonomy, slugify
 
 FIRST_NAMES = ("Ana Tomas Lena Piet Mira Omar Ines Jonas Keiko Ravi Sofia Emeka Hana Lucas Nadia Yusuf Clara "
                "Mateo Freya Idris Talia Bruno Amara Felix Noor Oskar Leila Dario Zofia Kwame").split()
@@ -117,10 +118,11 @@ def insert_articles(connection: sqlite3.Connection, count: int, rng: random.Rand
         for i in range(1, count + 1):
             published = START_DAY + timedelta(days=rng.randrange(DAYS))
             title = f"Story {i}: {quote_text(rng)[:60]}"
-            yield (i, title, f"https://news.example/{i}", rng.choice(SOURCES), published.isoformat(),
+            source = rng.choice(SOURCES)
+            yield (i, title, f"https://news.example/{i}", source, source_key(source), published.isoformat(),
                    title + "\n\nBody.", hashlib.sha256(title.encode()).hexdigest(), "2024-01-01 00:00:00")
-    connection.executemany("INSERT INTO articles (id, title, url, source, published_at, text, content_hash, "
-                           "ingested_at) VALUES (?,?,?,?,?,?,?,?)", rows())
+    connection.executemany("INSERT INTO articles (id, title, url, source, source_key, published_at, text, "
+                           "content_hash, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)", rows())
 
 
 def insert_quotes(connection: sqlite3.Connection, count: int, speaker_count: int, term_ids: list[int],

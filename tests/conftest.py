@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.db import create_engine_for, upgrade_database
+from app.store.engine import create_engine_for
+from app.store.migrate import upgrade_database
 
 
 def sqlite_url(path: Path) -> str:

@@ -3,6 +3,7 @@
 Both the declared Content-Length and the bytes actually streamed (chunked uploads declare none) are
 checked; an accepted body is buffered once and replayed to the route.
 """
+
 from __future__ import annotations
 
 from starlette.requests import Request
@@ -41,8 +42,11 @@ class BodyLimitMiddleware:
         await self.app(scope, replay(b"".join(chunks), receive), send)
 
     async def refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        problem = Problem(413, f"The request body is over the limit of {self.max_body_bytes:,} bytes "
-                               "(QUOTEWIRE_MAX_BODY_BYTES).", kind="body-too-large")
+        problem = Problem(
+            413,
+            f"The request body is over the limit of {self.max_body_bytes:,} bytes (QUOTEWIRE_MAX_BODY_BYTES).",
+            kind="body-too-large",
+        )
         await problem_response(Request(scope, receive), problem)(scope, receive, send)
 
 

@@ -1,24 +1,71 @@
 """CSV export of quotes: one header row, then one row per quote, streamed a keyset page at a time."""
+
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter
 
-from app.models import QuotePublic
+from app.store.models import QuotePublic
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
-CSV_COLUMNS = ("id", "said_on", "speaker_id", "speaker", "speaker_title", "mention", "text", "cue", "kind",
-               "topics", "article_id", "article_title", "article_url", "source", "published_at", "start", "end",
-               "context", "sieve", "confidence")
+
+
+def speaker_field(name: str) -> Callable[[QuotePublic], object]:
+    return lambda quote: getattr(quote.speaker, name) if quote.speaker else None
+
+
+def article_field(name: str) -> Callable[[QuotePublic], object]:
+    return lambda quote: getattr(quote.article, name)
+
+
+# The columns newsrooms' spreadsheets know, in their order; every other field of QuotePublic follows
+# under its own name (EXTRA_FIELDS), so a field added to the model is exported with no change here.
+NAMED_COLUMNS: tuple[tuple[str, Callable[[QuotePublic], object]], ...] = (
+    ("id", attrgetter("id")),
+    ("said_on", attrgetter("said_on")),
+    ("speaker_id", speaker_field("id")),
+    ("speaker", speaker_field("name")),
+    ("speaker_title", speaker_field("title")),
+    ("mention", attrgetter("mention")),
+    ("text", attrgetter("text")),
+    ("cue", attrgetter("cue")),
+    ("kind", attrgetter("kind")),
+    ("topics", attrgetter("topics")),
+    ("article_id", article_field("id")),
+    ("article_title", article_field("title")),
+    ("article_url", article_field("url")),
+    ("source", article_field("source")),
+    ("published_at", article_field("published_at")),
+    ("start", attrgetter("start")),
+    ("end", attrgetter("end")),
+    ("context", attrgetter("context")),
+    ("sieve", attrgetter("sieve")),
+    ("confidence", attrgetter("confidence")),
+)
+EMBEDDED = {"speaker", "article"}  # spread over the named speaker_* and article columns
+EXTRA_FIELDS = tuple(
+    name
+    for name in QuotePublic.model_fields
+    if name not in EMBEDDED and name not in {column for column, _ in NAMED_COLUMNS}
+)
+COLUMNS = NAMED_COLUMNS + tuple((name, attrgetter(name)) for name in EXTRA_FIELDS)
+CSV_COLUMNS = tuple(column for column, _ in COLUMNS)
+LIST_SEPARATOR = "; "
+
+
+def cell(value: object) -> object:
+    """A value as the CSV shows it: an empty cell for None, a list joined by "; "."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(map(str, value))
+    return value
 
 
 def csv_row(quote: QuotePublic) -> tuple:
-    speaker, article = quote.speaker, quote.article
-    return (quote.id, quote.said_on or "", speaker.id if speaker else "", speaker.name if speaker else "",
-            (speaker.title or "") if speaker else "", quote.mention or "", quote.text, quote.cue or "", quote.kind,
-            "; ".join(quote.topics), article.id, article.title or "", article.url or "", article.source or "",
-            article.published_at or "", quote.start, quote.end, quote.context, quote.sieve or "", quote.confidence)
+    return tuple(cell(read(quote)) for _, read in COLUMNS)
 
 
 def csv_chunks(pages: Iterable[list[QuotePublic]]) -> Iterator[str]:

@@ -4,6 +4,7 @@ A cursor names the last row of a page; the next page is every row after it in th
 page ever needs an OFFSET or a COUNT. A cursor that does not decode, or was made for another sort, is
 a 400 naming the `cursor` parameter.
 """
+
 from __future__ import annotations
 
 import base64
@@ -14,7 +15,6 @@ from datetime import date
 from app.api.errors import invalid_parameter
 from app.queries import KeysetPosition
 from app.queries.keyset import SortKey
-
 
 
 def encode_cursor(position: KeysetPosition) -> str:
@@ -29,8 +29,9 @@ def decode_cursor(cursor: str, *, sort: str, key_type: type) -> KeysetPosition:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         made_for, key, row_id = json.loads(raw)
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
-        raise invalid_parameter("cursor", "not a cursor this API issued; use next_cursor from a previous page "
-                                          "unchanged") from None
+        raise invalid_parameter(
+            "cursor", "not a cursor this API issued; use next_cursor from a previous page unchanged"
+        ) from None
     if made_for != sort:
         raise invalid_parameter("cursor", f"this cursor was issued for sort={made_for}, not sort={sort}")
     if not isinstance(row_id, int) or isinstance(row_id, bool):

@@ -3,6 +3,7 @@
 They do no I/O (a Session connects on first use, in the route), so they are `async def`: FastAPI runs
 them on the event loop instead of sending each to a worker thread.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -17,8 +18,9 @@ from app.api.errors import Problem
 from app.config import Settings
 
 API_KEY_HEADER = "X-API-Key"
-api_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False,
-                              description="The key configured as QUOTEWIRE_API_KEY on the server.")
+api_key_header = APIKeyHeader(
+    name=API_KEY_HEADER, auto_error=False, description="The key configured as QUOTEWIRE_API_KEY on the server."
+)
 
 
 async def get_app_settings(request: Request) -> Settings:
@@ -39,16 +41,29 @@ SessionDep = Annotated[Session, Depends(get_session)]
 def check_key(settings: Settings, sent: str | None, *, for_what: str) -> None:
     """Raise 401/403 problems unless `sent` matches the configured key (compared in constant time)."""
     if not settings.api_key:
-        raise Problem(403, f"{for_what} are disabled because no API key is configured: start the server with "
-                           "the environment variable QUOTEWIRE_API_KEY set to a secret, then send it as "
-                           f"the {API_KEY_HEADER} header.", kind="no-api-key-configured", title="Writes disabled")
+        raise Problem(
+            403,
+            f"{for_what} are disabled because no API key is configured: start the server with "
+            "the environment variable QUOTEWIRE_API_KEY set to a secret, then send it as "
+            f"the {API_KEY_HEADER} header.",
+            kind="no-api-key-configured",
+            title="Writes disabled",
+        )
     if not sent:
-        raise Problem(401, f"{for_what} need an API key: send it in the {API_KEY_HEADER} header.",
-                      kind="missing-api-key", title="Missing API key",
-                      headers={"WWW-Authenticate": API_KEY_HEADER})
+        raise Problem(
+            401,
+            f"{for_what} need an API key: send it in the {API_KEY_HEADER} header.",
+            kind="missing-api-key",
+            title="Missing API key",
+            headers={"WWW-Authenticate": API_KEY_HEADER},
+        )
     if not secrets.compare_digest(sent.encode(), settings.api_key.encode()):
-        raise Problem(403, f"The {API_KEY_HEADER} header does not match the configured key.",
-                      kind="wrong-api-key", title="Wrong API key")
+        raise Problem(
+            403,
+            f"The {API_KEY_HEADER} header does not match the configured key.",
+            kind="wrong-api-key",
+            title="Wrong API key",
+        )
 
 
 async def require_write_key(settings: SettingsDep, sent: Annotated[str | None, Security(api_key_header)]) -> None:

@@ -3,6 +3,7 @@
 Routes raise `Problem(status, detail, ...)`; FastAPI's own errors (unknown route, validation) are
 turned into the same `application/problem+json` body by the handlers registered in `install`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -34,18 +35,29 @@ class ProblemDetails(BaseModel):
     type: str = Field(examples=[PROBLEM_TYPE_BASE + "invalid-parameter"], description="URI naming the kind of error.")
     title: str = Field(examples=["Invalid parameter"], description="Short summary of the kind of error.")
     status: int = Field(examples=[400], description="The HTTP status code.")
-    detail: str = Field(examples=["limit: Input should be less than or equal to 200"],
-                        description="What went wrong with this request, and how to fix it.")
+    detail: str = Field(
+        examples=["limit: Input should be less than or equal to 200"],
+        description="What went wrong with this request, and how to fix it.",
+    )
     instance: str = Field(examples=["/quotes?limit=500"], description="The request path and query that failed.")
     errors: list[ParameterError] | None = Field(
-        default=None, description="For invalid input: each rejected parameter and why.")
+        default=None, description="For invalid input: each rejected parameter and why."
+    )
 
 
 class Problem(Exception):
     """Raise from a route to answer with problem details."""
 
-    def __init__(self, status: int, detail: str, *, kind: str | None = None, title: str | None = None,
-                 errors: list[ParameterError] | None = None, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        kind: str | None = None,
+        title: str | None = None,
+        errors: list[ParameterError] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
@@ -59,8 +71,13 @@ def invalid_parameter(parameter: str, message: str) -> Problem:
     """A 400 naming one bad query parameter."""
     names_itself = message.startswith((f"{parameter} ", f"{parameter}:"))
     detail = message if names_itself else f"{parameter}: {message}"
-    return Problem(400, detail, kind="invalid-parameter", title="Invalid parameter",
-                   errors=[ParameterError(parameter=parameter, message=message)])
+    return Problem(
+        400,
+        detail,
+        kind="invalid-parameter",
+        title="Invalid parameter",
+        errors=[ParameterError(parameter=parameter, message=message)],
+    )
 
 
 def slug_of_status(status: int) -> str:
@@ -73,10 +90,20 @@ def instance_of(request: Request) -> str:
 
 
 def problem_response(request: Request, problem: Problem) -> JSONResponse:
-    body = ProblemDetails(type=PROBLEM_TYPE_BASE + problem.kind, title=problem.title, status=problem.status,
-                          detail=problem.detail, instance=instance_of(request), errors=problem.errors)
-    return JSONResponse(body.model_dump(exclude_none=True), status_code=problem.status,
-                        media_type=PROBLEM_MEDIA_TYPE, headers=problem.headers)
+    body = ProblemDetails(
+        type=PROBLEM_TYPE_BASE + problem.kind,
+        title=problem.title,
+        status=problem.status,
+        detail=problem.detail,
+        instance=instance_of(request),
+        errors=problem.errors,
+    )
+    return JSONResponse(
+        body.model_dump(exclude_none=True),
+        status_code=problem.status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=problem.headers,
+    )
 
 
 def parameter_name(location: tuple[Any, ...]) -> str:
@@ -138,7 +165,7 @@ PROBLEM_DESCRIPTIONS = {
     413: "Request body over the configured limit (QUOTEWIRE_MAX_BODY_BYTES).",
     415: "Unsupported media type: send application/json.",
     422: "A parameter or body field failed validation (`errors` names each one and why), or a correction cannot "
-         "be made as asked.",
+    "be made as asked.",
     503: "The database is unreachable or its schema is not at the latest migration.",
 }
 

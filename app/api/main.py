@@ -1,5 +1,6 @@
 """The FastAPI application: `create_app(settings)` wires the engine, the error handlers, the body limit
 and the routers (`uvicorn app.api.main:create_app --factory`)."""
+
 from __future__ import annotations
 
 import gc
@@ -14,7 +15,7 @@ from app.api import errors
 from app.api.body_limit import BodyLimitMiddleware
 from app.api.routes import articles, corrections, health, problems, quotes, speakers, topics
 from app.config import Settings, get_settings
-from app.db import get_engine
+from app.store.engine import get_engine
 
 DESCRIPTION = """
 Who said what, when: every quotation found in the ingested news articles, attributed to its speaker.
@@ -53,8 +54,7 @@ async def serving(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(title="Quotewire", version="0.1.0", description=DESCRIPTION, openapi_tags=TAGS,
-                  lifespan=serving)
+    app = FastAPI(title="Quotewire", version="0.1.0", description=DESCRIPTION, openapi_tags=TAGS, lifespan=serving)
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
     errors.install(app)
@@ -68,8 +68,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def openapi_with_problem_schema(app: FastAPI) -> dict[str, Any]:
     """FastAPI's schema, plus the ProblemDetails component the declared error responses refer to."""
     if app.openapi_schema is None:
-        schema = get_openapi(title=app.title, version=app.version, description=app.description,
-                             routes=app.routes, tags=app.openapi_tags)
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes, tags=app.openapi_tags
+        )
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         problem = errors.ProblemDetails.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(problem.pop("$defs", {}))

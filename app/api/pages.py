@@ -1,4 +1,5 @@
 """List responses: `{"items", "next_cursor", "next_url"}` plus a `Link: <...>; rel="next"` header."""
+
 from __future__ import annotations
 
 from typing import Generic, TypeVar
@@ -19,10 +20,16 @@ class Page(BaseModel, Generic[Item]):
     """One page of a list; follow `next_url` until it is null."""
 
     items: list[Item]
-    next_cursor: str | None = Field(default=None, examples=[CURSOR_EXAMPLE],
-                                    description="Opaque: pass it back as `cursor` for the next page; null on the last.")
-    next_url: str | None = Field(default=None, examples=[f"/quotes?speaker=Blinken&cursor={CURSOR_EXAMPLE}"],
-                                 description="This request with `cursor` set to `next_cursor`; null on the last page.")
+    next_cursor: str | None = Field(
+        default=None,
+        examples=[CURSOR_EXAMPLE],
+        description="Opaque: pass it back as `cursor` for the next page; null on the last.",
+    )
+    next_url: str | None = Field(
+        default=None,
+        examples=[f"/quotes?speaker=Blinken&cursor={CURSOR_EXAMPLE}"],
+        description="This request with `cursor` set to `next_cursor`; null on the last page.",
+    )
 
 
 def url_with_cursor(request: Request, cursor: str) -> str:

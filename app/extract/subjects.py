@@ -15,7 +15,7 @@ and the quote's surroundings name it, or when it reaches SECOND_SUBJECT_SHARE of
 with evidence of its own. Under each chosen top-level subject, the narrower subject with the most
 evidence in the quote, then around it, then in the article, is its detail.
 
-Pure: the taxonomy is given (loading it from a file is `app.taxonomy`'s job).
+Pure: the taxonomy is given (loading it from a file is `app.store.taxonomy`'s job).
 """
 from __future__ import annotations
 

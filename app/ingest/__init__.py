@@ -1,10 +1,21 @@
-"""Files, web pages and JSON feeds into the store: read each record as an article, extract, save.
+"""Files, web pages, JSON feeds and posted articles into the store: the only write path.
 
-`run_ingest` is the `quotewire ingest` command; `article_from_html` turns one web page into an article
-(also used by `POST /articles`).
+`ingest_article` extracts one article's quotes and stores it (the CLI and `POST /articles` both call
+it); `compose_article` decides its metadata and size limit; `run_ingest` is the `quotewire ingest` command.
 """
-from app.ingest.html import article_from_html
-from app.ingest.records import RecordError
-from app.ingest.run import run_ingest
 
-__all__ = ["RecordError", "article_from_html", "run_ingest"]
+from app.ingest.compose import ArticleTooLong, compose_article
+from app.ingest.html import article_from_html
+from app.ingest.records import Metadata, RecordError
+from app.ingest.run import run_ingest
+from app.ingest.write import ingest_article
+
+__all__ = [
+    "ArticleTooLong",
+    "Metadata",
+    "RecordError",
+    "article_from_html",
+    "compose_article",
+    "ingest_article",
+    "run_ingest",
+]

@@ -1,11 +1,12 @@
 """HTML to article: main text and metadata (title, author, url, date, site name) by trafilatura."""
+
 from __future__ import annotations
 
 import re
 from datetime import date
 
 from app.ingest.records import RecordError
-from app.models import ArticleIn
+from app.store.models import ArticleIn
 
 # Only dates the page states in its markup; a deep search of the body guesses too often on news pages.
 DATE_EXTRACTION = {"original_date": True, "extensive_search": False}
@@ -33,10 +34,11 @@ def article_from_html(
         include_tables=False,
         date_extraction_params=DATE_EXTRACTION,
     )
+    assert not isinstance(document, dict)  # bare_extraction returns a dict only with as_dict=True
     if document is None or not (document.text or "").strip():
         raise RecordError("no article text found in the HTML")
     title = _clean(document.title)
-    text = paragraphs_from_lines(document.text, drop_first_if=title)
+    text = paragraphs_from_lines(document.text or "", drop_first_if=title)
     if not text:
         raise RecordError("no article text found in the HTML (only a headline)")
     return ArticleIn(

@@ -1,47 +1,40 @@
 """One JSON object to an article: fields title, text or html, url, published, source, author."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
 
-from app.ingest.html import article_from_html
-from app.ingest.records import ReadOptions, RecordError
-from app.models import ArticleIn
+from app.ingest.compose import compose_article
+from app.ingest.records import Metadata, ReadOptions, RecordError
+from app.store.models import ArticleIn
 
 STRING_FIELDS = ("title", "text", "html", "url", "source", "author", "published")
 
 
 def article_from_record(record: Any, options: ReadOptions) -> ArticleIn:
-    """The article a JSON object describes; `text` wins over `html` when both are present.
+    """The article a JSON object describes; `text` wins over `html` when both are present, and the
+    record's own fields win over the page's and the command line's (`app.ingest.compose`).
 
-    The record's own `published` and `source` win over the command line's; RecordError says what is wrong.
+    RecordError says what is wrong.
     """
     if not isinstance(record, dict):
         raise RecordError(f"expected a JSON object, got {_json_type(record)}")
     fields = {name: _string_field(record, name) for name in STRING_FIELDS}
-    record_published = parse_published(fields["published"]) if fields["published"] else None
-    text = normalize_newlines(fields["text"] or "").strip()
-    html = fields["html"] or ""
-    if text:
-        article = ArticleIn(title=fields["title"], text=text, url=fields["url"],
-                            source=fields["source"] or options.source, author=fields["author"],
-                            published=record_published or options.published)
-    elif html.strip():
-        from_page = article_from_html(html, url=fields["url"], source=fields["source"], published=record_published)
-        article = from_page.model_copy(update={
-            "title": fields["title"] or from_page.title,
-            "author": fields["author"] or from_page.author,
-            "source": from_page.source or options.source,
-            "published": from_page.published or options.published,
-        })
-    elif fields["text"] is not None:
-        raise RecordError('empty "text"')
-    elif fields["html"] is not None:
-        raise RecordError('empty "html"')
-    else:
-        raise RecordError('missing "text" or "html"')
-    check_length(article.text, options.max_article_chars)
-    return article
+    stated = Metadata(
+        title=fields["title"],
+        url=fields["url"],
+        source=fields["source"],
+        author=fields["author"],
+        published=parse_published(fields["published"]) if fields["published"] else None,
+    )
+    return compose_article(
+        text=fields["text"],
+        html=fields["html"],
+        stated=stated,
+        defaults=options.defaults,
+        max_chars=options.max_article_chars,
+    )
 
 
 def parse_published(value: str) -> date:
@@ -54,17 +47,6 @@ def parse_published(value: str) -> date:
         return datetime.fromisoformat(value).date()
     except ValueError:
         raise RecordError(f'bad date in "published": {value!r} (expected YYYY-MM-DD)') from None
-
-
-def normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def check_length(text: str, limit: int) -> None:
-    if len(text) > limit:
-        raise RecordError(
-            f"text has {len(text):,} characters, over the limit of {limit:,} (QUOTEWIRE_MAX_ARTICLE_CHARS)"
-        )
 
 
 def _string_field(record: dict, name: str) -> str | None:

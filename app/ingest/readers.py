@@ -3,6 +3,7 @@
 Every record becomes a `Loaded` article or an `Unreadable` with a precise reason (file, line, what is
 wrong); a folder walk also reports the files it passes over (`Skipped`). Nothing here touches the database.
 """
+
 from __future__ import annotations
 
 import json
@@ -10,10 +11,10 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from app.ingest.html import article_from_html, decode_html
-from app.ingest.json_records import article_from_record, check_length, normalize_newlines
-from app.ingest.records import Loaded, Origin, ReadItem, ReadOptions, RecordError, Skipped, Unreadable
-from app.models import ArticleIn
+from app.ingest.compose import compose_article, normalize_newlines
+from app.ingest.html import decode_html
+from app.ingest.json_records import article_from_record
+from app.ingest.records import Loaded, Metadata, Origin, ReadItem, ReadOptions, RecordError, Skipped, Unreadable
 
 ANNOTATION_SUFFIX = ".gold.json"  # gold quotes beside a corpus article (see ../shared/corpus/README.md)
 BINARY_SNIFF_BYTES = 8192
@@ -64,11 +65,12 @@ def read_txt(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     title = None
     if options.title_first_line:
         title, text = split_title_line(text)
-    text = text.strip()
-    if not text:
+    if not text.strip():
         raise RecordError("empty text (only a title line)" if title else "empty text")
-    check_length(text, options.max_article_chars)
-    yield Loaded(Origin(path), ArticleIn(title=title, text=text, source=options.source, published=options.published))
+    article = compose_article(
+        text=text, stated=Metadata(title=title), defaults=options.defaults, max_chars=options.max_article_chars
+    )
+    yield Loaded(Origin(path), article)
 
 
 def read_html(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
@@ -76,12 +78,7 @@ def read_html(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     raw = path.read_bytes()
     if not raw.strip():
         raise RecordError("empty file")
-    article = article_from_html(decode_html(raw))
-    check_length(article.text, options.max_article_chars)
-    article = article.model_copy(update={
-        "source": article.source or options.source,
-        "published": article.published or options.published,
-    })
+    article = compose_article(html=decode_html(raw), defaults=options.defaults, max_chars=options.max_article_chars)
     yield Loaded(Origin(path), article)
 
 
@@ -114,7 +111,9 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             try:
                 line = raw_line.rstrip(b"\r\n").decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                yield Unreadable(origin, f"not UTF-8 (invalid byte 0x{raw_line[exc.start]:02x} at column {exc.start + 1})")
+                yield Unreadable(
+                    origin, f"not UTF-8 (invalid byte 0x{raw_line[exc.start]:02x} at column {exc.start + 1})"
+                )
                 continue
             try:
                 record = json.loads(line)

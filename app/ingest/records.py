@@ -1,11 +1,23 @@
 """What the readers hand to the run: an article read from a place, a record that could not be read, a skipped file."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.models import ArticleIn
+from app.store.models import ArticleIn
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What is known about an article besides its text; None where nothing is known."""
+
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +28,11 @@ class ReadOptions:
     source: str | None = None
     title_first_line: bool = True
     max_article_chars: int = 2_000_000
+
+    @property
+    def defaults(self) -> Metadata:
+        """The command line's metadata, the last resort of `app.ingest.compose`'s precedence."""
+        return Metadata(source=self.source, published=self.published)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ stdout, e.g. `7 articles: 4 new, 1 updated, 1 unchanged, 1 failed; 23 quotes sto
 Exit status: 0 when every article was stored or already present, 1 when any failed or the database cannot
 be opened, 2 for a path that does not exist or a file type no reader handles, 130 when interrupted (Ctrl-C).
 """
+
 from __future__ import annotations
 
 import sys
@@ -21,7 +22,7 @@ from sqlmodel import Session, select
 
 from app.ingest.readers import PathError, collect_files, read_file
 from app.ingest.records import Loaded, ReadOptions, Skipped, Unreadable
-from app.store import backend_for
+from app.store.backends import backend_for
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 SKIP_NOTES_PER_REASON = 3
@@ -49,8 +50,10 @@ class Tally:
 
     def summary(self) -> str:
         noun = "article" if self.articles == 1 else "articles"
-        return (f"{self.articles} {noun}: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
-                f"{len(self.failures)} failed; {self.quotes_stored} quotes stored")
+        return (
+            f"{self.articles} {noun}: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{len(self.failures)} failed; {self.quotes_stored} quotes stored"
+        )
 
 
 def run_ingest(
@@ -63,7 +66,8 @@ def run_ingest(
 ) -> int:
     """Ingest files and folders into the configured database; returns the exit status."""
     from app.config import get_settings
-    from app.db import get_engine, upgrade_database
+    from app.store.engine import get_engine
+    from app.store.migrate import upgrade_database
 
     try:
         files, skipped = collect_files(paths)
@@ -81,8 +85,12 @@ def run_ingest(
     if already_filled:
         typer.echo("the database already holds articles: nothing ingested (--if-empty)")
         return EXIT_OK
-    options = ReadOptions(published=published, source=source, title_first_line=title_first_line,
-                          max_article_chars=get_settings().max_article_chars)
+    options = ReadOptions(
+        published=published,
+        source=source,
+        title_first_line=title_first_line,
+        max_article_chars=get_settings().max_article_chars,
+    )
     report_skipped(skipped)
     tally = ingest_files(engine, files, options)
     if (tally.new or tally.updated) and not tally.interrupted:
@@ -117,11 +125,11 @@ def ingest_files(engine: Engine, files: list[Path], options: ReadOptions) -> Tal
 
 def store_article(engine: Engine, item: Loaded, tally: Tally) -> None:
     """Save one article in its own transaction; a failure is recorded, and nothing of the article is kept."""
-    from app.repository import save_article
+    from app.ingest.write import ingest_article
 
     try:
         with Session(engine) as session:
-            result = save_article(session, item.article)
+            result = ingest_article(session, item.article)
     except Exception as exc:  # noqa: BLE001 - any error fails this article only; the batch goes on
         tally.failures.append(Unreadable(item.origin, f"not stored: {describe_error(exc)}"))
         return
@@ -129,7 +137,7 @@ def store_article(engine: Engine, item: Loaded, tally: Tally) -> None:
 
 
 def database_has_articles(engine: Engine) -> bool:
-    from app.models import Article
+    from app.store.models import Article
 
     with Session(engine) as session:
         return session.exec(select(Article.id).limit(1)).first() is not None
@@ -161,8 +169,14 @@ def progress_bar(total_files: int) -> Iterator:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-               TextColumn("{task.fields[counts]}"), TimeElapsedColumn())
+    columns = (
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TextColumn("{task.fields[counts]}"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingest", total=total_files, counts="")
 

@@ -1,23 +1,25 @@
 """Reading articles: the `/articles` listing (newest ingested first) and one article with its quotes."""
+
 from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from app.models import Article, ArticlePublic, ArticleWithQuotes, Quote
 from app.queries.keyset import KeysetPage, KeysetPosition, split_page
 from app.queries.quote_items import quote_items
-
+from app.store.keys import source_key
+from app.store.models import Article, ArticlePublic, ArticleWithQuotes, Quote
 
 ArticlePage = KeysetPage[ArticlePublic]
 
 
-def article_page(session: Session, *, source: str | None = None, limit: int = 50,
-                 after: KeysetPosition | None = None) -> ArticlePage:
-    """Articles, most recently ingested first; with `source`, only that publisher's (case-insensitive)."""
+def article_page(
+    session: Session, *, source: str | None = None, limit: int = 50, after: KeysetPosition | None = None
+) -> ArticlePage:
+    """Articles, most recently ingested first; with `source`, only that publisher's (case and accents folded)."""
     statement = select(Article.id, Article.id).order_by(Article.id.desc()).limit(limit + 1)
     if source is not None:
-        statement = statement.where(func.lower(Article.source) == source.casefold())
+        statement = statement.where(Article.source_key == source_key(source))
     if after is not None:
         statement = statement.where(Article.id < after.id)
     ids, next_position = split_page(session.exec(statement).all(), limit, "ingested")
@@ -27,13 +29,24 @@ def article_page(session: Session, *, source: str | None = None, limit: int = 50
 def articles_with_counts(session: Session, ids: list[int]) -> list[ArticlePublic]:
     if not ids:
         return []
-    counts = dict(session.exec(select(Quote.article_id, func.count()).where(Quote.article_id.in_(ids))
-                               .group_by(Quote.article_id)).all())
-    columns = (Article.id, Article.title, Article.url, Article.source, Article.author, Article.published_at,
-               Article.ingested_at)
+    counts = dict(
+        session.exec(
+            select(Quote.article_id, func.count()).where(Quote.article_id.in_(ids)).group_by(Quote.article_id)
+        ).all()
+    )
+    columns = (
+        Article.id,
+        Article.title,
+        Article.url,
+        Article.source,
+        Article.author,
+        Article.published_at,
+        Article.ingested_at,
+    )
     rows = {row.id: row for row in session.exec(select(*columns).where(Article.id.in_(ids)))}
-    return [ArticlePublic.model_validate(rows[i]._asdict() | {"quote_count": counts.get(i, 0)})
-            for i in ids if i in rows]
+    return [
+        ArticlePublic.model_validate(rows[i]._asdict() | {"quote_count": counts.get(i, 0)}) for i in ids if i in rows
+    ]
 
 
 def get_article(session: Session, article_id: int) -> ArticleWithQuotes | None:

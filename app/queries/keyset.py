@@ -5,6 +5,7 @@ Quotes without a date (`said_on` NULL) come after every dated quote, in both dat
 (`(said_on, id) < (:key, :id)`), then, when the dated rows run out, from the undated section by id; so
 no page needs an OFFSET and no page costs more than `limit + 1` index steps.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -28,8 +29,9 @@ class KeysetPosition:
     id: int
 
 
-def after_in_date_order(said_on: ColumnElement, row_id: ColumnElement, position: KeysetPosition,
-                        descending: bool) -> tuple[ColumnElement[bool], bool]:
+def after_in_date_order(
+    said_on: ColumnElement, row_id: ColumnElement, position: KeysetPosition, descending: bool
+) -> tuple[ColumnElement[bool], bool]:
     """The condition for rows after `position` in its section, and whether that section is the dated one."""
     if position.key is None:
         return and_(said_on.is_(None), row_id < position.id if descending else row_id > position.id), False

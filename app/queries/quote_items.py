@@ -1,4 +1,5 @@
 """The API items of a page of quotes: each quote with its speaker, article and topics embedded."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -8,12 +9,12 @@ from pydantic import BaseModel
 from sqlalchemy import bindparam, func, select
 from sqlmodel import Session
 
-from app.models import Article, ArticleRef, Quote, QuotePublic, QuoteTopic, Speaker, SpeakerRef, Topic
+from app.store.models import Article, ArticleRef, Quote, QuotePublic, QuoteTopic, Speaker, SpeakerRef, Topic
 
-QUOTE_FIELDS = ("id", "text", "start", "end", "context", "cue", "kind", "said_on", "mention", "sieve", "confidence",
-                "speaker_corrected")
-SPEAKER_FIELDS = ("id", "name", "title")
-ARTICLE_FIELDS = ("id", "title", "url", "source", "author", "published_at")
+# Read from the models, so a field added to QuotePublic (and its table) reaches every item.
+QUOTE_FIELDS = tuple(name for name in QuotePublic.model_fields if name in Quote.model_fields)
+SPEAKER_FIELDS = tuple(SpeakerRef.model_fields)
+ARTICLE_FIELDS = tuple(ArticleRef.model_fields)
 QUOTE_COLUMNS = tuple(getattr(Quote, name) for name in QUOTE_FIELDS)
 SPEAKER_COLUMNS = tuple(getattr(Speaker, name) for name in SPEAKER_FIELDS)
 ARTICLE_COLUMNS = tuple(getattr(Article, name) for name in ARTICLE_FIELDS)

@@ -12,35 +12,43 @@ A full-text query with no other filter but dates is read from the full-text inde
 holds the matches in date order (see `app.store`): a page of the commonest word costs `limit + 1`
 index entries too.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from typing import cast
 
 from sqlalchemy import ColumnElement, Date, Integer, Select, bindparam, select, tuple_
 from sqlmodel import Session
 
-from app.models import Quote, QuoteTopic
 from app.queries.keyset import KeysetPosition, after_ascending, after_in_date_order
 from app.queries.selection import QuoteSelection
 from app.store.base import DateKeys
+from app.store.models import Quote, QuoteTopic
 
 KeyColumns = tuple[ColumnElement, ColumnElement]  # (id, said_on)
 Stream = tuple[KeyColumns, Callable[[KeyColumns], Select]]
 MAX_STREAMS = 8
 
 
-def date_sorted_keys(session: Session, selection: QuoteSelection, count: int, after: KeysetPosition | None,
-                     *, descending: bool) -> DateKeys:
+def date_sorted_keys(
+    session: Session, selection: QuoteSelection, count: int, after: KeysetPosition | None, *, descending: bool
+) -> DateKeys:
     """(id, said_on) of up to `count` matching quotes after `after`: dated in date order, then undated by id."""
     if selection.nothing:
         return []
     if selection.by_date is not None:
         position = None if after is None else (cast(date | None, after.key), after.id)
-        return selection.by_date.keys(session.connection(), count, descending=descending, after=position,
-                                      first_day=selection.first_day, last_day=selection.last_day)
+        return selection.by_date.keys(
+            session.connection(),
+            count,
+            descending=descending,
+            after=position,
+            first_day=selection.first_day,
+            last_day=selection.last_day,
+        )
     merged: dict[int, date | None] = {}
     plain = plain_streams(selection)
     if plain is not None:
@@ -67,29 +75,46 @@ def plain_streams(selection: QuoteSelection) -> tuple[str, tuple[int | None, ...
     return "quotes", (None,)
 
 
-def plain_section_keys(session: Session, source: str, stream_id: int | None, selection: QuoteSelection,
-                       count: int, after: KeysetPosition | None, descending: bool) -> DateKeys:
+def plain_section_keys(
+    session: Session,
+    source: str,
+    stream_id: int | None,
+    selection: QuoteSelection,
+    count: int,
+    after: KeysetPosition | None,
+    descending: bool,
+) -> DateKeys:
     """`section_keys` for a plain stream, with statements built once per shape (see plain_statement)."""
     dated_range = selection.first_day is not None or selection.last_day is not None
     shape = (source, selection.first_day is not None, selection.last_day is not None, descending)
-    values = {"stream_id": stream_id, "first_day": selection.first_day, "last_day": selection.last_day,
-              "after_on": None if after is None else after.key, "after_id": None if after is None else after.id}
+    values = {
+        "stream_id": stream_id,
+        "first_day": selection.first_day,
+        "last_day": selection.last_day,
+        "after_on": None if after is None else after.key,
+        "after_id": None if after is None else after.id,
+    }
     connection = session.connection()
     rows: DateKeys = []
     if after is None or after.key is not None:
         statement = plain_statement(*shape, dated=True, positioned=after is not None)
-        rows = [(found_id, found_on) for found_id, found_on in connection.execute(statement, {**values, "count": count})]
+        rows = [
+            (found_id, found_on) for found_id, found_on in connection.execute(statement, {**values, "count": count})
+        ]
     if len(rows) < count and not dated_range:  # a date range leaves out undated quotes
         positioned = after is not None and after.key is None
         statement = plain_statement(*shape, dated=False, positioned=positioned)
-        rows += [(found_id, found_on)
-                 for found_id, found_on in connection.execute(statement, {**values, "count": count - len(rows)})]
+        rows += [
+            (found_id, found_on)
+            for found_id, found_on in connection.execute(statement, {**values, "count": count - len(rows)})
+        ]
     return rows
 
 
-@lru_cache(maxsize=None)
-def plain_statement(source: str, first_day: bool, last_day: bool, descending: bool, *, dated: bool,
-                    positioned: bool) -> Select:
+@cache
+def plain_statement(
+    source: str, first_day: bool, last_day: bool, descending: bool, *, dated: bool, positioned: bool
+) -> Select:
     """The statement of one section of a plain stream, every value a bound parameter: built once per
     shape, so a request pays neither for building it nor for SQLAlchemy working out its cache key."""
     row_id, said_on = (QuoteTopic.quote_id, QuoteTopic.said_on) if source == "topic" else (Quote.id, Quote.said_on)
@@ -111,7 +136,9 @@ def plain_statement(source: str, first_day: bool, last_day: bool, descending: bo
     else:
         statement = statement.where(said_on.is_(None))
         if positioned:
-            statement = statement.where(row_id < bindparam("after_id") if descending else row_id > bindparam("after_id"))
+            statement = statement.where(
+                row_id < bindparam("after_id") if descending else row_id > bindparam("after_id")
+            )
         order = (row_id.desc(),) if descending else (row_id,)
     return statement.order_by(*order).limit(bindparam("count", type_=Integer))
 
@@ -130,6 +157,7 @@ def date_streams(selection: QuoteSelection) -> list[Stream]:
                 if where:
                     statement = statement.join(Quote, Quote.id == QuoteTopic.quote_id).where(*where)
                 return statement
+
             return base
 
         return [(topic_columns, of_topic(topic_id)) for topic_id in selection.topic_ids]
@@ -143,8 +171,9 @@ def date_streams(selection: QuoteSelection) -> list[Stream]:
     return [of_quotes()]
 
 
-def section_keys(session: Session, stream: Stream, count: int, after: KeysetPosition | None,
-                 descending: bool) -> DateKeys:
+def section_keys(
+    session: Session, stream: Stream, count: int, after: KeysetPosition | None, descending: bool
+) -> DateKeys:
     """Up to `count` (id, said_on) rows of a stream after `after`: the dated section, then the undated one."""
     columns, base = stream
     row_id, said_on = columns
@@ -159,8 +188,12 @@ def section_keys(session: Session, stream: Stream, count: int, after: KeysetPosi
         rows = [(found_id, found_on) for found_id, found_on in session.connection().execute(statement)]
         position_condition = said_on.is_(None)
     if len(rows) < count:
-        statement = (base(columns).where(position_condition)
-                     .order_by(row_id.desc() if descending else row_id).limit(count - len(rows)))
+        statement = (
+            base(columns)
+            .where(position_condition)
+            .order_by(row_id.desc() if descending else row_id)
+            .limit(count - len(rows))
+        )
         rows += [(found_id, found_on) for found_id, found_on in session.connection().execute(statement)]
     return rows
 
@@ -171,8 +204,9 @@ def in_date_order(rows: DateKeys, descending: bool) -> DateKeys:
     return dated + undated
 
 
-def relevance_sorted_keys(session: Session, selection: QuoteSelection, count: int,
-                          after: KeysetPosition | None) -> list[tuple[int, float]]:
+def relevance_sorted_keys(
+    session: Session, selection: QuoteSelection, count: int, after: KeysetPosition | None
+) -> list[tuple[int, float]]:
     """(id, rank) of up to `count` full-text matches after `after`, most relevant first."""
     assert selection.ranked is not None, "relevance needs q"
     if selection.nothing:

@@ -3,31 +3,39 @@
 A page is read in two steps: the ids and sort keys of `limit + 1` rows (`quote_keys`, from indexes
 where the filters allow), then the items for those ids with speaker, article and topics (`quote_items`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from sqlmodel import Session
 
-from app.models import QuotePublic
 from app.queries.keyset import KeysetPage, KeysetPosition, QuoteSort, split_page
 from app.queries.quote_items import quote_items
 from app.queries.quote_keys import date_sorted_keys, relevance_sorted_keys
 from app.queries.selection import QuoteFilters, QuoteSelection, quote_selection
+from app.store.models import QuotePublic
 
 CSV_BATCH_SIZE = 500
 
 QuotePage = KeysetPage[QuotePublic]
 
 
-def quote_page(session: Session, filters: QuoteFilters, *, sort: QuoteSort = "newest", limit: int = 20,
-               after: KeysetPosition | None = None) -> QuotePage:
+def quote_page(
+    session: Session,
+    filters: QuoteFilters,
+    *,
+    sort: QuoteSort = "newest",
+    limit: int = 20,
+    after: KeysetPosition | None = None,
+) -> QuotePage:
     """One page of quotes matching `filters`, after `after`; `next` is set when more rows follow."""
     return _selected_page(session, quote_selection(session, filters), sort, limit, after)
 
 
-def _selected_page(session: Session, selection: QuoteSelection, sort: QuoteSort, limit: int,
-                   after: KeysetPosition | None) -> QuotePage:
+def _selected_page(
+    session: Session, selection: QuoteSelection, sort: QuoteSort, limit: int, after: KeysetPosition | None
+) -> QuotePage:
     if sort == "relevance":
         rows = relevance_sorted_keys(session, selection, limit + 1, after)
     else:
@@ -36,8 +44,14 @@ def _selected_page(session: Session, selection: QuoteSelection, sort: QuoteSort,
     return KeysetPage(items=quote_items(session, ids), next=next_position)
 
 
-def iter_quote_pages(session: Session, filters: QuoteFilters, *, sort: QuoteSort = "newest",
-                     batch_size: int = CSV_BATCH_SIZE, after: KeysetPosition) -> Iterator[list[QuotePublic]]:
+def iter_quote_pages(
+    session: Session,
+    filters: QuoteFilters,
+    *,
+    sort: QuoteSort = "newest",
+    batch_size: int = CSV_BATCH_SIZE,
+    after: KeysetPosition,
+) -> Iterator[list[QuotePublic]]:
     """Every matching quote after `after`, a keyset page at a time (for streaming exports)."""
     selection = quote_selection(session, filters)  # names resolved and the plan chosen once per export
     position: KeysetPosition | None = after

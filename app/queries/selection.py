@@ -1,4 +1,5 @@
 """Quote filters made SQL, in one place: `/quotes`, its CSV export and `/speakers/{id}/quotes` all use it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,11 +8,12 @@ from datetime import date
 from sqlalchemy import ColumnElement, FromClause, func, select
 from sqlmodel import Session
 
-from app.models import Article, Quote, QuoteTopic
 from app.queries.topics import topic_ids_named
 from app.speaker_keys import speaker_ids_named
-from app.store import FullTextMatch, backend_for
-from app.store.base import DateOrderedSearch
+from app.store.backends import backend_for
+from app.store.base import DateOrderedSearch, FullTextMatch
+from app.store.keys import source_key
+from app.store.models import Article, Quote, QuoteTopic
 
 # How `q` is tested alongside other filters depends on how many quotes match (see fulltext_plan).
 FEW_FULLTEXT_MATCHES = 2_000
@@ -38,8 +40,10 @@ class QuoteFilters:
     @property
     def beyond_dates(self) -> bool:
         """Whether a filter other than `q` and the dates is given (one that picks the index a page reads)."""
-        return any(value is not None for value in (self.speaker, self.speaker_id, self.topic, self.article_id,
-                                                   self.source, self.kind))
+        return any(
+            value is not None
+            for value in (self.speaker, self.speaker_id, self.topic, self.article_id, self.source, self.kind)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +73,9 @@ class QuoteSelection:
     by_date: DateOrderedSearch | None = None
     nothing: bool = False
 
-    def where(self, *, speaker_id: int | None = None, topics: bool = True, dates: bool = True,
-              fulltext: bool = True) -> tuple[ColumnElement[bool], ...]:
+    def where(
+        self, *, speaker_id: int | None = None, topics: bool = True, dates: bool = True, fulltext: bool = True
+    ) -> tuple[ColumnElement[bool], ...]:
         """The conditions on `quotes`; with `speaker_id`, for that one of the speakers only. A caller
         reading quote_topics itself leaves out `topics` and `dates` (and applies dates there); one
         joining the ranked matches leaves out `fulltext`."""
@@ -78,8 +83,11 @@ class QuoteSelection:
         if speaker_id is not None:
             where.append(Quote.speaker_id == speaker_id)
         elif self.speaker_ids is not None:
-            where.append(Quote.speaker_id.in_(self.speaker_ids) if len(self.speaker_ids) > 1
-                         else Quote.speaker_id == self.speaker_ids[0])
+            where.append(
+                Quote.speaker_id.in_(self.speaker_ids)
+                if len(self.speaker_ids) > 1
+                else Quote.speaker_id == self.speaker_ids[0]
+            )
         if topics and self.topic_ids is not None:
             tagged = select(QuoteTopic.quote_id).where(QuoteTopic.topic_id.in_(self.topic_ids))
             where.append(Quote.id.in_(tagged))
@@ -132,27 +140,26 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
             fulltext = fulltext_plan(session, match)
         else:
             fulltext, by_date = match.condition, match.date_ordered
-    return QuoteSelection(conditions=tuple(conditions), first_day=first_day, last_day=last_day,
-                          speaker_ids=tuple(sorted(speaker_ids)) if speaker_ids is not None else None,
-                          topic_ids=topic_ids, fulltext=fulltext, ranked=ranked, by_date=by_date)
+    return QuoteSelection(
+        conditions=tuple(conditions),
+        first_day=first_day,
+        last_day=last_day,
+        speaker_ids=tuple(sorted(speaker_ids)) if speaker_ids is not None else None,
+        topic_ids=topic_ids,
+        fulltext=fulltext,
+        ranked=ranked,
+        by_date=by_date,
+    )
 
 
 def source_articles_condition(session: Session, source: str) -> ColumnElement[bool]:
     """Quotes from articles of `source`. A source of few articles drives the query from its quotes,
     sorted afterwards; one of many (50k quotes of 1M: 35 ms to sort) is a test on `article_id + 0`,
     which SQLite cannot drive from, so it walks the date index in page order and stops after a page."""
-    articles = select(Article.id).where(source_condition(session, source))
+    articles = select(Article.id).where(Article.source_key == source_key(source))
     counted = select(func.count()).select_from(articles.limit(MANY_SOURCE_ARTICLES).subquery())
     article_id = Quote.article_id + 0 if (session.scalar(counted) or 0) >= MANY_SOURCE_ARTICLES else Quote.article_id
     return article_id.in_(articles)
-
-
-def source_condition(session: Session, source: str) -> ColumnElement[bool]:
-    """Articles of `source`, case-insensitively: by the source index when the case is exact (the usual
-    case), else by comparing every article's source folded."""
-    if session.scalar(select(Article.id).where(Article.source == source).limit(1)) is not None:
-        return Article.source == source
-    return func.lower(Article.source) == source.casefold()
 
 
 def fulltext_plan(session: Session, match: FullTextMatch) -> ColumnElement[bool]:

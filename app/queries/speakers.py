@@ -1,13 +1,13 @@
 """Reading speakers: the `/speakers` listing (search by name or alias) with aliases and quote counts."""
+
 from __future__ import annotations
 
 from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
-from app.models import Quote, Speaker, SpeakerAlias, SpeakerPublic
 from app.queries.keyset import KeysetPage, KeysetPosition, after_ascending, split_page
 from app.speaker_keys import name_key
-
+from app.store.models import Quote, Speaker, SpeakerAlias, SpeakerPublic
 
 SpeakerPage = KeysetPage[SpeakerPublic]
 
@@ -16,8 +16,9 @@ def like_escaped(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def speaker_page(session: Session, *, q: str | None = None, limit: int = 50,
-                 after: KeysetPosition | None = None) -> SpeakerPage:
+def speaker_page(
+    session: Session, *, q: str | None = None, limit: int = 50, after: KeysetPosition | None = None
+) -> SpeakerPage:
     """Speakers in name order; with `q`, those whose name or an alias contains it (case and accents folded)."""
     statement = select(Speaker.id, Speaker.key).order_by(Speaker.key, Speaker.id).limit(limit + 1)
     if q is not None:
@@ -34,16 +35,26 @@ def speakers_with_counts(session: Session, ids: list[int]) -> list[SpeakerPublic
     """The public form of speakers `ids`, in that order, with aliases and quote counts."""
     if not ids:
         return []
-    counts = dict(session.exec(select(Quote.speaker_id, func.count()).where(Quote.speaker_id.in_(ids))
-                               .group_by(Quote.speaker_id)).all())
+    counts = dict(
+        session.exec(
+            select(Quote.speaker_id, func.count()).where(Quote.speaker_id.in_(ids)).group_by(Quote.speaker_id)
+        ).all()
+    )
     aliases: dict[int, list[str]] = {}
-    for speaker_id, alias in session.exec(select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
-                                          .where(SpeakerAlias.speaker_id.in_(ids)).order_by(SpeakerAlias.id)):
+    for speaker_id, alias in session.exec(
+        select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
+        .where(SpeakerAlias.speaker_id.in_(ids))
+        .order_by(SpeakerAlias.id)
+    ):
         aliases.setdefault(speaker_id, []).append(alias)
     speakers = {s.id: s for s in session.scalars(select(Speaker).where(Speaker.id.in_(ids)))}
-    return [SpeakerPublic.model_validate(speakers[i], update={"aliases": aliases.get(i, []),
-                                                              "quote_count": counts.get(i, 0)})
-            for i in ids if i in speakers]
+    return [
+        SpeakerPublic.model_validate(
+            speakers[i], update={"aliases": aliases.get(i, []), "quote_count": counts.get(i, 0)}
+        )
+        for i in ids
+        if i in speakers
+    ]
 
 
 def get_speaker(session: Session, speaker_id: int) -> SpeakerPublic | None:

@@ -8,6 +8,7 @@ or a topic's slug as listed by `/topics`. `topic_ids_named` runs that lookup.
 A listing is in slug order, or by quote count (most first); narrowed to a speaker or a date range,
 it counts only those quotes and lists only topics they carry.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,9 +19,9 @@ from sqlalchemy import Connection, and_, bindparam, func, or_, select
 from sqlmodel import Session
 
 from app.extract.topics import normalize_term
-from app.models import Quote, QuoteTopic, Topic, TopicPublic
 from app.queries.keyset import KeysetPage, KeysetPosition, after_ascending, split_page
-from app.taxonomy import find_subject, get_taxonomy, slugify
+from app.store.models import Quote, QuoteTopic, Topic, TopicPublic
+from app.store.taxonomy import find_subject, get_taxonomy, slugify
 
 TopicSort = Literal["slug", "count"]
 
@@ -40,7 +41,9 @@ TOPIC_IDS_BY_SLUGS = select(Topic.id).where(Topic.slug.in_(bindparam("slugs", ex
 
 def topic_ids_named(connection: Connection, text: str) -> list[int]:
     """Ids of the topics `text` names (a subject and those under it, a term, or a slug)."""
-    return [topic_id for topic_id, in connection.execute(TOPIC_IDS_BY_SLUGS, {"slugs": sorted(topic_slugs_for(text))})]
+    return [
+        topic_id for (topic_id,) in connection.execute(TOPIC_IDS_BY_SLUGS, {"slugs": sorted(topic_slugs_for(text))})
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +63,14 @@ class TopicFilters:
 TopicPage = KeysetPage[TopicPublic]
 
 
-def topic_page(session: Session, filters: TopicFilters = TopicFilters(), *, sort: TopicSort = "slug",
-               limit: int = 50, after: KeysetPosition | None = None) -> TopicPage:
+def topic_page(
+    session: Session,
+    filters: TopicFilters = TopicFilters(),
+    *,
+    sort: TopicSort = "slug",
+    limit: int = 50,
+    after: KeysetPosition | None = None,
+) -> TopicPage:
     """Topics in slug order or by quote count (most first, then slug), with their quote counts."""
     if sort == "slug" and not filters.narrows_quotes:
         return _all_topics_by_slug(session, filters.kind, limit, after)
@@ -75,8 +84,12 @@ def topic_page(session: Session, filters: TopicFilters = TopicFilters(), *, sort
         statement = statement.order_by(counted.c.n.desc(), Topic.slug, Topic.id)
         if after is not None:
             key, slug = _count_key(after)
-            statement = statement.where(or_(counted.c.n < key, and_(counted.c.n == key, or_(
-                Topic.slug > slug, and_(Topic.slug == slug, Topic.id > after.id)))))
+            statement = statement.where(
+                or_(
+                    counted.c.n < key,
+                    and_(counted.c.n == key, or_(Topic.slug > slug, and_(Topic.slug == slug, Topic.id > after.id))),
+                )
+            )
     else:
         statement = statement.order_by(Topic.slug, Topic.id)
         if after is not None:
@@ -99,7 +112,8 @@ def _counts(filters: TopicFilters):
     statement = select(QuoteTopic.topic_id, func.count().label("n")).group_by(QuoteTopic.topic_id)
     if filters.speaker_ids is not None:
         statement = statement.join(Quote, Quote.id == QuoteTopic.quote_id).where(
-            Quote.speaker_id.in_(filters.speaker_ids))
+            Quote.speaker_id.in_(filters.speaker_ids)
+        )
     if filters.said_from is not None:
         statement = statement.where(QuoteTopic.said_on >= filters.said_from)
     if filters.said_to is not None:
@@ -121,8 +135,11 @@ def _all_topics_by_slug(session: Session, kind: str | None, limit: int, after: K
 def topics_with_counts(session: Session, ids: list[int]) -> list[TopicPublic]:
     if not ids:
         return []
-    counts = dict(session.exec(select(QuoteTopic.topic_id, func.count()).where(QuoteTopic.topic_id.in_(ids))
-                               .group_by(QuoteTopic.topic_id)).all())
+    counts = dict(
+        session.exec(
+            select(QuoteTopic.topic_id, func.count()).where(QuoteTopic.topic_id.in_(ids)).group_by(QuoteTopic.topic_id)
+        ).all()
+    )
     return _public(session, ids, counts)
 
 

@@ -1,29 +1,18 @@
-"""What depends on the database engine: connect-time settings and full-text search, behind one interface.
+"""The store: everything that knows the database, one module per job.
 
-`backend_for(dialect_name)` returns the `StoreBackend` for an engine's dialect. SQLite's is the only
-one today (`app.store.sqlite`: pragmas and FTS5); a PostgreSQL backend (tsvector search) would be a
-new module registered in `BACKENDS`, with no change to callers.
+    models.py      tables and the API's public shapes (Base -> table -> Public chains)
+    engine.py      engines and sessions
+    migrate.py     running the Alembic scripts of migrations/ (shipped in the package)
+    articles.py    saving an article with its extracted quotes, deleting one
+    topics.py      linking quotes to their key terms and taxonomy subjects
+    taxonomy.py    reading the taxonomy file, finding the subject a user names
+    keys.py        folded keys matched on besides speaker names (source=)
+    backends.py    the engine-specific part, behind one interface (`backend_for`)
+    base.py, sqlite.py, search_syntax.py   that interface, SQLite's pragmas and full-text search
 
-    backend = backend_for(engine.dialect.name)
-    match = backend.fulltext("ceasefire talks")      # raises FullTextSyntaxError on malformed input
-    select(Quote).where(match.condition)             # quotes matching every word (stemmed)
+Speakers (folding, merging, corrections) are still `app.speakers`, `app.speaker_keys` and `app.corrections`.
+Errors raised here are domain errors (FullTextSyntaxError, ...); only `app/api/` turns them into problem+json.
+
+This package imports nothing itself, so `quotewire extract` (which reads the taxonomy) loads no
+database code.
 """
-from __future__ import annotations
-
-from app.store.base import FullTextMatch, FullTextSyntaxError, StoreBackend
-from app.store.sqlite import SqliteBackend
-
-BACKENDS: dict[str, StoreBackend] = {"sqlite": SqliteBackend()}
-
-
-def backend_for(dialect_name: str) -> StoreBackend:
-    """The backend for a SQLAlchemy dialect name ("sqlite"); NotImplementedError for others."""
-    try:
-        return BACKENDS[dialect_name]
-    except KeyError:
-        raise NotImplementedError(
-            f"Quotewire has no store backend for {dialect_name!r} yet; add one in app/store/"
-        ) from None
-
-
-__all__ = ["FullTextMatch", "FullTextSyntaxError", "StoreBackend", "backend_for"]

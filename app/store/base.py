@@ -1,4 +1,5 @@
 """The store backend interface and its shared records; implementations live beside it (sqlite.py)."""
+
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
@@ -19,8 +20,16 @@ class FullTextSyntaxError(ValueError):
 class DateOrderedSearch(Protocol):
     """A full-text query whose matches the index itself yields in date order."""
 
-    def keys(self, connection: Connection, count: int, *, descending: bool, after: SearchPosition | None,
-             first_day: date | None, last_day: date | None) -> DateKeys:
+    def keys(
+        self,
+        connection: Connection,
+        count: int,
+        *,
+        descending: bool,
+        after: SearchPosition | None,
+        first_day: date | None,
+        last_day: date | None,
+    ) -> DateKeys:
         """(id, said_on) of up to `count` matches after `after` within the date range, in date order
         (newest or oldest first; undated quotes last, by id), reading about `count` index entries."""
 
@@ -38,11 +47,20 @@ class FullTextMatch(Protocol):
     date_ordered: the matches read straight from the index in date order; None when a backend has none.
     """
 
-    condition: ColumnElement[bool]
-    ranked: FromClause
-    ids: Select | None
-    contains: ColumnElement[bool] | None
-    date_ordered: DateOrderedSearch | None
+    @property
+    def condition(self) -> ColumnElement[bool]: ...
+
+    @property
+    def ranked(self) -> FromClause: ...
+
+    @property
+    def ids(self) -> Select | None: ...
+
+    @property
+    def contains(self) -> ColumnElement[bool] | None: ...
+
+    @property
+    def date_ordered(self) -> DateOrderedSearch | None: ...
 
 
 class StoreBackend(Protocol):

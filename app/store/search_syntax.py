@@ -10,6 +10,7 @@ Operators are upper case; "and", "or" and "not" in lower case are searched as wo
 Malformed input (an unbalanced quote, an operator without terms, nothing but exclusions)
 raises FullTextSyntaxError with a message fit for the client.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,20 +4,36 @@ The FTS5 table `quotes_fts` (tokenizer `porter unicode61`) and the triggers that
 created by migrations 0002 and 0003. Its rowid is each quote's search key, `day << 32 | id` (the day
 said, 0 when undated), so FTS5 itself reads a word's matches in date order, a page at a time.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Any
 
-from sqlalchemy import (ColumnElement, Connection, Float, FromClause, Integer, Select, and_, bindparam, cast, column,
-                        func, literal_column, select, table)
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Float,
+    FromClause,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    cast,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+)
+from sqlmodel import col
 
-from app.models import Quote
 from app.store.base import DateKeys, FullTextMatch, SearchPosition
+from app.store.models import Quote
 from app.store.search_syntax import SearchQuery, SearchTerm, parse_search
 
 BUSY_TIMEOUT_MS = 5000
@@ -55,11 +71,23 @@ class SqliteDateOrderedSearch:
 
     expression: str  # FTS5 MATCH syntax
 
-    def keys(self, connection: Connection, count: int, *, descending: bool, after: SearchPosition | None,
-             first_day: date | None, last_day: date | None) -> DateKeys:
+    def keys(
+        self,
+        connection: Connection,
+        count: int,
+        *,
+        descending: bool,
+        after: SearchPosition | None,
+        first_day: date | None,
+        last_day: date | None,
+    ) -> DateKeys:
         """(id, said_on) of up to `count` matches after `after`, newest or oldest first, undated last."""
-        sections = [(search_key(first_day, 0) if first_day else FIRST_DATED_KEY,
-                     search_key(last_day, QUOTE_ID_MASK) if last_day else None)]
+        sections = [
+            (
+                search_key(first_day, 0) if first_day else FIRST_DATED_KEY,
+                search_key(last_day, QUOTE_ID_MASK) if last_day else None,
+            )
+        ]
         if first_day is None and last_day is None:  # a date range leaves out undated quotes
             sections.append((0, FIRST_DATED_KEY - 1))
         if after is not None:
@@ -77,15 +105,16 @@ class SqliteDateOrderedSearch:
     def _read(self, connection: Connection, low: int, high: int | None, count: int, *, descending: bool) -> DateKeys:
         statement = date_ordered_statement(descending, bounded=high is not None)
         values = {"expression": self.expression, "low": low, "high": high, "count": count}
-        return [key_parts(key) for key, in connection.execute(statement, values)]
+        return [key_parts(key) for (key,) in connection.execute(statement, values)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def date_ordered_statement(descending: bool, *, bounded: bool) -> Select:
     """The matches of a MATCH expression within a range of search keys, in key order: built once per shape."""
     rowid = fts_table.c.rowid
-    statement = select(rowid).where(fts_table.c[FTS_TABLE].op("MATCH")(bindparam("expression")),
-                                    rowid >= bindparam("low"))
+    statement = select(rowid).where(
+        fts_table.c[FTS_TABLE].op("MATCH")(bindparam("expression")), rowid >= bindparam("low")
+    )
     if bounded:
         statement = statement.where(rowid <= bindparam("high"))
     return statement.order_by(rowid.desc() if descending else rowid).limit(bindparam("count", type_=Integer))
@@ -99,9 +128,7 @@ def _fts_string(term: SearchTerm) -> str:
 
 def render_fts5(query: SearchQuery) -> str:
     """FTS5 MATCH syntax for a parsed query: (a OR b) AND c NOT d."""
-    required = " AND ".join(
-        "(" + " OR ".join(map(_fts_string, alternatives)) + ")" for alternatives in query.required
-    )
+    required = " AND ".join("(" + " OR ".join(map(_fts_string, alternatives)) + ")" for alternatives in query.required)
     expression = f"({required})"
     for term in query.excluded:
         expression += f" NOT {_fts_string(term)}"
@@ -175,12 +202,15 @@ class SqliteFullTextMatch:
 
     @cached_property
     def condition(self) -> ColumnElement[bool]:
-        return Quote.id.in_(self.ids)
+        return col(Quote.id).in_(self.ids)
 
     @cached_property
     def ranked(self) -> FromClause:
-        return (select(self.quote_id.label("quote_id"), fts_table.c.rank.label("rank")).where(self.matches)
-                .subquery("fulltext"))
+        return (
+            select(self.quote_id.label("quote_id"), fts_table.c.rank.label("rank"))
+            .where(self.matches)
+            .subquery("fulltext")
+        )
 
     @cached_property
     def contains(self) -> ColumnElement[bool]:

@@ -13,7 +13,7 @@ import pytest
 from stop_words import get_stop_words
 
 from app.extract import extract_quotes
-from app.taxonomy import get_taxonomy
+from app.store.taxonomy import get_taxonomy
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "polnear-train"
 

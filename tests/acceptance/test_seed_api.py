@@ -18,8 +18,8 @@ from sqlmodel import Session
 from app.api.main import create_app
 from app.config import Settings
 from app.ingest.readers import split_title_line
-from app.models import ArticleIn
-from app.repository import save_article
+from app.store.models import ArticleIn
+from app.ingest import ingest_article
 
 SEED_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "seed"
 ARTICLE = "blinken-hamas-response"
@@ -41,7 +41,7 @@ def seeded(db_url: str, engine) -> tuple[TestClient, list[dict], int]:
     original, gold = seed_files()
     title, body = split_title_line(original)
     with Session(engine) as session:
-        save_article(session, ArticleIn(title=title, text=body, published=PUBLISHED, source="seed"))
+        ingest_article(session, ArticleIn(title=title, text=body, published=PUBLISHED, source="seed"))
     return TestClient(create_app(Settings(database_url=db_url))), gold["quotes"], original.index(body)
 
 

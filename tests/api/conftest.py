@@ -1,26 +1,58 @@
-"""API fixtures: an app on a migrated database, a client, and a small store of hand-made quotes.
+"""API fixtures: an app on a migrated database, a client, and a small newsroom stored through the real write path.
 
-`stored` inserts rows directly through the models (not through the extractor), so filter tests
-know exactly which quote has which speaker, date and topic. The people and events are invented.
+`store.article(title, *quotes)` saves an article with `ingest_article`, its extractor finding exactly the
+quotes a test lists (`said(...)`), so filter tests know which quote has which speaker, date and topic,
+while speakers, aliases and topics are what the write path makes of them. Subjects come from the
+bundled taxonomy plus two invented ones (`test_taxonomy`). The people and events are invented.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.api.main import create_app
-from app.config import Settings
-from app.models import Article, Quote, QuoteTopic, Speaker, SpeakerAlias, Topic
-from app.speaker_keys import name_key, surname_key
-from app.taxonomy import slugify
+from app.config import Settings, get_settings
+from app.extract.records import Quote as ExtractedQuote
+from app.extract.records import Speaker as ExtractedSpeaker
+from app.extract.records import SubjectScore
+from app.ingest import ingest_article
+from app.store.models import Article, ArticleIn, Quote, Speaker, Topic
+from app.store.taxonomy import DEFAULT_TAXONOMY_PATH, slugify
 
 API_KEY = "test-secret-key"
 WRITE_HEADERS = {"X-API-Key": API_KEY}
+# Subjects the fixtures file quotes under, beside the bundled taxonomy's (terms no test article uses).
+INVENTED_SUBJECTS = [
+    {"name": "transport and infrastructure", "terms": ["flyover ring road"]},
+    {"name": "climate and weather", "terms": ["hailstorm season"]},
+]
+
+
+@pytest.fixture
+def extra_subjects() -> list[dict]:
+    """Subjects a test module adds to the taxonomy (override this fixture in the module)."""
+    return []
+
+
+@pytest.fixture(autouse=True)
+def test_taxonomy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra_subjects: list[dict]) -> Iterator[Path]:
+    """The bundled taxonomy plus INVENTED_SUBJECTS (and a module's extra_subjects), configured as a
+    newsroom would (QUOTEWIRE_TAXONOMY_PATH)."""
+    bundled = json.loads(DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8"))
+    path = tmp_path / "taxonomy.json"
+    subjects = bundled["subjects"] + INVENTED_SUBJECTS + extra_subjects
+    path.write_text(json.dumps({"subjects": subjects}), encoding="utf-8")
+    monkeypatch.setenv("QUOTEWIRE_TAXONOMY_PATH", str(path))
+    get_settings.cache_clear()
+    yield path
+    get_settings.cache_clear()
 
 
 @pytest.fixture
@@ -42,54 +74,62 @@ def client_with(settings: Settings):
     return make
 
 
+def person(name: str, *, title: str | None = None, kind: str = "person") -> ExtractedSpeaker:
+    """A speaker as the extractor names it."""
+    return ExtractedSpeaker(name=name, kind=kind, mention=name, title=title)
+
+
+def said(text: str, speaker: ExtractedSpeaker | None = None, *, mention: str | None = None,
+         said_on: date | None = None, kind: str = "full", topics: tuple[str, ...] = (),
+         subjects: tuple[str, ...] = (), start: int = 0) -> ExtractedQuote:
+    """A quote as the extractor finds it; `mention` is how the speaker is written at it (default: the name)."""
+    if speaker is not None and mention is not None:
+        speaker = replace(speaker, mention=mention)
+    scores = tuple(SubjectScore(name=name, code=None, score=1.0, slug=slugify(name)) for name in subjects)
+    return ExtractedQuote(text=text, start=start, end=start + len(text), context=f'"{text}" the speaker said.',
+                          kind=kind, speaker=speaker, cue="said", said_on=said_on, topics=topics, subjects=scores,
+                          sieve="test", confidence=0.9)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A saved article's row and its quotes' rows, in the order the extractor found them."""
+
+    article: Article
+    quotes: list[Quote]
+
+
 @dataclass
 class Store:
-    """Adds rows and commits; returns them with their ids."""
+    """Saves articles through the real write path and reads back the rows it made."""
 
     session: Session
-    topics: dict[str, Topic] = field(default_factory=dict)
 
-    def article(self, title: str, *, source: str = "Riverton Ledger", published: date | None = date(2024, 3, 8),
-                url: str | None = None) -> Article:
-        row = Article(title=title, source=source, published_at=published, url=url, text=f"{title}\n\nBody.",
-                      content_hash=slugify(title))
-        return self.saved(row)
+    def article(self, title: str, *quotes: ExtractedQuote, source: str = "Riverton Ledger",
+                published: date | None = date(2024, 3, 8), url: str | None = None) -> Stored:
+        """Ingest an article whose extractor finds `quotes` (an undated quote takes `published`, as ever)."""
+        article = ArticleIn(title=title, text=f"{title}\n\nBody.", url=url, source=source, published=published)
+        result = ingest_article(self.session, article, extractor=lambda *args, **kwargs: list(quotes))
+        rows = self.session.scalars(select(Quote).where(Quote.article_id == result.article_id).order_by(Quote.id))
+        return Stored(self.session.get(Article, result.article_id), list(rows))
 
-    def speaker(self, name: str, *aliases: str, title: str | None = None, kind: str = "person") -> Speaker:
-        key = name_key(name)
-        row = self.saved(Speaker(name=name, title=title, kind=kind, key=key,
-                                 surname_key=surname_key(key) if kind == "person" else None))
-        for alias in (name, *aliases):
-            self.session.add(SpeakerAlias(speaker_id=row.id, alias=alias, key=name_key(alias)))
-        self.session.commit()
-        return row
+    def speaker(self, name: str) -> Speaker:
+        """The stored speaker of that name."""
+        return self.session.scalars(select(Speaker).where(Speaker.name == name)).one()
 
-    def topic(self, name: str, kind: str = "term") -> Topic:
-        if name not in self.topics:
-            self.topics[name] = self.saved(Topic(slug=slugify(name), name=name, kind=kind))
-        return self.topics[name]
-
-    def quote(self, article: Article, text: str, *, speaker: Speaker | None = None, said_on: date | None = None,
-              kind: str = "full", topics: tuple[str, ...] = (), subjects: tuple[str, ...] = (),
-              start: int = 0) -> Quote:
-        row = self.saved(Quote(article_id=article.id, speaker_id=speaker.id if speaker else None, text=text,
-                               start=start, end=start + len(text), context=f'"{text}" the speaker said.',
-                               cue="said", kind=kind, said_on=said_on, sieve="test", confidence=0.9))
-        linked = [self.topic(t) for t in topics] + [self.topic(s, "subject") for s in subjects]
-        self.session.add_all(QuoteTopic(quote_id=row.id, topic_id=t.id, said_on=said_on) for t in linked)
-        self.session.commit()
-        return row
-
-    def saved(self, row):
-        self.session.add(row)
-        self.session.commit()
-        self.session.refresh(row)
-        return row
+    def topic(self, name: str) -> Topic:
+        """The stored topic of that name (term or subject)."""
+        return self.session.scalars(select(Topic).where(Topic.slug == slugify(name))).one()
 
 
 @pytest.fixture
 def store(session: Session) -> Store:
     return Store(session)
+
+
+RUIZ = person("Ana Ruiz", title="Mayor of Riverton")
+OKAFOR = person("Tomas Okafor", title="Finance Minister")
+PORT = person("Riverton Port Authority", kind="organization")
 
 
 @dataclass(frozen=True)
@@ -106,28 +146,28 @@ class Newsroom:
 
 @pytest.fixture
 def newsroom(store: Store) -> Newsroom:
-    ruiz = store.speaker("Ana Ruiz", "Ruiz", "the mayor", title="Mayor of Riverton")
-    okafor = store.speaker("Tomas Okafor", "Okafor", "the finance minister", title="Finance Minister")
-    port = store.speaker("Riverton Port Authority", kind="organization")
-    bridge = store.article("Bridge to reopen in May, mayor says", url="https://ledger.example/bridge")
-    budget = store.article("Minister defends flood budget", source="Valley Courier", published=date(2024, 3, 12))
-    q = {
-        "schedule": store.quote(bridge, "We are on schedule and the bridge will reopen in May", speaker=ruiz,
-                                said_on=date(2024, 3, 7), topics=("bridge", "schedule"),
-                                subjects=("transport and infrastructure",)),
-        "ferries": store.quote(bridge, "temporary ferries", speaker=ruiz, said_on=date(2024, 3, 7), kind="partial",
-                               topics=("ferry",), start=80),
-        "cargo": store.quote(bridge, "Cargo volumes fell by a third while the bridge was closed", speaker=port,
-                             said_on=date(2024, 3, 6), topics=("cargo", "bridge"), start=140),
-        "floods": store.quote(budget, "Every village on the river deserves flood defences", speaker=okafor,
-                              said_on=date(2024, 3, 12), topics=("flood defence",), subjects=("climate and weather",)),
-        "negotiating": store.quote(budget, "We are negotiating with the regions on the hostages of bad planning",
-                                   speaker=okafor, said_on=date(2024, 3, 11), kind="continuation",
-                                   topics=("hostage", "planning"), start=90),
-        "anonymous": store.quote(budget, "The figures do not add up", said_on=date(2024, 3, 12), start=200),
-        "undated": store.quote(budget, "Negotiations will take months", speaker=okafor, said_on=None, start=260),
-    }
-    return Newsroom(ruiz=ruiz, okafor=okafor, port=port, bridge=bridge, budget=budget, quotes=q)
+    bridge = store.article(
+        "Bridge to reopen in May, mayor says",
+        said("We are on schedule and the bridge will reopen in May", RUIZ, mention="Ana M. Ruiz",
+             said_on=date(2024, 3, 7), topics=("bridge", "schedule"), subjects=("transport and infrastructure",)),
+        said("temporary ferries", RUIZ, mention="Ruiz", said_on=date(2024, 3, 7), kind="partial", topics=("ferry",),
+             start=80),
+        said("Cargo volumes fell by a third while the bridge was closed", PORT, said_on=date(2024, 3, 6),
+             topics=("cargo", "bridge"), start=140),
+        url="https://ledger.example/bridge")
+    budget = store.article(  # no publication date: the undated quote stays undated
+        "Minister defends flood budget",
+        said("Every village on the river deserves flood defences", OKAFOR, said_on=date(2024, 3, 12),
+             topics=("flood defence",), subjects=("climate and weather",)),
+        said("We are negotiating with the regions on the hostages of bad planning", OKAFOR, mention="Tomas B. Okafor",
+             said_on=date(2024, 3, 11), kind="continuation", topics=("hostage", "planning"), start=90),
+        said("The figures do not add up", said_on=date(2024, 3, 12), start=200),
+        said("Negotiations will take months", OKAFOR, mention="Okafor", start=260),
+        source="Valley Courier", published=None)
+    keys = ("schedule", "ferries", "cargo", "floods", "negotiating", "anonymous", "undated")
+    return Newsroom(ruiz=store.speaker("Ana Ruiz"), okafor=store.speaker("Tomas Okafor"),
+                    port=store.speaker("Riverton Port Authority"), bridge=bridge.article, budget=budget.article,
+                    quotes=dict(zip(keys, bridge.quotes + budget.quotes)))
 
 
 def quote_texts(response) -> list[str]:

@@ -69,3 +69,11 @@ def test_csv_errors_are_problems_before_streaming(client):
 def test_csv_of_a_speakers_quotes(client, newsroom):
     rows = rows_of(client.get(f"/speakers/{newsroom.port.id}/quotes", headers={"Accept": "text/csv"}))
     assert [row["text"] for row in rows] == [newsroom.quotes["cargo"].text]
+
+
+def test_every_field_of_a_quote_item_is_a_csv_column(client, newsroom):
+    [row] = rows_of(client.get(f"/quotes.csv?article_id={newsroom.bridge.id}&kind=partial"))
+    item = client.get(f"/quotes?article_id={newsroom.bridge.id}&kind=partial").json()["items"][0]
+    flat = {name for name, value in item.items() if not isinstance(value, dict)}
+    assert flat <= set(row)
+    assert row["speaker_corrected"] == "False" and row["confidence"] == str(item["confidence"])

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.models import Quote
 from app.store.sqlite import SqliteFullTextMatch
+from tests.api.conftest import person, said
 
 QUERIES = [
     "q=harbour", "q=harbour&sort=oldest", "q=ferry", "q=ferry&sort=oldest", "q=harbour&speaker=Vell",
@@ -34,18 +34,15 @@ def without_date_ordered_index(monkeypatch) -> None:
 @pytest.fixture
 def harbour_quotes(store) -> None:
     """240 quotes over 40 days (several a day, some undated): 'harbour' in a third, 'ferry' in a fifth."""
-    vell, orrin = store.speaker("Mara Vell", "Vell"), store.speaker("Ido Orrin", "Orrin")
-    article = store.article("Harbour works enter their second year")
-    rows = []
+    vell, orrin = person("Mara Vell"), person("Ido Orrin")
+    quotes = []
     for number in range(240):
         words = (["The works go on"] + ["at the harbour"] * (number % 3 == 0)
                  + ["and the ferry waits"] * (number % 5 == 0))
         said_on = None if number % 17 == 0 else date(2024, 1, 1) + timedelta(days=number * 7 % 40)
-        rows.append(Quote(article_id=article.id, speaker_id=(vell, orrin)[number % 2].id, text=" ".join(words),
-                          start=number * 100, end=number * 100 + 50, context="The speaker said.", cue="said",
-                          kind=("full", "partial")[number % 4 == 1], said_on=said_on, sieve="test", confidence=0.9))
-    store.session.add_all(rows)
-    store.session.commit()
+        quotes.append(said(" ".join(words), (vell, orrin)[number % 2], mention=("Vell", "Orrin")[number % 2],
+                           kind=("full", "partial")[number % 4 == 1], said_on=said_on, start=number * 100))
+    store.article("Harbour works enter their second year", *quotes, published=None)
 
 
 def page_sequence(client, query: str, limit: int) -> list[list[int]]:

@@ -7,20 +7,17 @@ from datetime import date, timedelta
 
 import pytest
 
+from tests.api.conftest import person, said
+
 
 @pytest.fixture
 def many(store):
     """23 quotes: dates with ties (three per day), and three undated quotes."""
-    speaker = store.speaker("Lena Marsh", title="Harbour master")
-    article = store.article("Harbour dredging begins")
-    rows = []
-    for n in range(20):
-        rows.append(store.quote(article, f"Dredging update number {n} for the harbour", speaker=speaker,
-                                said_on=date(2024, 1, 1) + timedelta(days=n // 3), start=n * 50))
-    for n in range(3):
-        rows.append(store.quote(article, f"Undated harbour remark {n}", speaker=speaker, said_on=None,
-                                start=2000 + n * 50))
-    return rows
+    marsh = person("Lena Marsh", title="Harbour master")
+    quotes = [said(f"Dredging update number {n} for the harbour", marsh,
+                   said_on=date(2024, 1, 1) + timedelta(days=n // 3), start=n * 50) for n in range(20)]
+    quotes += [said(f"Undated harbour remark {n}", marsh, start=2000 + n * 50) for n in range(3)]
+    return store.article("Harbour dredging begins", *quotes, published=None).quotes
 
 
 def expected_order(rows, newest: bool) -> list[int]:
@@ -55,8 +52,7 @@ def test_pages_cover_every_quote_once_in_order(client, many, sort):
 
 
 def test_next_url_keeps_the_filters(client, many, store):
-    other = store.speaker("Someone Else")
-    store.quote(store.article("Unrelated"), "Dredging is not my business", speaker=other, said_on=date(2024, 1, 2))
+    store.article("Unrelated", said("Dredging is not my business", person("Someone Else"), said_on=date(2024, 1, 2)))
     ids, _ = follow(client, "/quotes?speaker=Marsh&limit=5")
     assert ids == expected_order(many, newest=True)
 
@@ -103,33 +99,35 @@ def test_limit_out_of_range_is_a_422_naming_limit(client, limit):
 
 
 def test_listings_page_too(client, store):
-    for n in range(5):
-        store.speaker(f"Speaker Number{n}")
+    store.article("Five voices", *(said(f"Remark {n}", person(f"Voice Number{n}"), start=n * 20) for n in range(5)))
     names = []
     url = "/speakers?limit=2"
     while url:
         body = client.get(url).json()
         names += [s["name"] for s in body["items"]]
         url = body["next_url"]
-    assert names == [f"Speaker Number{n}" for n in range(5)]
+    assert names == [f"Voice Number{n}" for n in range(5)]
+
+
+@pytest.fixture
+def extra_subjects() -> list[dict]:
+    return [{"name": "hostages", "terms": ["hostage exchange"]},
+            {"name": "hostage talks", "broader": "hostages", "terms": ["hostage negotiator"]}]
 
 
 @pytest.fixture
 def namesakes(store):
-    """Two speakers sharing a surname; quotes on the term "hostage" or the subject "hostages" (both
-    named by topic=hostages)."""
-    first = store.speaker("Ada Quill")
-    second = store.speaker("Ben Quill")
-    article = store.article("Two Quills")
-    rows = []
+    """Two speakers sharing a surname; quotes on the subject "hostages" or its narrower "hostage talks"
+    (both named by topic=hostages)."""
+    first, second = person("Ada Quill"), person("Ben Quill")
+    quotes = []
     for n in range(12):
         speaker = first if n % 3 else second
-        topics = ("hostage",) if n % 2 else ()
-        subjects = () if n % 2 else ("hostages",)
-        rows.append(store.quote(article, f"Quill remark {n}", speaker=speaker, topics=topics, subjects=subjects,
-                                said_on=date(2024, 5, 1) + timedelta(days=n % 5), start=n * 30))
-    rows.append(store.quote(article, "Quill remark undated", speaker=second, topics=("hostage",), start=999))
-    return rows
+        subjects = ("hostage talks",) if n % 2 else ("hostages",)
+        quotes.append(said(f"Quill remark {n}", speaker, subjects=subjects,
+                           said_on=date(2024, 5, 1) + timedelta(days=n % 5), start=n * 30))
+    quotes.append(said("Quill remark undated", second, subjects=("hostage talks",), start=999))
+    return store.article("Two Quills", *quotes, published=None).quotes
 
 
 @pytest.mark.parametrize("max_streams", [8, 1])

@@ -5,8 +5,9 @@ from datetime import date
 
 import pytest
 
-from app.models import ArticleRef, QuotePublic, SpeakerRef
+from app.store.models import ArticleRef, QuotePublic, SpeakerRef
 from app.queries.quote_items import quote_items, trusted
+from tests.api.conftest import said
 
 SPEAKER = {"id": 3, "name": "Ana Ruiz", "title": None}
 ARTICLE = {"id": 12, "title": "Bridge", "url": None, "source": "Riverton Ledger", "author": None,
@@ -48,10 +49,9 @@ def test_stored_items_equal_their_validated_copies(store, newsroom):
 
 
 def test_a_quotes_topics_list_subjects_then_terms_each_by_name(store, newsroom):
-    article = newsroom.bridge
-    quote = store.quote(article, "Ports, rail and roads", said_on=date(2024, 3, 9), start=400,
-                        topics=("rail", "Øresund link", "port, harbour", "bridge"),
-                        subjects=("transport and infrastructure", "economy"))
+    [quote] = store.article("Ports, rail and roads", said("Ports, rail and roads", said_on=date(2024, 3, 9), start=400,
+                                                          topics=("rail", "Øresund link", "port, harbour", "bridge"),
+                                                          subjects=("transport and infrastructure", "economy"))).quotes
     [item] = quote_items(store.session, [quote.id])
     assert item.topics == ["economy", "transport and infrastructure", "bridge", "port, harbour", "rail", "Øresund link"]
     [untagged] = quote_items(store.session, [newsroom.quotes["anonymous"].id])

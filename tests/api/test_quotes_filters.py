@@ -1,7 +1,9 @@
-"""GET /quotes: each filter alone and combined, on hand-made quotes (see conftest.newsroom)."""
+"""GET /quotes: each filter alone and combined, on quotes a test extractor finds (see conftest.newsroom)."""
 from __future__ import annotations
 
 import pytest
+
+from tests.api.conftest import said
 
 
 def by_key(newsroom, *keys: str) -> set[str]:
@@ -22,7 +24,7 @@ def test_oldest_sort_reverses_the_dated_quotes_and_keeps_undated_last(client, ne
     assert items[-1]["said_on"] is None
 
 
-@pytest.mark.parametrize("speaker", ["Ana Ruiz", "ana ruiz", "Ruiz", "RUIZ", "the mayor"])
+@pytest.mark.parametrize("speaker", ["Ana Ruiz", "ana ruiz", "Ruiz", "RUIZ", "Ana M. Ruiz"])
 def test_speaker_matches_name_surname_and_alias_case_insensitively(client, newsroom, texts, speaker):
     assert set(texts(client.get("/quotes", params={"speaker": speaker}))) == by_key(newsroom, "schedule", "ferries")
 
@@ -154,3 +156,13 @@ def test_relevance_with_other_filters(client, newsroom, texts):
     listed = texts(client.get("/quotes", params={"q": "negotiate", "sort": "relevance", "speaker": "Okafor",
                                                  "from": "2024-03-01"}))
     assert listed == [newsroom.quotes["negotiating"].text]
+
+
+def test_source_folds_case_and_accents_beyond_ascii(client, store, texts):
+    store.article("Lake ferry timetable changes", said("The evening ferry will run until October"), source="ÉCHO Zürich")
+    store.article("Harbour lights repaired", said("The lights are back"), source="Echo Zug")
+    for asked in ("ÉCHO Zürich", "écho zürich", "Echo Zurich", "ECHO ZURICH"):
+        assert texts(client.get("/quotes", params={"source": asked})) == ["The evening ferry will run until October"]
+        listed = client.get("/articles", params={"source": asked}).json()["items"]
+        assert [article["source"] for article in listed] == ["ÉCHO Zürich"]
+    assert texts(client.get("/quotes", params={"source": "Echo"})) == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import WRITE_HEADERS
+from tests.api.conftest import WRITE_HEADERS, person, said
 
 
 def test_corrections_need_the_write_key(client, newsroom):
@@ -58,11 +58,8 @@ def test_a_correction_that_cannot_be_made_is_a_problem_saying_why(client, newsro
 
 
 def test_speaker_full_name_asks_for_that_person_and_a_surname_for_everyone_of_that_name(client, store, texts):
-    article = store.article("Farm sold")
-    mara = store.speaker("Mara Ellery", "Ellery", "Mara J. Ellery")
-    tomas = store.speaker("Tomas Ellery", "Ellery")
-    store.quote(article, "The farm stays in the family", speaker=mara)
-    store.quote(article, "My mother built this place", speaker=tomas, start=40)
+    store.article("Farm sold", said("The farm stays in the family", person("Mara Ellery"), mention="Mara J. Ellery"),
+                  said("My mother built this place", person("Tomas Ellery"), start=40))
     assert texts(client.get("/quotes", params={"speaker": "Mara Ellery"})) == ["The farm stays in the family"]
     assert texts(client.get("/quotes", params={"speaker": "Mara Q. Ellery"})) == ["The farm stays in the family"]
     assert sorted(texts(client.get("/quotes", params={"speaker": "Ellery"}))) == [

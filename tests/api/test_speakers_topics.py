@@ -10,12 +10,12 @@ def test_speakers_list_with_aliases_and_quote_counts(client, newsroom):
     assert [s["name"] for s in items] == ["Ana Ruiz", "Riverton Port Authority", "Tomas Okafor"]
     ruiz = items[0]
     assert ruiz["quote_count"] == 2 and ruiz["title"] == "Mayor of Riverton" and ruiz["kind"] == "person"
-    assert set(ruiz["aliases"]) == {"Ana Ruiz", "Ruiz", "the mayor"}
+    assert set(ruiz["aliases"]) == {"Ana Ruiz", "Ruiz", "Ana M. Ruiz"}
 
 
 def test_speakers_search_by_name_part_or_alias(client, newsroom):
     assert [s["name"] for s in client.get("/speakers?q=oka").json()["items"]] == ["Tomas Okafor"]
-    assert [s["name"] for s in client.get("/speakers?q=finance minister").json()["items"]] == ["Tomas Okafor"]
+    assert [s["name"] for s in client.get("/speakers?q=tomas b").json()["items"]] == ["Tomas Okafor"]
     assert [s["name"] for s in client.get("/speakers?q=PORT").json()["items"]] == ["Riverton Port Authority"]
     assert client.get("/speakers?q=100%").json()["items"] == []
 
@@ -66,7 +66,7 @@ def test_topic_text_finds_its_term_subject_or_slug(store, newsroom):
     connection = store.session.connection()
     for text, names in (("the Hostages", ["hostage"]), ("Flood-Defence", ["flood defence"]),
                         ("Climate and Weather", ["climate and weather"]), ("astrology", [])):
-        ids = {store.topics[name].id for name in names}
+        ids = {store.topic(name).id for name in names}
         assert set(topic_ids_named(connection, text)) == ids, text
 
 

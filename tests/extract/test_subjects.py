@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from app.extract import extract_quotes, quote_to_dict
 from app.extract.subjects import WORD_PIECES, ArticleSubjects
-from app.taxonomy import get_taxonomy
+from app.store.taxonomy import get_taxonomy
 
 MATCH_REPORT = (
     "Harbour City beat Eastvale 3-1 in the league on Saturday, their fourth win of the season.\n\n"

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.config import get_settings
-from app.models import Article
+from app.store.models import Article
 
 LIBRARY = Path(__file__).resolve().parents[1] / "fixtures" / "ingest" / "library"
 

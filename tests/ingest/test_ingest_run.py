@@ -10,10 +10,10 @@ from sqlalchemy import Engine, event, func
 from sqlmodel import Session, select
 
 from app.config import get_settings
-from app.db import get_engine
+from app.store.engine import get_engine
 from app.ingest import run_ingest
-from app.models import Article, Quote
-from app.store import backend_for
+from app.store.models import Article, Quote
+from app.store.backends import backend_for
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 LIBRARY = REPOSITORY / "tests" / "fixtures" / "ingest" / "library"

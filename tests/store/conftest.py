@@ -14,8 +14,9 @@ from sqlmodel import Session
 from app.extract.records import Quote as ExtractedQuote
 from app.extract.records import Speaker as ExtractedSpeaker
 from app.extract.records import SubjectScore
-from app.models import ArticleIn
-from app.repository import SaveResult, save_article
+from app.store.models import ArticleIn
+from app.ingest import ingest_article
+from app.store.articles import SaveResult
 
 BRIDGE_ARTICLE = (
     "Harbour bridge to reopen in May\n\n"
@@ -42,12 +43,12 @@ Save = Callable[..., SaveResult]
 
 @pytest.fixture
 def save(session: Session) -> Save:
-    """save(quotes, text=..., url=..., title=..., published=...): save_article with an extractor finding `quotes`."""
+    """save(quotes, text=..., url=..., title=..., published=...): ingest_article with an extractor finding `quotes`."""
 
     def save_with(quotes: list[ExtractedQuote], *, text: str = BRIDGE_ARTICLE, url: str | None = None,
                   title: str | None = "Harbour bridge to reopen in May", published: date | None = None,
                   source: str | None = "Harbour Herald") -> SaveResult:
         article = ArticleIn(title=title, text=text, url=url, published=published, source=source)
-        return save_article(session, article, extractor=lambda *args, **kwargs: list(quotes))
+        return ingest_article(session, article, extractor=lambda *args, **kwargs: list(quotes))
 
     return save_with

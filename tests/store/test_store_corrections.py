@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from app.corrections import CorrectionError, merge, reassign, split
-from app.models import Quote, Speaker, SpeakerCorrection
+from app.store.models import Quote, Speaker, SpeakerCorrection
 from conftest import person, said
 
 URL = "https://example.news/harbour"

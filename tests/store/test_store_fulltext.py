@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, update
 
-from app.models import Quote
-from app.store import FullTextSyntaxError, backend_for
+from app.store.models import Quote
+from app.store.backends import backend_for
+from app.store.base import FullTextSyntaxError
 from app.store.search_syntax import CONTROL_CHARACTER, QUERY_TOKEN, WORD_CHARACTER, SearchTerm, parse_search
 from app.store.sqlite import render_fts5
 from conftest import person, said

@@ -8,9 +8,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
-from app.db import alembic_config, create_engine_for, include_in_autogenerate, schema_is_current, upgrade_database
-from app.models import metadata
-from app.store import backend_for
+from app.store.engine import create_engine_for
+from app.store.migrate import alembic_config, include_in_autogenerate, schema_is_current, upgrade_database
+from app.store.models import metadata
+from app.store.backends import backend_for
 
 
 def test_migrations_create_every_table_and_the_fulltext_index(engine):
@@ -38,7 +39,7 @@ def test_every_api_filter_has_an_index(engine):
     assert ("quote_topics", ("topic_id", "said_on", "quote_id")) in indexed
     assert ("speaker_aliases", ("key", "speaker_id")) in indexed
     assert ("speakers", ("surname_key",)) in indexed
-    assert ("articles", ("source",)) in indexed
+    assert ("articles", ("source_key",)) in indexed
 
 
 def test_pragmas_are_set_on_every_connection(engine):
@@ -88,5 +89,24 @@ def test_quotes_stored_before_the_date_ordered_index_are_found_after_upgrade_and
         with engine.connect() as connection:
             found = connection.exec_driver_sql("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'pier'")
             assert sorted(found.scalars()) == [1, 2, 3]
+    finally:
+        engine.dispose()
+
+
+def test_sources_stored_before_the_folded_key_are_found_by_it_after_upgrade(tmp_path):
+    url = f"sqlite:///{tmp_path / 'older.db'}"
+    engine = create_engine_for(url)
+    config = alembic_config(url)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0005")
+            connection.exec_driver_sql("INSERT INTO articles (id, title, source, text, content_hash, ingested_at) "
+                                       "VALUES (1, 'Lake ferry', 'ÉCHO Zürich', 'body', 'h1', '2024-03-01 00:00:00'), "
+                                       "(2, 'No source', NULL, 'body', 'h2', '2024-03-01 00:00:00')")
+        upgrade_database(url)
+        with engine.connect() as connection:
+            keys = connection.exec_driver_sql("SELECT id, source_key FROM articles ORDER BY id").all()
+        assert keys == [(1, "echo zurich"), (2, None)]
     finally:
         engine.dispose()

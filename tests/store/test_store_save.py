@@ -1,4 +1,4 @@
-"""save_article and delete_article: new / unchanged / updated, all-or-nothing, cascades, topics."""
+"""ingest_article (the write path) and delete_article: new / unchanged / updated, all-or-nothing, cascades, topics."""
 from __future__ import annotations
 
 from datetime import date
@@ -7,10 +7,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-import app.repository
+import app.store.articles
 from app.extract.records import SubjectScore
-from app.models import Article, ArticleIn, Quote, QuoteTopic, Speaker, SpeakerAlias, Topic
-from app.repository import delete_article, save_article
+from app.store.models import Article, ArticleIn, Quote, QuoteTopic, Speaker, SpeakerAlias, Topic
+from app.ingest import ingest_article
+from app.store.articles import delete_article
 from conftest import BRIDGE_ARTICLE, person, said
 
 RUIZ = person("Ana Ruiz", "Mayor Ana Ruiz", title="Mayor")
@@ -35,8 +36,8 @@ def test_new_article_is_stored_with_its_quotes(session, save):
 def test_same_content_again_is_unchanged_and_writes_nothing(session, save):
     first = save([said("We are on schedule", RUIZ)])
     calls = []
-    again = save_article(session, ArticleIn(title="Harbour bridge to reopen in May", text=BRIDGE_ARTICLE),
-                         extractor=lambda *a, **k: calls.append(1) or [])
+    again = ingest_article(session, ArticleIn(title="Harbour bridge to reopen in May", text=BRIDGE_ARTICLE),
+                           extractor=lambda *a, **k: calls.append(1) or [])
     assert (again.status, again.article_id, again.quote_count) == ("unchanged", first.article_id, 1)
     assert calls == [] and count(session, Article) == 1 and count(session, Quote) == 1
 
@@ -55,7 +56,7 @@ def test_a_failure_mid_save_leaves_no_partial_article(session, save, monkeypatch
     def broken_link_topics(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(app.repository, "_link_topics", broken_link_topics)
+    monkeypatch.setattr(app.store.articles, "link_topics", broken_link_topics)
     with pytest.raises(RuntimeError, match="disk on fire"):
         save([said("We are on schedule", RUIZ, topics=("bridge",))], url="https://herald.example/bridge")
     for model in (Article, Quote, Speaker, SpeakerAlias, Topic):
@@ -65,7 +66,7 @@ def test_a_failure_mid_save_leaves_no_partial_article(session, save, monkeypatch
 def test_a_failed_update_keeps_the_previous_version(session, save, monkeypatch):
     url = "https://herald.example/bridge"
     save([said("We are on schedule", RUIZ)], url=url)
-    monkeypatch.setattr(app.repository, "_link_topics", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(app.store.articles, "link_topics", lambda *a, **k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         save([said("We are late", RUIZ)], url=url, text="A different text")
     assert session.scalars(select(Quote.text)).all() == ["We are on schedule"]
@@ -78,10 +79,10 @@ def test_a_unique_key_race_is_retried_then_raised(session, save, monkeypatch):
         attempts.append(1)
         raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed"))
 
-    monkeypatch.setattr(app.repository, "_write_article", colliding_write)
+    monkeypatch.setattr(app.store.articles, "_write_article", colliding_write)
     with pytest.raises(IntegrityError):
         save([said("We are on schedule", RUIZ)])
-    assert len(attempts) == app.repository.WRITE_ATTEMPTS
+    assert len(attempts) == app.store.articles.WRITE_ATTEMPTS
 
 
 def test_quotes_get_their_terms_and_ranked_subjects(session, save):
@@ -132,6 +133,6 @@ def test_ids_are_not_reused_after_a_delete(session, save):
 def test_the_real_extractor_is_used_by_default(session):
     text = ('"The tunnel will open in June," Transport Minister Petra Holm said on Monday.\n'
             'Holm added: "The crews have worked through the winter."\n')
-    result = save_article(session, ArticleIn(title="Tunnel opens in June", text=text, published=date(2025, 1, 13)))
+    result = ingest_article(session, ArticleIn(title="Tunnel opens in June", text=text, published=date(2025, 1, 13)))
     assert result.status == "new" and result.quote_count >= 1
     assert "Petra Holm" in session.scalars(select(Speaker.name)).all()

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from app.extract.records import Speaker as ExtractedSpeaker
-from app.models import Quote, Speaker, SpeakerAlias
-from app.repository import delete_article
+from app.store.models import Quote, Speaker, SpeakerAlias
+from app.store.articles import delete_article
 from app.speaker_keys import speaker_ids_named
 from conftest import person, said
 

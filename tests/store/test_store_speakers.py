@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.models import Quote, Speaker, SpeakerAlias
+from app.store.models import Quote, Speaker, SpeakerAlias
 from app.speaker_keys import (APOSTROPHE_PREFIX, DESCRIPTION_END, NON_WORD_RUN, name_key, speaker_ids_named,
                               surname_key)
 from conftest import person, said

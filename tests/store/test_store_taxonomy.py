@@ -7,7 +7,7 @@ import pytest
 
 from app.config import get_settings
 from app.extract.subjects import term_hits
-from app.taxonomy import SLUG_SEPARATOR_RUN, TaxonomyError, find_subject, get_taxonomy, load_taxonomy, slugify
+from app.store.taxonomy import SLUG_SEPARATOR_RUN, TaxonomyError, find_subject, get_taxonomy, load_taxonomy, slugify
 
 IPTC_TOP_LEVEL = {
     "arts, culture, entertainment and media", "conflict, war and peace", "crime, law and justice",

@@ -1,4 +1,5 @@
 """`GET /health`: 200 when the database answers and its schema is at the latest migration, else 503."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
@@ -7,7 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.errors import Problem, problem_responses
-from app.db import schema_is_current
+from app.store.migrate import schema_is_current
 
 router = APIRouter(tags=["health"])
 
@@ -20,19 +21,32 @@ class Health(BaseModel):
     schema_: str = Field(alias="schema", examples=["at head"])
 
 
-@router.get("/health", response_model=Health, response_model_by_alias=True, summary="Service health",
-            description="Checks that the database answers a query and that its schema is at the latest "
-                        "migration (`quotewire db upgrade`). Answers 503 with problem details otherwise.",
-            responses=problem_responses(503))
+@router.get(
+    "/health",
+    response_model=Health,
+    response_model_by_alias=True,
+    summary="Service health",
+    description="Checks that the database answers a query and that its schema is at the latest "
+    "migration (`quotewire db upgrade`). Answers 503 with problem details otherwise.",
+    responses=problem_responses(503),
+)
 def health(request: Request) -> Health:
     engine = request.app.state.engine
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except SQLAlchemyError as exc:
-        raise Problem(503, f"The database is unreachable: {type(exc).__name__}.", kind="database-unreachable",
-                      title="Database unreachable") from None
+        raise Problem(
+            503,
+            f"The database is unreachable: {type(exc).__name__}.",
+            kind="database-unreachable",
+            title="Database unreachable",
+        ) from None
     if not schema_is_current(engine):
-        raise Problem(503, "The database schema is not at the latest migration: run `quotewire db upgrade`.",
-                      kind="schema-outdated", title="Schema outdated")
+        raise Problem(
+            503,
+            "The database schema is not at the latest migration: run `quotewire db upgrade`.",
+            kind="schema-outdated",
+            title="Schema outdated",
+        )
     return Health(status="ok", database="reachable", schema="at head")

@@ -1,4 +1,5 @@
 """`GET /problems/{kind}`: what each error `type` of the API means, so the type URIs resolve."""
+
 from __future__ import annotations
 
 from http import HTTPStatus
@@ -36,9 +37,13 @@ class ProblemType(BaseModel):
     description: str = Field(examples=[PROBLEM_KINDS["invalid-parameter"]])
 
 
-@router.get("/problems/{kind}", response_model=ProblemType, summary="What an error type means",
-            description="The `type` of every problem+json error is `/problems/{kind}`; this explains it.",
-            responses=problem_responses(404, 422))
+@router.get(
+    "/problems/{kind}",
+    response_model=ProblemType,
+    summary="What an error type means",
+    description="The `type` of every problem+json error is `/problems/{kind}`; this explains it.",
+    responses=problem_responses(404, 422),
+)
 def problem_type(kind: str = Path(examples=["invalid-parameter"])) -> ProblemType:
     description = PROBLEM_KINDS.get(kind) or STATUS_KINDS.get(kind)
     if description is None:

@@ -1,4 +1,5 @@
 """`/quotes`: the filtered, keyset-paged list (JSON or CSV) and one quote by id."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -8,20 +9,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from starlette.concurrency import run_in_threadpool
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
-from app.api.cursor import decode_cursor
 from app.api.csv_export import CSV_MEDIA_TYPE, csv_chunks
+from app.api.cursor import decode_cursor
 from app.api.deps import ReadKeyDep, SessionDep
 from app.api.errors import Problem, invalid_parameter, problem_responses
 from app.api.pages import Page, page_of
 from app.api.schemas import QuoteQuery
-from app.models import QuotePublic
 from app.queries import KeysetPosition, QuoteFilters, QuotePage, get_quote, iter_quote_pages, quote_page
 from app.queries.quotes import CSV_BATCH_SIZE
-from app.store import FullTextSyntaxError
+from app.store.base import FullTextSyntaxError
+from app.store.models import QuotePublic
 
 router = APIRouter(tags=["quotes"], dependencies=[ReadKeyDep])
 
@@ -45,8 +46,14 @@ def checked(query: QuoteQuery) -> QuoteQuery:
     return query
 
 
-def read_page(session: Session, filters: QuoteFilters, query: QuoteQuery, *, limit: int | None = None,
-              after: KeysetPosition | None = None) -> QuotePage:
+def read_page(
+    session: Session,
+    filters: QuoteFilters,
+    query: QuoteQuery,
+    *,
+    limit: int | None = None,
+    after: KeysetPosition | None = None,
+) -> QuotePage:
     """A page of quotes; malformed full-text syntax becomes a 400 naming `q`.
 
     The session hands its connection back to the pool as soon as the page is read, not when the
@@ -70,8 +77,7 @@ def wants_csv(request: Request) -> bool:
     return "text/csv" in accept and "application/json" not in accept
 
 
-def quote_list(request: Request, session: Session, query: QuoteQuery,
-               filters: QuoteFilters) -> Response:
+def quote_list(request: Request, session: Session, query: QuoteQuery, filters: QuoteFilters) -> Response:
     """The shared body of every quote list: JSON page, or the whole CSV when the client asks for it."""
     checked(query)
     after = cursor_position(query)
@@ -81,8 +87,9 @@ def quote_list(request: Request, session: Session, query: QuoteQuery,
     return page_of(request, page.items, page.next)
 
 
-def csv_response(request: Request, session: Session, query: QuoteQuery, filters: QuoteFilters,
-                 after: KeysetPosition | None) -> StreamingResponse:
+def csv_response(
+    request: Request, session: Session, query: QuoteQuery, filters: QuoteFilters, after: KeysetPosition | None
+) -> StreamingResponse:
     """Every matching quote (from `cursor` on, `limit` ignored) as CSV, streamed in keyset batches."""
     first = read_page(session, filters, query, limit=CSV_BATCH_SIZE, after=after)  # errors surface before streaming
     engine = request.app.state.engine
@@ -90,23 +97,33 @@ def csv_response(request: Request, session: Session, query: QuoteQuery, filters:
     def later_pages() -> Iterator[list[QuotePublic]]:
         if first.next is not None:
             with Session(engine) as own_session:  # the request's session closes when the route returns
-                yield from iter_quote_pages(own_session, filters, sort=query.sort, batch_size=CSV_BATCH_SIZE,
-                                            after=first.next)
+                yield from iter_quote_pages(
+                    own_session, filters, sort=query.sort, batch_size=CSV_BATCH_SIZE, after=first.next
+                )
 
     chunks = csv_chunks(chain([first.items], later_pages()))
-    return StreamingResponse(chunks, media_type=CSV_MEDIA_TYPE,
-                             headers={"Content-Disposition": 'attachment; filename="quotes.csv"'})
+    return StreamingResponse(
+        chunks, media_type=CSV_MEDIA_TYPE, headers={"Content-Disposition": 'attachment; filename="quotes.csv"'}
+    )
 
 
-@router.get("/quotes", response_model=Page[QuotePublic], summary="List quotes",
-            description="Quotes matching every given filter, newest first by default, a keyset page at a time: "
-                        "follow `next_url` (or the `Link: rel=\"next\"` header) until it is null. With "
-                        "`Accept: text/csv` the whole result is streamed as CSV, like `/quotes.csv`. Unknown "
-                        "parameters are an error (422), so a misspelt filter is never silently ignored.",
-            responses={**LIST_ERRORS, 200: {"content": CSV_CONTENT, "description": "A page of quotes (JSON), "
-                                            "or every match as CSV with Accept: text/csv."}})
-async def list_quotes(request: Request, session: SessionDep,
-                      query: Annotated[QuoteQuery, Query()]) -> Response:
+@router.get(
+    "/quotes",
+    response_model=Page[QuotePublic],
+    summary="List quotes",
+    description="Quotes matching every given filter, newest first by default, a keyset page at a time: "
+    'follow `next_url` (or the `Link: rel="next"` header) until it is null. With '
+    "`Accept: text/csv` the whole result is streamed as CSV, like `/quotes.csv`. Unknown "
+    "parameters are an error (422), so a misspelt filter is never silently ignored.",
+    responses={
+        **LIST_ERRORS,
+        200: {
+            "content": CSV_CONTENT,
+            "description": "A page of quotes (JSON), or every match as CSV with Accept: text/csv.",
+        },
+    },
+)
+async def list_quotes(request: Request, session: SessionDep, query: Annotated[QuoteQuery, Query()]) -> Response:
     filters = query.filters()
     if reads_one_index_in_order(query, filters):
         # a page of `limit + 1` index steps (about a millisecond): answering it here saves the
@@ -122,20 +139,29 @@ def reads_one_index_in_order(query: QuoteQuery, filters: QuoteFilters) -> bool:
     return query.sort != "relevance" and (filters.q is None or not filters.beyond_dates)
 
 
-@router.get("/quotes.csv", response_class=StreamingResponse, summary="Export quotes as CSV",
-            description="Every quote matching the filters of `/quotes`, as CSV with a header row, streamed in "
-                        "keyset batches (no page limit: `limit` is ignored; `cursor` starts after a JSON page).",
-            responses={**LIST_ERRORS, 200: {"content": CSV_CONTENT, "description": "Every matching quote, as CSV."}})
+@router.get(
+    "/quotes.csv",
+    response_class=StreamingResponse,
+    summary="Export quotes as CSV",
+    description="Every quote matching the filters of `/quotes`, as CSV with a header row, streamed in "
+    "keyset batches (no page limit: `limit` is ignored; `cursor` starts after a JSON page).",
+    responses={**LIST_ERRORS, 200: {"content": CSV_CONTENT, "description": "Every matching quote, as CSV."}},
+)
 def export_quotes(request: Request, session: SessionDep, query: Annotated[QuoteQuery, Query()]) -> StreamingResponse:
     checked(query)
     return csv_response(request, session, query, query.filters(), cursor_position(query))
 
 
-@router.get("/quotes/{quote_id}", response_model=QuotePublic, summary="Get one quote",
-            description="One quote with its speaker, article, date, topics, offsets and context.",
-            responses=problem_responses(401, 403, 404, 422))
-def read_quote(session: SessionDep,
-               quote_id: Annotated[int, Path(examples=[101], description="Quote id.")]) -> QuotePublic:
+@router.get(
+    "/quotes/{quote_id}",
+    response_model=QuotePublic,
+    summary="Get one quote",
+    description="One quote with its speaker, article, date, topics, offsets and context.",
+    responses=problem_responses(401, 403, 404, 422),
+)
+def read_quote(
+    session: SessionDep, quote_id: Annotated[int, Path(examples=[101], description="Quote id.")]
+) -> QuotePublic:
     quote = get_quote(session, quote_id)
     if quote is None:
         raise Problem(404, f"There is no quote with id {quote_id}.", kind="quote-not-found")

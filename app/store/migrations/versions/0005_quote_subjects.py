@@ -8,6 +8,7 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-01 16:00:00
 """
+
 from collections.abc import Sequence
 
 import sqlalchemy as sa

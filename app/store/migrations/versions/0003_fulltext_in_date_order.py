@@ -12,6 +12,7 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-24 19:45:00
 """
+
 from collections.abc import Sequence
 
 from alembic import op
@@ -39,14 +40,14 @@ CREATE_STATEMENTS = (
     """CREATE VIRTUAL TABLE quotes_fts USING fts5(
            text, content='quotes_fts_content', content_rowid='search_key', tokenize='porter unicode61')""",
     f"""CREATE TRIGGER quotes_fts_after_insert AFTER INSERT ON quotes BEGIN
-           INSERT INTO quotes_fts(rowid, text) VALUES ({search_key('new')}, new.text);
+           INSERT INTO quotes_fts(rowid, text) VALUES ({search_key("new")}, new.text);
        END""",
     f"""CREATE TRIGGER quotes_fts_after_delete AFTER DELETE ON quotes BEGIN
-           INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', {search_key('old')}, old.text);
+           INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', {search_key("old")}, old.text);
        END""",
     f"""CREATE TRIGGER quotes_fts_after_update AFTER UPDATE OF text, said_on ON quotes BEGIN
-           INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', {search_key('old')}, old.text);
-           INSERT INTO quotes_fts(rowid, text) VALUES ({search_key('new')}, new.text);
+           INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', {search_key("old")}, old.text);
+           INSERT INTO quotes_fts(rowid, text) VALUES ({search_key("new")}, new.text);
        END""",
     "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')",
     "INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')",

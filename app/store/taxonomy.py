@@ -8,12 +8,13 @@ Quotewire's own term lists; `QUOTEWIRE_TAXONOMY_PATH` points to a replacement of
                   {"name": "election", "code": "medtop:20000574", "broader": "medtop:11000000",
                    "terms": ["election", "ballot", ...]}]}
 
-`name` and `terms` are required (a subject with narrower ones may have no terms of its own);
-`slug` defaults to the slugified name; `code` is optional; `broader` names the parent subject
-by code, slug or name; `weight` (default 1) is how much one of its terms counts. Terms are compared after the extractor's `normalize_term`, so
-"life-saving assistance" in the file matches "Life-saving assistance" in a quote. How subjects
-are ranked for a quote is `app.extract.subjects`.
+`name` and `terms` are required (a subject with narrower ones may have no terms of its own); `slug`
+defaults to the slugified name; `code` is optional; `broader` names the parent subject by code, slug
+or name; `weight` (default 1) is how much one of its terms counts. Terms are compared after the
+extractor's `normalize_term`, so "life-saving assistance" in the file matches "Life-saving
+assistance" in a quote. How subjects are ranked for a quote is `app.extract.subjects`.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,13 +26,22 @@ from app.config import get_settings
 from app.extract.subjects import Subject, Taxonomy
 from app.extract.topics import normalize_term
 
-DEFAULT_TAXONOMY_PATH = Path(__file__).parent / "data" / "taxonomy.json"
+DEFAULT_TAXONOMY_PATH = Path(__file__).resolve().parent.parent / "data" / "taxonomy.json"
 
 # runs of characters that are not letters or digits become one hyphen: "Health Care" -> health-care
 SLUG_SEPARATOR_RUN = re.compile(r"[\W_]+")
 
-__all__ = ["DEFAULT_TAXONOMY_PATH", "Subject", "Taxonomy", "TaxonomyError", "find_subject", "get_taxonomy",
-           "load_taxonomy", "parse_taxonomy", "slugify"]
+__all__ = [
+    "DEFAULT_TAXONOMY_PATH",
+    "Subject",
+    "Taxonomy",
+    "TaxonomyError",
+    "find_subject",
+    "get_taxonomy",
+    "load_taxonomy",
+    "parse_taxonomy",
+    "slugify",
+]
 
 
 def slugify(text: str) -> str:
@@ -47,7 +57,7 @@ def parse_taxonomy(data: object, origin: str) -> Taxonomy:
     """A Taxonomy from the decoded JSON of a taxonomy file; TaxonomyError names what is wrong."""
     entries = data.get("subjects") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise TaxonomyError(f"{origin}: expected an object with a list under \"subjects\"")
+        raise TaxonomyError(f'{origin}: expected an object with a list under "subjects"')
     subjects: list[Subject] = []
     parents: list[str | None] = []
     for position, entry in enumerate(entries):
@@ -75,8 +85,16 @@ def parse_taxonomy(data: object, origin: str) -> Taxonomy:
         if parent is not None and (named.get(parent) or named.get(slugify(parent))) is None:
             raise TaxonomyError(f"{origin}: subject {subject.name!r} names an unknown broader subject {parent!r}")
         broader = named.get(parent) or named.get(slugify(parent)) if parent is not None else None
-        linked.append(Subject(slug=subject.slug, name=subject.name, terms=subject.terms, code=subject.code,
-                              broader=broader, weight=subject.weight))
+        linked.append(
+            Subject(
+                slug=subject.slug,
+                name=subject.name,
+                terms=subject.terms,
+                code=subject.code,
+                broader=broader,
+                weight=subject.weight,
+            )
+        )
     with_children = {s.broader for s in linked}
     for subject in linked:
         if not subject.terms and subject.slug not in with_children:

@@ -9,10 +9,11 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-12-01 15:50:00
 """
+
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision: str = "0004"
@@ -33,8 +34,9 @@ def upgrade() -> None:
         sa.Column("quote_text", sa.Text(), nullable=True),
         sa.Column("quote_start", sa.Integer(), nullable=True),
         sa.Column("made_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["article_id"], ["articles.id"],
-                                name=op.f("fk_speaker_corrections_article_id_articles"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["article_id"], ["articles.id"], name=op.f("fk_speaker_corrections_article_id_articles"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_speaker_corrections")),
     )
     with op.batch_alter_table("speaker_corrections", schema=None) as batch_op:

@@ -11,6 +11,7 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-24 17:10:00
 """
+
 from collections.abc import Sequence
 
 from alembic import op

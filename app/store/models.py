@@ -4,7 +4,8 @@ Tables: articles, speakers, speaker_aliases, speaker_corrections, quotes, topics
 quote text is not a model: it is SQLite-only, created by a migration and reached through `app.store`.
 Every index here serves one API filter or sort; the comment beside it says which.
 """
-from datetime import date, datetime, timezone
+
+from datetime import UTC, date, datetime
 
 from pydantic import BaseModel
 from pydantic import Field as InputField
@@ -22,9 +23,8 @@ SQLModel.metadata.naming_convention = {
 metadata: MetaData = SQLModel.metadata
 
 
-
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class ArticleIn(BaseModel):
@@ -39,6 +39,7 @@ class ArticleIn(BaseModel):
 
 
 # --- articles ---------------------------------------------------------------------------------
+
 
 class ArticleBase(SQLModel):
     title: str | None = Field(default=None, schema_extra={"examples": ["Mayor says the bridge will reopen in May"]})
@@ -58,7 +59,7 @@ class Article(ArticleBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     url: str | None = Field(default=None, unique=True)  # NULLs never collide, so unique only when present
-    source: str | None = Field(default=None, index=True)  # filter: source
+    source_key: str | None = Field(default=None, index=True)  # filter: source (app.store.keys folds it)
     text: str = Field(sa_type=Text)
     content_hash: str = Field(unique=True, max_length=64)  # sha256 of title and text: re-ingest detection
     ingested_at: datetime = Field(default_factory=utc_now)
@@ -78,6 +79,7 @@ class ArticlePublic(ArticleRef):
 
 
 # --- speakers ---------------------------------------------------------------------------------
+
 
 class SpeakerBase(SQLModel):
     name: str = Field(schema_extra={"examples": ["Ana Ruiz"]})
@@ -148,8 +150,9 @@ class SpeakerCorrection(SQLModel, table=True):
     name: str | None = None
     key: str | None = None
     article_id: int | None = Field(
-        default=None, sa_column=Column(Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=True,
-                                       index=True))  # an article's reassignments, applied when it is saved
+        default=None,
+        sa_column=Column(Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=True, index=True),
+    )  # an article's reassignments, applied when it is saved
     quote_text: str | None = Field(default=None, sa_type=Text)
     quote_start: int | None = None
     made_at: datetime = Field(default_factory=utc_now)
@@ -168,6 +171,7 @@ class SpeakerCorrectionPublic(SQLModel):
 
 
 # --- topics -----------------------------------------------------------------------------------
+
 
 class TopicBase(SQLModel):
     slug: str = Field(schema_extra={"examples": ["election"]})
@@ -203,20 +207,21 @@ class QuoteTopic(SQLModel, table=True):
     quote_id: int = Field(
         sa_column=Column(Integer, ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
     )  # the primary key (quote_id, topic_id) serves quote -> topics
-    topic_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True)
-    )
+    topic_id: int = Field(sa_column=Column(Integer, ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True))
     said_on: date | None = None
     score: float | None = None  # a subject's score for this quote (app.extract.subjects); None for a term
 
 
 # --- quotes -----------------------------------------------------------------------------------
 
+
 class QuoteBase(SQLModel):
     text: str = Field(sa_type=Text, schema_extra={"examples": ["We are on schedule"]})
     start: int = Field(schema_extra={"examples": [1]})  # character offsets of `text` in the article
     end: int = Field(schema_extra={"examples": [19]})
-    context: str = Field(sa_type=Text, schema_extra={"examples": ['"We are on schedule," Mayor Ana Ruiz said on Tuesday.']})
+    context: str = Field(
+        sa_type=Text, schema_extra={"examples": ['"We are on schedule," Mayor Ana Ruiz said on Tuesday.']}
+    )
     cue: str | None = Field(default=None, schema_extra={"examples": ["said"]})
     kind: str = Field(default="full", schema_extra={"examples": ["full"]})  # full | partial | continuation
     said_on: date | None = Field(default=None, schema_extra={"examples": ["2024-02-06"]})
@@ -256,8 +261,11 @@ class QuotePublic(QuoteBase):
     mention: str | None = Field(default=None, schema_extra={"examples": ["the mayor"]})  # the speaker as written
     sieve: str | None = Field(default=None, schema_extra={"examples": ["cue_after_quote"]})  # the attributing rule
     confidence: float = Field(default=0.0, schema_extra={"examples": [0.9]})
-    speaker_corrected: bool = Field(default=False, schema_extra={"examples": [False]},
-                                    description="The speaker was set by a newsroom correction, not by the extractor.")
+    speaker_corrected: bool = Field(
+        default=False,
+        schema_extra={"examples": [False]},
+        description="The speaker was set by a newsroom correction, not by the extractor.",
+    )
 
 
 class ArticleWithQuotes(ArticlePublic):

@@ -1,15 +1,18 @@
 """Alembic environment: the models' metadata, batch mode for SQLite, FTS5 tables left out of autogenerate.
 
 The database comes from, in order: a connection handed over in `config.attributes["connection"]`
-(app.db.upgrade_database, the tests), the `sqlalchemy.url` option of the caller's config, or Settings.
+(app.store.migrate.upgrade_database, the tests), the `sqlalchemy.url` option of the caller's config, or Settings.
 """
+
 from logging.config import fileConfig
+from typing import Any
 
 from alembic import context
 
 from app.config import get_settings
-from app.db import create_engine_for, include_in_autogenerate
-from app.models import metadata
+from app.store.engine import create_engine_for
+from app.store.migrate import include_in_autogenerate
+from app.store.models import metadata
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):
@@ -17,7 +20,11 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 
 
 # Batch mode for SQLite's ALTER limits; the FTS tables, made by hand, stay out of autogenerate.
-OPTIONS = dict(target_metadata=metadata, render_as_batch=True, include_object=include_in_autogenerate)
+OPTIONS: dict[str, Any] = {
+    "target_metadata": metadata,
+    "render_as_batch": True,
+    "include_object": include_in_autogenerate,
+}
 
 
 def configure(connection) -> None:
