@@ -31,6 +31,7 @@ RUN --mount=type=secret,id=pip_conf --mount=type=secret,id=pip_ca \
 # Then the project itself (a regular, non-editable install), and pip and setuptools leave the venv.
 COPY pyproject.toml README.md LICENSE ./
 COPY app ./app
+COPY migrations ./migrations
 RUN --mount=type=secret,id=pip_conf --mount=type=secret,id=pip_ca \
     if [ -s /run/secrets/pip_conf ]; then export PIP_CONFIG_FILE=/run/secrets/pip_conf; fi; \
     if [ -s /run/secrets/pip_ca ]; then export PIP_CERT=/run/secrets/pip_ca; fi; \
@@ -55,7 +56,7 @@ RUN groupadd --system --gid 10001 quotewire \
     && chown quotewire:quotewire /data
 
 COPY --from=builder /opt/venv /opt/venv
-# The migrations ship inside the installed package (app/store/migrations); `quotewire db upgrade` finds them there.
+# The migrations ship inside the installed package (as app.store.migrations); `quotewire db upgrade` finds them there.
 WORKDIR /srv/quotewire
 COPY scripts/container-entrypoint.sh /usr/local/bin/quotewire-entrypoint
 

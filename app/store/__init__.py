@@ -2,7 +2,7 @@
 
     models.py      tables and the API's public shapes (Base -> table -> Public chains)
     engine.py      engines and sessions
-    migrate.py     running the Alembic scripts of migrations/ (shipped in the package)
+    migrate.py     running the Alembic scripts of the top-level migrations/ (shipped in the package)
     articles.py    saving an article with its extracted quotes, deleting one
     topics.py      linking quotes to their key terms and taxonomy subjects
     taxonomy.py    reading the taxonomy file, finding the subject a user names

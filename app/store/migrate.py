@@ -1,4 +1,4 @@
-"""Schema migrations: running the Alembic scripts of `app/store/migrations/` (shipped inside the package).
+"""Schema migrations: running the Alembic scripts of `migrations/` (shipped inside the package as `app.store.migrations`).
 
 upgrade_database()                    # `alembic upgrade head` on the configured database
 schema_is_current(engine)             # True when the database is at the newest migration (/health)
@@ -7,6 +7,7 @@ schema_is_current(engine)             # True when the database is at the newest 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from alembic import command
@@ -20,7 +21,6 @@ from app.store.backends import backend_for
 from app.store.engine import get_engine
 from app.store.sqlite import FTS_TABLE
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 FULLTEXT_TABLE_PREFIX = FTS_TABLE  # the FTS5 table and its shadow tables, made by hand in migration 0002
 
 
@@ -30,8 +30,8 @@ def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:
 
 
 def migrations_dir() -> Path:
-    """The Alembic script folder, inside the installed package."""
-    return MIGRATIONS_DIR
+    """The Alembic script folder: `migrations/` of the checkout, `app/store/migrations` of an installed wheel."""
+    return Path(str(files("app.store.migrations")))
 
 
 def alembic_config(url: str | None = None) -> Config:
