@@ -27,6 +27,8 @@ CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj
 CAPITALISED_RUN = re.compile(
     rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
 )
+# Every run opens with a capital letter: scanning for one is much faster than trying CAPITALISED_RUN at every offset.
+RUN_OPENING = re.compile(r"[A-Z]")
 GENERATION_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")  # "Luther Pate IV" is keyed by "Pate"
 INNER_POSSESSIVE = re.compile(r"\w[’']s\s")
 NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr|Inc|Ltd|Co|Corp)\.$")  # "James Cole Jr.", "Garrick Foods Inc." end a name
@@ -99,7 +101,18 @@ def first_name_gender(first: str) -> str | None:
 
 def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     """Read one capitalised run into a name mention; None when it holds no name."""
-    words = text[start:end].split()
+    parsed = _parse_run(text[start:end])
+    if parsed is None:
+        return None
+    return NameMention(parsed.start + start, parsed.end + start, parsed.name, parsed.title, parsed.possessive,
+                       parsed.honorific)
+
+
+@lru_cache(maxsize=8192)  # the same runs come back in every window a sieve reads, and across articles
+def _parse_run(text: str) -> NameMention | None:
+    """`parse_name_run` of a whole string, with offsets into it."""
+    start, end = 0, len(text)
+    words = text.split()
     for i, word in enumerate(words[1:-1], start=1):
         if word == "of" and not all(map(is_title_word, words[:i])) and words[i - 1].lower() not in ORGANIZATION_WORDS:
             words = words[:i]  # "Joel Pollak of Breitbart California": the person, then his employer
@@ -139,7 +152,7 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
 def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
     mentions = []
     position = start
-    while (run := CAPITALISED_RUN.search(text, position, end)) is not None:
+    while (run := _next_run(text, position, end)) is not None:
         run_end = position = _organisation_end(text, run, end)
         while run_end > run.start() and text[run_end - 1] in ".," and not NAME_SUFFIX.search(text, run.start(), run_end):
             run_end -= 1
@@ -147,6 +160,16 @@ def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
         if mention:
             mentions.append(mention)
     return mentions
+
+
+def _next_run(text: str, position: int, end: int) -> re.Match[str] | None:
+    """The first capitalised run in text[position:end], as `CAPITALISED_RUN.search(text, position, end)` finds it."""
+    while (opening := RUN_OPENING.search(text, position, end)) is not None:
+        run = CAPITALISED_RUN.match(text, opening.start(), end)
+        if run is not None:
+            return run
+        position = opening.start() + 1
+    return None
 
 
 def _organisation_end(text: str, run: re.Match, end: int) -> int:
@@ -162,6 +185,7 @@ def _organisation_end(text: str, run: re.Match, end: int) -> int:
     return following.end() if following else run.end()
 
 
+@lru_cache(maxsize=8192)
 def classify(name: str, honorific: str | None) -> str:
     words = name.split()
     lowered = {w.lower().strip(".") for w in words}
@@ -187,6 +211,7 @@ class EntityRegistry:
         self.given_names: dict[str, list[str]] = {}  # a name -> its first and middle names, read once
 
     @staticmethod
+    @lru_cache(maxsize=8192)
     def _key(name: str) -> str:
         words = [w for w in name.split() if w.lower() not in NAME_PARTICLES and not GENERATION_SUFFIX.fullmatch(w)]
         return (words[-1] if words else name).lower().strip(".")
