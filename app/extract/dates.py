@@ -45,9 +45,11 @@ YESTERDAY = re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)
 TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
 # ", who met the crown prince Monday," describes the speaker, not the speech
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
-# Every date expression above holds a month's name (as written) or one of these words, so a frame
-# without any names no day: "she said on Monday" has one, "she said" has none
-DAY_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?i:day|night|morning|afternoon|evening)")
+# Every date expression above holds a month's name as written, or, in any case, one of the day stems
+# (chosen without an "i", which a case-insensitive pattern also matches as "ı" or "İ"): a frame with
+# none of them names no day ("she said", not "she said Monday").
+MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DAY_STEMS = ("day", "ght", "morn", "even", "noon")  # Monday ... yesterday, today; night; morning; evening; afternoon
 ATTRIBUTION_CUE = re.compile(CUE_PATTERN, re.IGNORECASE)  # "Asked Tuesday whether ..." attributes too
 # `told TV on Tuesday that the captain had said "..." on Sunday`: words reported in the pluperfect were
 # said before the telling, so a day named before this cue dates the telling, not them
@@ -76,7 +78,7 @@ def said_on_in_paragraph(own: str, earlier: Iterable[str], published: date | Non
 @lru_cache(maxsize=256)  # the quotes of one sentence share its frame
 def anchored_date(frame: str, published: date | None) -> date | None:
     """The day `frame` says words were said ("said Wednesday", "on Feb. 5"), or None if it names none."""
-    if DAY_HINT.search(frame) is None:
+    if not may_name_a_day(frame):
         return None
     frame = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), frame)
     relayed = PLUPERFECT_CUE.search(frame)
@@ -88,6 +90,14 @@ def anchored_date(frame: str, published: date | None) -> date | None:
     if anchored is not None or published is None:
         return anchored
     return _relative_date(frame, published)
+
+
+def may_name_a_day(frame: str) -> bool:
+    """False when `frame` holds none of the words a date expression needs, so no pattern need be tried."""
+    if any(stem in frame for stem in MONTH_STEMS):
+        return True
+    lowered = frame.lower()
+    return any(stem in lowered for stem in DAY_STEMS)
 
 
 def _names_another_day(frame: str, match: re.Match[str]) -> bool:
