@@ -21,9 +21,11 @@ from app.extract.names import TITLE_CONNECTIVES, clean_name, is_common_word, is_
 
 # One capitalised word: an abbreviated title (Sen.), initials (U.S., W.) or a plain word (Blinken).
 # Letters may carry combining accents ("Jose\u0301"), and a mis-decoded accent ("PeÃ±a": Ã then a Latin-1
-# sign) stays inside its word.
-WORD_LETTER = r"(?:[\w’'\-\u0300-\u036f]|(?<=[ÃÂ\u0302\u0303])[\u0080-\u00bf])"
-CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp)\.|(?:[A-Z]\.)+|[A-Z]{WORD_LETTER}*)"
+# sign) stays inside its word. The letters after the capital are read as runs of plain letters, each
+# run after such a sign, so the usual word is one quick repeat of one character class.
+WORD_LETTER = r"[\w’'\-\u0300-\u036f]"
+WORD_REST = rf"{WORD_LETTER}*+(?:(?<=[ÃÂ\u0302\u0303])[\u0080-\u00bf]{WORD_LETTER}*+)*+"
+CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp)\.|(?:[A-Z]\.)+|[A-Z]{WORD_REST})"
 CAPITALISED_RUN = re.compile(
     rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
 )
@@ -209,6 +211,7 @@ class EntityRegistry:
         self.by_start: dict[int, Entity] = {}  # where each added mention is written -> its entity
         self.last_named: dict[int, int] = {}  # id(entity) -> offset of its latest mention
         self.given_names: dict[str, list[str]] = {}  # a name -> its first and middle names, read once
+        self.clean_names: dict[str, tuple[str, str | None]] = {}  # a person's name as written -> `clean_name` of it
 
     @staticmethod
     @lru_cache(maxsize=8192)
@@ -221,8 +224,7 @@ class EntityRegistry:
 
     def add(self, mention: NameMention) -> Entity:
         kind = classify(mention.name, mention.honorific)
-        name, label = clean_name(mention.name, self.lowercase_words, _is_first_name) if kind == "person" else (
-            mention.name, None)
+        name, label = self._clean(mention.name) if kind == "person" else (mention.name, None)
         if label:
             mention = replace(mention, name=name, title=" ".join(filter(None, (mention.title, label))))
         key = self._key(name)
@@ -249,6 +251,11 @@ class EntityRegistry:
             entity.personal = True
         return entity
 
+    def _clean(self, name: str) -> tuple[str, str | None]:
+        if name not in self.clean_names:
+            self.clean_names[name] = clean_name(name, self.lowercase_words, _is_first_name)
+        return self.clean_names[name]
+
     def _find(self, key: str, name: str, kind: str, honorific: str | None, at: int,
               title: str | None = None) -> Entity | None:
         members = self.by_key.get(key)
@@ -260,6 +267,8 @@ class EntityRegistry:
                 if entity.kind == kind and _same_given_names(given, self._given_names(entity.name)):
                     return entity
             return None  # another first name: another person of the same surname
+        if len(members) == 1:  # a bare surname with one bearer: that one
+            return members[0]
         gender = HONORIFIC_GENDER.get(honorific or "")
         fitting = [e for e in members if gender is None or e.gender in (gender, None)] or members
         if title:  # "Sen. Ellery" is the Ellery the article introduced as "State Sen."
@@ -284,7 +293,7 @@ class EntityRegistry:
         """The entity a name written at offset `at` (or anywhere, without it) refers to."""
         if at is not None and at in self.by_start:
             return self.by_start[at]
-        name = clean_name(name, self.lowercase_words, _is_first_name)[0]
+        name = self._clean(name)[0]
         return self._find(self._key(name), name, classify(name, None), None, END_OF_TEXT if at is None else at)
 
 
