@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.extract.lexicon import CUE_PATTERN
 from app.extract.marks import CLOSING_MARK_CHARS, OPENING_MARK_CHARS, QuoteSpan, end_before_space, paragraphs
@@ -27,8 +27,9 @@ SPEAKER_THEN_CUE = re.compile(rf"(?:[A-Z][\w.’'\-]*\s+){{0,3}}[A-Z][\w.’'\-]
 WORD_BEFORE_DOT = re.compile(rf"([A-Za-z.]+)\.{_CLOSING}*\s+$")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence's offsets and its paragraph's index (a named tuple: made and hashed fast, as a dict key)."""
+
     start: int
     end: int
     paragraph: int
