@@ -45,6 +45,11 @@ YESTERDAY = re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)
 TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
 # ", who met the crown prince Monday," describes the speaker, not the speech
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+# Every date expression above holds a month's name as written, or, in any case, one of the day stems
+# (chosen without an "i", which a case-insensitive pattern also matches as "ı" or "İ"), so the patterns
+# are tried only on a frame that holds one ("she said Monday", not "she said").
+MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DAY_STEMS = ("day", "ght", "morn", "even", "noon")  # Monday ... yesterday, today; night; morning; evening; afternoon
 ATTRIBUTION_CUE = re.compile(CUE_PATTERN, re.IGNORECASE)  # "Asked Tuesday whether ..." attributes too
 # `told TV on Tuesday that the captain had said "..." on Sunday`: words reported in the pluperfect were
 # said before the telling, so a day named before this cue dates the telling, not them
@@ -73,16 +78,21 @@ def said_on_in_paragraph(own: str, earlier: Iterable[str], published: date | Non
 @lru_cache(maxsize=256)  # the quotes of one sentence share its frame
 def anchored_date(frame: str, published: date | None) -> date | None:
     """The day `frame` says words were said ("said Wednesday", "on Feb. 5"), or None if it names none."""
+    names_month = any(stem in frame for stem in MONTH_STEMS)  # else MONTH_DAY and DAY_MONTH find nothing
+    lowered = frame.lower()
+    names_day = any(stem in lowered for stem in DAY_STEMS)  # else WEEKDAY, YESTERDAY and TODAY find nothing
+    if not names_month and not names_day:
+        return None
     frame = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), frame)
-    relayed = PLUPERFECT_CUE.search(frame)
+    relayed = PLUPERFECT_CUE.search(frame) if "had" in lowered else None
     if relayed is not None:
         own_day = anchored_date(" " * relayed.end() + frame[relayed.end():], published)
         if own_day is not None:
             return own_day
-    anchored = _absolute_date(frame, published)
+    anchored = _absolute_date(frame, published) if names_month else None
     if anchored is not None or published is None:
         return anchored
-    return _relative_date(frame, published)
+    return _relative_date(frame, published) if names_day else None
 
 
 def _names_another_day(frame: str, match: re.Match[str]) -> bool:

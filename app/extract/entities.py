@@ -7,8 +7,9 @@ and a surname alone joins it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.extract.lexicon import (
     CAPITALISED_FUNCTION_WORDS,
@@ -21,12 +22,16 @@ from app.extract.names import TITLE_CONNECTIVES, clean_name, is_common_word, is_
 
 # One capitalised word: an abbreviated title (Sen.), initials (U.S., W.) or a plain word (Blinken).
 # Letters may carry combining accents ("Jose\u0301"), and a mis-decoded accent ("PeÃ±a": Ã then a Latin-1
-# sign) stays inside its word.
-WORD_LETTER = r"(?:[\w’'\-\u0300-\u036f]|(?<=[ÃÂ\u0302\u0303])[\u0080-\u00bf])"
-CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp)\.|(?:[A-Z]\.)+|[A-Z]{WORD_LETTER}*)"
+# sign) stays inside its word. The letters after the capital are read as runs of plain letters, each
+# run after such a sign, so the usual word is one quick repeat of one character class.
+WORD_LETTER = r"[\w’'\-\u0300-\u036f]"
+WORD_REST = rf"{WORD_LETTER}*+(?:(?<=[ÃÂ\u0302\u0303])[\u0080-\u00bf]{WORD_LETTER}*+)*+"
+CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp)\.|(?:[A-Z]\.)+|[A-Z]{WORD_REST})"
 CAPITALISED_RUN = re.compile(
     rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
 )
+# Every run opens with a capital letter: scanning for one is much faster than trying CAPITALISED_RUN at every offset.
+RUN_OPENING = re.compile(r"[A-Z]")
 GENERATION_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")  # "Luther Pate IV" is keyed by "Pate"
 INNER_POSSESSIVE = re.compile(r"\w[’']s\s")
 NAME_SUFFIX = re.compile(r"[ \t\xa0](?:Jr|Sr|Inc|Ltd|Co|Corp)\.$")  # "James Cole Jr.", "Garrick Foods Inc." end a name
@@ -37,9 +42,9 @@ ORGANISATION_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
 
 
-@dataclass(frozen=True, slots=True)
-class NameMention:
-    """A name as written: its offsets, the name part and the title words before it."""
+class NameMention(NamedTuple):
+    """A name as written: its offsets, the name part and the title words before it. (A named tuple,
+    like `marks.Mark`: thousands are made per article, and a tuple is made fastest.)"""
 
     start: int
     end: int
@@ -99,7 +104,18 @@ def first_name_gender(first: str) -> str | None:
 
 def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     """Read one capitalised run into a name mention; None when it holds no name."""
-    words = text[start:end].split()
+    parsed = _parse_run(text[start:end])
+    if parsed is None:
+        return None
+    return NameMention(parsed.start + start, parsed.end + start, parsed.name, parsed.title, parsed.possessive,
+                       parsed.honorific)
+
+
+@lru_cache(maxsize=8192)  # the same runs come back in every window a sieve reads, and across articles
+def _parse_run(text: str) -> NameMention | None:
+    """`parse_name_run` of a whole string, with offsets into it."""
+    start, end = 0, len(text)
+    words = text.split()
     for i, word in enumerate(words[1:-1], start=1):
         if word == "of" and not all(map(is_title_word, words[:i])) and words[i - 1].lower() not in ORGANIZATION_WORDS:
             words = words[:i]  # "Joel Pollak of Breitbart California": the person, then his employer
@@ -139,7 +155,7 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
 def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
     mentions = []
     position = start
-    while (run := CAPITALISED_RUN.search(text, position, end)) is not None:
+    while (run := _next_run(text, position, end)) is not None:
         run_end = position = _organisation_end(text, run, end)
         while run_end > run.start() and text[run_end - 1] in ".," and not NAME_SUFFIX.search(text, run.start(), run_end):
             run_end -= 1
@@ -147,6 +163,16 @@ def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
         if mention:
             mentions.append(mention)
     return mentions
+
+
+def _next_run(text: str, position: int, end: int) -> re.Match[str] | None:
+    """The first capitalised run in text[position:end], as `CAPITALISED_RUN.search(text, position, end)` finds it."""
+    while (opening := RUN_OPENING.search(text, position, end)) is not None:
+        run = CAPITALISED_RUN.match(text, opening.start(), end)
+        if run is not None:
+            return run
+        position = opening.start() + 1
+    return None
 
 
 def _organisation_end(text: str, run: re.Match, end: int) -> int:
@@ -162,6 +188,7 @@ def _organisation_end(text: str, run: re.Match, end: int) -> int:
     return following.end() if following else run.end()
 
 
+@lru_cache(maxsize=8192)
 def classify(name: str, honorific: str | None) -> str:
     words = name.split()
     lowered = {w.lower().strip(".") for w in words}
@@ -185,8 +212,10 @@ class EntityRegistry:
         self.by_start: dict[int, Entity] = {}  # where each added mention is written -> its entity
         self.last_named: dict[int, int] = {}  # id(entity) -> offset of its latest mention
         self.given_names: dict[str, list[str]] = {}  # a name -> its first and middle names, read once
+        self.clean_names: dict[str, tuple[str, str | None]] = {}  # a person's name as written -> `clean_name` of it
 
     @staticmethod
+    @lru_cache(maxsize=8192)
     def _key(name: str) -> str:
         words = [w for w in name.split() if w.lower() not in NAME_PARTICLES and not GENERATION_SUFFIX.fullmatch(w)]
         return (words[-1] if words else name).lower().strip(".")
@@ -196,10 +225,9 @@ class EntityRegistry:
 
     def add(self, mention: NameMention) -> Entity:
         kind = classify(mention.name, mention.honorific)
-        name, label = clean_name(mention.name, self.lowercase_words, _is_first_name) if kind == "person" else (
-            mention.name, None)
+        name, label = self._clean(mention.name) if kind == "person" else (mention.name, None)
         if label:
-            mention = replace(mention, name=name, title=" ".join(filter(None, (mention.title, label))))
+            mention = mention._replace(name=name, title=" ".join(filter(None, (mention.title, label))))
         key = self._key(name)
         entity = self._find(key, name, kind, mention.honorific, mention.start, mention.title)
         if entity is None:
@@ -224,6 +252,11 @@ class EntityRegistry:
             entity.personal = True
         return entity
 
+    def _clean(self, name: str) -> tuple[str, str | None]:
+        if name not in self.clean_names:
+            self.clean_names[name] = clean_name(name, self.lowercase_words, _is_first_name)
+        return self.clean_names[name]
+
     def _find(self, key: str, name: str, kind: str, honorific: str | None, at: int,
               title: str | None = None) -> Entity | None:
         members = self.by_key.get(key)
@@ -235,6 +268,8 @@ class EntityRegistry:
                 if entity.kind == kind and _same_given_names(given, self._given_names(entity.name)):
                     return entity
             return None  # another first name: another person of the same surname
+        if len(members) == 1:  # a bare surname with one bearer: that one
+            return members[0]
         gender = HONORIFIC_GENDER.get(honorific or "")
         fitting = [e for e in members if gender is None or e.gender in (gender, None)] or members
         if title:  # "Sen. Ellery" is the Ellery the article introduced as "State Sen."
@@ -259,7 +294,7 @@ class EntityRegistry:
         """The entity a name written at offset `at` (or anywhere, without it) refers to."""
         if at is not None and at in self.by_start:
             return self.by_start[at]
-        name = clean_name(name, self.lowercase_words, _is_first_name)[0]
+        name = self._clean(name)[0]
         return self._find(self._key(name), name, classify(name, None), None, END_OF_TEXT if at is None else at)
 
 

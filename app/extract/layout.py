@@ -52,6 +52,8 @@ DATELINE = re.compile(
 MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:\-]*(?:\s+[\w:\-]+(?:\s*=\s*(?:\"[^\"\n<>]*\"|'[^'\n<>]*'|[^\s<>\"']+))?)*\s*/?>")
 # The label of a Q&A line: "Q: ...", "Answer: ..." (never "A. Ruiz said").
 QA_LABEL = re.compile(r"\s*(?P<label>Q|A|Question|Answer)\s*:\s")
+# Every credit without parentheses names one of these, so CREDIT_AT_END (slow to search) is tried only then.
+CREDIT_WORDS = ("Photo", "Picture", "Image", "PHOTO")
 MAX_FURNITURE_CHARS = 300  # a longer paragraph is story text, whatever it starts with
 
 
@@ -59,7 +61,11 @@ def _furniture(line: str) -> bool:
     if len(line) > MAX_FURNITURE_CHARS:
         return False
     return bool(AD_BREAK.fullmatch(line) or TEASER.match(line) or BYLINE.fullmatch(line) or CREDIT_LINE.match(line)
-                or CREDIT_IN_PARENTHESES.search(line) or CREDIT_AT_END.search(line))
+                or CREDIT_IN_PARENTHESES.search(line) or _credit_at_end(line))
+
+
+def _credit_at_end(line: str) -> bool:
+    return any(word in line for word in CREDIT_WORDS) and CREDIT_AT_END.search(line) is not None
 
 
 def blank_layout(text: str) -> str:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 PARAGRAPH = re.compile(r"[^\n]+")
 # One mark, or a run of single marks: two of them ('' ’’ ‘‘ ‘’) stand for a double mark in some
-# archives and typesetting (see `_marks_of`).
-MARK_RUN = re.compile(r"[\"“”„‟«»‹›]|['‘’]+")
+# archives and typesetting (see `_marks_of`). Written as any mark, then more single marks after a
+# single one, so a search skips to the next mark at once instead of trying both branches at every offset.
+MARK_RUN = re.compile(r"[\"“”„‟«»‹›'‘’](?:(?<=['‘’])['‘’]*)?")
 FAMILY_OF_GLYPH = {"«": "guillemet", "»": "guillemet", "‹": "single guillemet", "›": "single guillemet",
                    "'": "single", "‘": "single", "’": "single"}  # any other mark is a double one
 PAIRED_FAMILIES = ("guillemet", "double", "single guillemet")  # paired by glyph, never apostrophes
@@ -64,9 +66,10 @@ class Mark(NamedTuple):
     family: str  # guillemet | double | single guillemet | single
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)  # spans, sentences and subjects read the paragraphs of the same text
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every non-empty line: news text separates paragraphs by line breaks."""
-    return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
+    return tuple((m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip())
 
 
 def end_before_space(text: str, end: int) -> int:
@@ -85,10 +88,14 @@ def _start_after_space(text: str, start: int, end: int) -> int:
 def _marks_of(text: str, run: re.Match[str]) -> list[Mark]:
     """The marks a run of mark characters stands for. Two single marks make a double mark; of three
     or more, the pair is the first two before a word (`'''Slow lane' is right,'' she said`), else
-    the last two (`it the 'slow lane,''' she said`); the single marks left are nested in it."""
+    the last two (`it the 'slow lane,''' she said`); the single marks left are nested in it. A single
+    mark between two letters or digits is an apostrophe (don't, Netanyahu’s), no mark at all."""
     start, end, glyph = run.start(), run.end(), run.group()
     if len(glyph) == 1:
-        return [Mark(start, end, glyph, FAMILY_OF_GLYPH.get(glyph, "double"))]
+        family = FAMILY_OF_GLYPH.get(glyph, "double")
+        if family == "single" and 0 < start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum():
+            return []
+        return [Mark(start, end, glyph, family)]
     pair_at = start if len(glyph) == 2 or (end < len(text) and text[end].isalnum()) else end - 2
     return [Mark(pair_at, pair_at + 2, text[pair_at:pair_at + 2], "double")]
 
@@ -160,8 +167,6 @@ def _single_spans(text: str, marks: list[Mark], p_end: int, index: int, runs_on:
         if holder >= 0 and mark.start < taken[holder][1]:
             continue
         before, after = _around(text, mark.start, mark.end)
-        if before.isalnum() and after.isalnum():
-            continue  # don't, Netanyahu’s
         if (before in OPENING_NEIGHBOURS or before.isspace()) and after and not after.isspace():
             if not LEADING_ELISION.match(text, mark.end):
                 openers.append(mark.start)
@@ -196,7 +201,7 @@ def _outermost(spans: list[QuoteSpan]) -> list[QuoteSpan]:
     return kept
 
 
-def _paragraph_spans(text: str, found: list[tuple[int, int]], index: int, marks: list[Mark]) -> list[QuoteSpan]:
+def _paragraph_spans(text: str, found: tuple[tuple[int, int], ...], index: int, marks: list[Mark]) -> list[QuoteSpan]:
     """The outermost quotes of paragraph `index`, from the quotation marks and apostrophes in it."""
     families: dict[str, list[Mark]] = {}
     for mark in marks:

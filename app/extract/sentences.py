@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.extract.lexicon import CUE_PATTERN
 from app.extract.marks import CLOSING_MARK_CHARS, OPENING_MARK_CHARS, QuoteSpan, end_before_space, paragraphs
@@ -20,14 +20,16 @@ ABBREVIATIONS = frozenset(
 _CLOSING = rf"(?:\s?[{re.escape(CLOSING_MARK_CHARS.replace('«', '').replace('‹', ''))})\]]|[«‹])"
 _OPENING = rf"(?:[{re.escape(OPENING_MARK_CHARS)}(\[]\s?)"
 # End punctuation, then closing marks, then space, then something that can start a sentence.
-SENTENCE_END = re.compile(rf"[.!?…]+{_CLOSING}*\s+(?={_OPENING}*[A-Z0-9])")
+# (The first character is written apart, so a search skips to the next stop at once.)
+SENTENCE_END = re.compile(rf"[.!?…][.!?…]*{_CLOSING}*\s+(?={_OPENING}*[A-Z0-9])")
 # After a quote ending in ? or !, a capitalised speaker and cue continue the sentence: `?" Trump asked.`
 SPEAKER_THEN_CUE = re.compile(rf"(?:[A-Z][\w.’'\-]*\s+){{0,3}}[A-Z][\w.’'\-]*(?:,[^,]{{1,80}},)?\s+{CUE_PATTERN}")
 WORD_BEFORE_DOT = re.compile(rf"([A-Za-z.]+)\.{_CLOSING}*\s+$")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence's offsets and its paragraph's index (a named tuple: made and hashed fast, as a dict key)."""
+
     start: int
     end: int
     paragraph: int

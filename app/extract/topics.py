@@ -14,7 +14,6 @@ the same function.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
@@ -207,7 +206,9 @@ def quote_topics(text: str, context: str, people: frozenset[str] = frozenset()) 
     ('humanitarian assistance', 'hostage', 'talk', 'assistance')
     """
     text, context = text[:MAX_SOURCE_CHARS], context[:MAX_SOURCE_CHARS]
-    people = _person_names(text) | _person_names(context) | people
+    named_here = _person_names(text) | _person_names(context)
+    if not named_here <= people:  # else the article's own set stays the key of the term caches: hashed once
+        people = people | named_here
     quote_unigrams, quote_bigrams = _source_terms(text, people)
     context_unigrams, context_bigrams = _source_terms(context, people)
     ranked_bigrams = _by_frequency(quote_bigrams + context_bigrams)[:MAX_BIGRAMS]
@@ -340,5 +341,4 @@ def _in_longer_name(tokens: tuple[tuple[str, str], ...], position: int) -> bool:
 
 def _by_frequency(terms: tuple[str, ...]) -> list[str]:
     """Distinct terms, most frequent first, ties in order of first appearance."""
-    counts = Counter(terms)  # in order of first appearance; the sort is stable, also reversed
-    return sorted(counts, key=counts.__getitem__, reverse=True)
+    return sorted(dict.fromkeys(terms), key=terms.count, reverse=True)  # the sort is stable, also reversed

@@ -6,7 +6,7 @@ import pytest
 from app.extract import extract_quotes
 from app.extract.dates import (
     AFTER_EVENT_OF_DAY, ATTRIBUTION_CUE, DAY_MONTH, MONTH_DAY, NOT_SPEECH_DAY, PLUPERFECT_CUE, RELATIVE_CLAUSE,
-    TODAY, WEEKDAY, YESTERDAY, said_on_in_paragraph,
+    TODAY, WEEKDAY, YESTERDAY, anchored_date, said_on_in_paragraph,
 )
 
 PUBLISHED = date(2024, 2, 7)  # a Wednesday
@@ -35,6 +35,25 @@ def test_weekday_pattern_reads_last():
 def test_weekday_pattern_skips_a_show_title():
     assert not WEEKDAY.search("playing the senator on Saturday Night Live")
     assert WEEKDAY.search("she said Saturday night")
+
+
+@pytest.mark.parametrize("frame", [
+    "the mayor said on Feb. 5", "the mayor said on 5 February", "the mayor said MONDAY", "he said yesterday",
+    "she said last night", "she said tonight", "he said this morning", "she told reporters this evening",
+    "he said LAST NIGHT", "she said this afternoon", "the mayor said Saturday",
+])
+def test_every_way_of_naming_the_day_is_read(frame):
+    assert anchored_date(frame, PUBLISHED) is not None
+
+
+def test_frame_without_a_day_or_month_word_names_no_day():
+    assert anchored_date("the mayor said the ferry would run again", PUBLISHED) is None
+    assert anchored_date("the mayor said in march 5 that it may run", PUBLISHED) is None  # months only capitalised
+
+
+def test_pluperfect_cue_in_capitals_still_dates_the_telling_apart():
+    frame = "she told TV on Tuesday that the captain HAD SAID it on Sunday"
+    assert anchored_date(frame, PUBLISHED) == date(2024, 2, 4)
 
 
 def test_not_speech_day_pattern_sees_until_and_attributive_the():

@@ -3,7 +3,7 @@ import pytest
 
 from app.extract import extract_quotes
 from app.extract.discourse import Discourse
-from app.extract.entities import EntityRegistry, first_name_gender, name_mentions
+from app.extract.entities import CAPITALISED_RUN, EntityRegistry, _next_run, first_name_gender, name_mentions
 
 
 def registry_of(text):
@@ -15,6 +15,19 @@ def registry_of(text):
 
 def mentions(text):
     return [(m.name, m.title) for m in name_mentions(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "McAllister and O’Neill met U.S. Sen. Ines Moro of the Harbor Trust in iPhone-lit New York.",
+    "J.R. Ruiz, Mara de la Cruz and Omar bin Rashid said: “Yes.” 'Quite,' Tom Lee’s aide added.",
+    "the 2024 race.And then Ruiz’s team.W. Harbor",
+])
+def test_run_scan_finds_what_a_search_finds_from_any_offset(text):
+    for position in range(len(text) + 1):
+        for end in (len(text), (position + len(text)) // 2):
+            expected = CAPITALISED_RUN.search(text, position, end)
+            found = _next_run(text, position, end)
+            assert (found and found.span()) == (expected and expected.span())
 
 
 @pytest.mark.parametrize("text, name, title", [

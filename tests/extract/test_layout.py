@@ -49,6 +49,16 @@ def test_furniture_patterns_on_their_lines(pattern, line, found):
     assert match and match.group() == found
 
 
+@pytest.mark.parametrize("line", [
+    "Reuters Photo Jane Roe", "The flooded pier on Friday. Photo: Jane Roe/Reuters", "Photograph by Jane Roe",
+    "Harbor Images Tom Reed", "PHOTO: TOM REED", "The pier at dawn. Pictures by Tom Reed",
+])
+def test_credit_lines_without_parentheses_are_blanked(line):
+    text = line + "\n\n“The ferry runs again,” Ruiz said."
+    assert blank_layout(text)[:len(line)].strip() == ""
+    assert blank_layout(text)[len(line):] == text[len(line):]
+
+
 @pytest.mark.parametrize("pattern, line", [
     (TEASER, "More than 40 ships were waiting, the port said."),
     (CREDIT_IN_PARENTHESES, "He posted a picture of the pier (a photo of his dog) online."),

@@ -75,7 +75,7 @@ def test_extracted_offsets_point_at_the_quote_text():
 
 
 def test_paragraphs_are_the_non_empty_lines():
-    assert paragraphs("One.\n\n  \nTwo.\n") == [(0, 4), (9, 13)]
+    assert paragraphs("One.\n\n  \nTwo.\n") == ((0, 4), (9, 13))
 
 
 def test_sentences_are_not_cut_after_abbreviations_or_inside_quotes():
