@@ -1,4 +1,4 @@
-"""Schema migrations: running the Alembic scripts of `migrations/` (shipped inside the package as `app.store.migrations`).
+"""Schema migrations: running the Alembic scripts of `migrations/` (shipped in the package as `app.store.migrations`).
 
 upgrade_database()                    # `alembic upgrade head` on the configured database
 schema_is_current(engine)             # True when the database is at the newest migration (/health)
