@@ -1,9 +1,20 @@
-"""The extractor's output records: frozen, offset-carrying dataclasses, and their JSON form."""
+"""The extractor's output records: frozen, offset-carrying dataclasses, and their JSON form.
+
+The JSON form (what `quotewire extract` prints, the scorer's contract) is read from the records'
+fields in the order they are declared, so a new field reaches it with no second list to keep. A
+field's metadata adjusts its entry: `JSON_KEY` names it differently, `JSON_OMIT` leaves it out,
+`JSON_DIGITS` rounds a float.
+"""
+
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
+
+JSON_KEY = "json_key"  # the field's key in the JSON form, when it is not the field's name
+JSON_OMIT = "json_omit"  # True: the field stays out of the JSON form
+JSON_DIGITS = "json_digits"  # a float field is rounded to this many digits
 
 SpeakerKind = Literal["person", "organization", "group", "anonymous"]
 QuoteKind = Literal["full", "partial", "continuation"]
@@ -28,7 +39,7 @@ class SubjectScore:
     name: str
     code: str | None
     score: float
-    slug: str = ""  # the subject's slug in its taxonomy
+    slug: str = field(default="", metadata={JSON_OMIT: True})  # the subject's slug in its taxonomy
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,42 +56,34 @@ class Quote:
     said_on: date | None = None
     topics: tuple[str, ...] = ()
     subjects: tuple[SubjectScore, ...] = ()  # top-level subjects, best first
-    subject_details: tuple[SubjectScore, ...] = ()  # the narrower subject chosen under each of them
+    # the narrower subject chosen under each of them
+    subject_details: tuple[SubjectScore, ...] = field(default=(), metadata={JSON_KEY: "subjects_detail"})
     sieve: str | None = None
-    confidence: float = 0.0
+    confidence: float = field(default=0.0, metadata={JSON_DIGITS: 3})
 
 
-def speaker_to_dict(speaker: Speaker | None) -> dict | None:
-    if speaker is None:
-        return None
-    return {
-        "name": speaker.name,
-        "kind": speaker.kind,
-        "mention": speaker.mention,
-        "mention_start": speaker.mention_start,
-        "mention_end": speaker.mention_end,
-        "title": speaker.title,
-    }
-
-
-def subject_to_dict(subject: SubjectScore) -> dict:
-    return {"name": subject.name, "code": subject.code, "score": subject.score}
-
-
-def quote_to_dict(quote: Quote) -> dict:
+def quote_to_dict(quote: Quote) -> dict[str, Any]:
     """The JSON shape printed by `quotewire extract` (the scorer's contract)."""
+    return record_to_dict(quote)
+
+
+def record_to_dict(record: Any) -> dict[str, Any]:
+    """A record's JSON form: its fields in declared order, records within it as dicts, tuples as lists,
+    dates as ISO strings."""
     return {
-        "text": quote.text,
-        "start": quote.start,
-        "end": quote.end,
-        "context": quote.context,
-        "kind": quote.kind,
-        "speaker": speaker_to_dict(quote.speaker),
-        "cue": quote.cue,
-        "said_on": quote.said_on.isoformat() if quote.said_on else None,
-        "topics": list(quote.topics),
-        "subjects": [subject_to_dict(s) for s in quote.subjects],
-        "subjects_detail": [subject_to_dict(s) for s in quote.subject_details],
-        "sieve": quote.sieve,
-        "confidence": round(quote.confidence, 3),
+        f.metadata.get(JSON_KEY, f.name): json_value(getattr(record, f.name), f.metadata.get(JSON_DIGITS))
+        for f in fields(record)
+        if not f.metadata.get(JSON_OMIT)
     }
+
+
+def json_value(value: Any, digits: int | None = None) -> Any:
+    if is_dataclass(value):
+        return record_to_dict(value)
+    if isinstance(value, tuple):
+        return [json_value(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if digits is not None:
+        return round(value, digits)
+    return value

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.queries.keyset import KeysetPage, KeysetPosition, split_page
 from app.queries.quote_items import quote_items
@@ -17,33 +19,36 @@ def article_page(
     session: Session, *, source: str | None = None, limit: int = 50, after: KeysetPosition | None = None
 ) -> ArticlePage:
     """Articles, most recently ingested first; with `source`, only that publisher's (case and accents folded)."""
-    statement = select(Article.id, Article.id).order_by(Article.id.desc()).limit(limit + 1)
+    statement = select(col(Article.id), col(Article.id)).order_by(col(Article.id).desc()).limit(limit + 1)
     if source is not None:
-        statement = statement.where(Article.source_key == source_key(source))
+        statement = statement.where(col(Article.source_key) == source_key(source))
     if after is not None:
-        statement = statement.where(Article.id < after.id)
-    ids, next_position = split_page(session.exec(statement).all(), limit, "ingested")
+        statement = statement.where(col(Article.id) < after.id)
+    rows = cast(list[tuple[int, int]], session.execute(statement).all())  # stored ids are never None
+    ids, next_position = split_page(rows, limit, "ingested")
     return KeysetPage(items=articles_with_counts(session, ids), next=next_position)
 
 
 def articles_with_counts(session: Session, ids: list[int]) -> list[ArticlePublic]:
     if not ids:
         return []
-    counts = dict(
-        session.exec(
-            select(Quote.article_id, func.count()).where(Quote.article_id.in_(ids)).group_by(Quote.article_id)
+    counts: dict[int, int] = dict(
+        session.execute(
+            select(col(Quote.article_id), func.count())
+            .where(col(Quote.article_id).in_(ids))
+            .group_by(col(Quote.article_id))
         ).all()
     )
     columns = (
-        Article.id,
-        Article.title,
-        Article.url,
-        Article.source,
-        Article.author,
-        Article.published_at,
-        Article.ingested_at,
+        col(Article.id),
+        col(Article.title),
+        col(Article.url),
+        col(Article.source),
+        col(Article.author),
+        col(Article.published_at),
+        col(Article.ingested_at),
     )
-    rows = {row.id: row for row in session.exec(select(*columns).where(Article.id.in_(ids)))}
+    rows = {row.id: row for row in session.execute(select(*columns).where(col(Article.id).in_(ids)))}
     return [
         ArticlePublic.model_validate(rows[i]._asdict() | {"quote_count": counts.get(i, 0)}) for i in ids if i in rows
     ]
@@ -54,5 +59,6 @@ def get_article(session: Session, article_id: int) -> ArticleWithQuotes | None:
     found = articles_with_counts(session, [article_id])
     if not found:
         return None
-    quote_ids = list(session.scalars(select(Quote.id).where(Quote.article_id == article_id).order_by(Quote.start)))
+    in_order = select(col(Quote.id)).where(col(Quote.article_id) == article_id).order_by(col(Quote.start))
+    quote_ids = cast(list[int], list(session.scalars(in_order)))
     return ArticleWithQuotes.model_validate(found[0].model_dump() | {"quotes": quote_items(session, quote_ids)})

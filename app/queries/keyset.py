@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, and_, tuple_
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, tuple_
 
 QuoteSort = Literal["newest", "oldest", "relevance"]
 SortKey = date | float | int | str | None
@@ -30,7 +30,7 @@ class KeysetPosition:
 
 
 def after_in_date_order(
-    said_on: ColumnElement, row_id: ColumnElement, position: KeysetPosition, descending: bool
+    said_on: SQLColumnExpression, row_id: SQLColumnExpression, position: KeysetPosition, descending: bool
 ) -> tuple[ColumnElement[bool], bool]:
     """The condition for rows after `position` in its section, and whether that section is the dated one."""
     if position.key is None:
@@ -39,7 +39,9 @@ def after_in_date_order(
     return and_(said_on.is_not(None), pair < bound if descending else pair > bound), True
 
 
-def after_ascending(key: ColumnElement, row_id: ColumnElement, position: KeysetPosition) -> ColumnElement[bool]:
+def after_ascending(
+    key: SQLColumnExpression, row_id: SQLColumnExpression, position: KeysetPosition
+) -> ColumnElement[bool]:
     """Rows after `position` in (key, id) ascending order; the key is never NULL."""
     return tuple_(key, row_id) > tuple_(position.key, position.id)
 

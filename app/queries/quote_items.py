@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import bindparam, func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.store.models import Article, ArticleRef, Quote, QuotePublic, QuoteTopic, Speaker, SpeakerRef, Topic
 
@@ -25,9 +25,9 @@ ARTICLE_COLUMNS = tuple(getattr(Article, name) for name in ARTICLE_FIELDS)
 # topic name (terms are words and spaces; subject names are a taxonomy's).
 TOPIC_SEPARATOR = "\x1f"
 TOPICS_OF_QUOTE = (
-    select(func.aggregate_strings(Topic.kind + TOPIC_SEPARATOR + Topic.name, TOPIC_SEPARATOR))
-    .join_from(QuoteTopic, Topic, Topic.id == QuoteTopic.topic_id)
-    .where(QuoteTopic.quote_id == Quote.id)
+    select(func.aggregate_strings(col(Topic.kind) + TOPIC_SEPARATOR + col(Topic.name), TOPIC_SEPARATOR))
+    .join_from(QuoteTopic, Topic, col(Topic.id) == col(QuoteTopic.topic_id))
+    .where(col(QuoteTopic.quote_id) == col(Quote.id))
     .scalar_subquery()
 )
 # Built once: a page's ids go in as one expanding parameter, so no request pays for building the
@@ -35,9 +35,9 @@ TOPICS_OF_QUOTE = (
 # columns, not objects).
 ITEMS_STATEMENT = (
     select(*QUOTE_COLUMNS, *SPEAKER_COLUMNS, *ARTICLE_COLUMNS, TOPICS_OF_QUOTE)
-    .join(Article, Article.id == Quote.article_id)
-    .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
-    .where(Quote.id.in_(bindparam("ids", expanding=True)))
+    .join(Article, col(Article.id) == col(Quote.article_id))
+    .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
+    .where(col(Quote.id).in_(bindparam("ids", expanding=True)))
 )
 SPEAKER_START = len(QUOTE_FIELDS)
 ARTICLE_START = SPEAKER_START + len(SPEAKER_FIELDS)

@@ -6,11 +6,11 @@ where the filters allow), then the items for those ids with speaker, article and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from sqlmodel import Session
 
-from app.queries.keyset import KeysetPage, KeysetPosition, QuoteSort, split_page
+from app.queries.keyset import KeysetPage, KeysetPosition, QuoteSort, SortKey, split_page
 from app.queries.quote_items import quote_items
 from app.queries.quote_keys import date_sorted_keys, relevance_sorted_keys
 from app.queries.selection import QuoteFilters, QuoteSelection, quote_selection
@@ -36,6 +36,7 @@ def quote_page(
 def _selected_page(
     session: Session, selection: QuoteSelection, sort: QuoteSort, limit: int, after: KeysetPosition | None
 ) -> QuotePage:
+    rows: Sequence[tuple[int, SortKey]]
     if sort == "relevance":
         rows = relevance_sorted_keys(session, selection, limit + 1, after)
     else:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, FromClause, func, select
-from sqlmodel import Session
+from sqlalchemy import ColumnElement, FromClause, SQLColumnExpression, func, select
+from sqlmodel import Session, col
 
 from app.queries.topics import topic_ids_named
 from app.speaker_keys import speaker_ids_named
@@ -81,23 +81,23 @@ class QuoteSelection:
         joining the ranked matches leaves out `fulltext`."""
         where = list(self.conditions)
         if speaker_id is not None:
-            where.append(Quote.speaker_id == speaker_id)
+            where.append(col(Quote.speaker_id) == speaker_id)
         elif self.speaker_ids is not None:
             where.append(
-                Quote.speaker_id.in_(self.speaker_ids)
+                col(Quote.speaker_id).in_(self.speaker_ids)
                 if len(self.speaker_ids) > 1
-                else Quote.speaker_id == self.speaker_ids[0]
+                else col(Quote.speaker_id) == self.speaker_ids[0]
             )
         if topics and self.topic_ids is not None:
-            tagged = select(QuoteTopic.quote_id).where(QuoteTopic.topic_id.in_(self.topic_ids))
-            where.append(Quote.id.in_(tagged))
+            tagged = select(col(QuoteTopic.quote_id)).where(col(QuoteTopic.topic_id).in_(self.topic_ids))
+            where.append(col(Quote.id).in_(tagged))
         if dates:
-            where += self.date_range(Quote.said_on)
+            where += self.date_range(col(Quote.said_on))
         if fulltext and self.fulltext is not None:
             where.append(self.fulltext)
         return tuple(where)
 
-    def date_range(self, said_on: ColumnElement) -> list[ColumnElement[bool]]:
+    def date_range(self, said_on: SQLColumnExpression) -> list[ColumnElement[bool]]:
         """The said_on range as conditions on `said_on` (quotes.said_on or quote_topics.said_on)."""
         bounds = []
         if self.first_day is not None:
@@ -127,11 +127,11 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
         return QuoteSelection(nothing=True)
     conditions: list[ColumnElement[bool]] = []
     if filters.article_id is not None:
-        conditions.append(Quote.article_id == filters.article_id)
+        conditions.append(col(Quote.article_id) == filters.article_id)
     if filters.source is not None:
         conditions.append(source_articles_condition(session, filters.source))
     if filters.kind is not None:
-        conditions.append(Quote.kind == filters.kind)
+        conditions.append(col(Quote.kind) == filters.kind)
     fulltext = ranked = by_date = None
     if filters.q is not None:
         match = backend_for(session.get_bind().dialect.name).fulltext(filters.q)
@@ -156,9 +156,10 @@ def source_articles_condition(session: Session, source: str) -> ColumnElement[bo
     """Quotes from articles of `source`. A source of few articles drives the query from its quotes,
     sorted afterwards; one of many (50k quotes of 1M: 35 ms to sort) is a test on `article_id + 0`,
     which SQLite cannot drive from, so it walks the date index in page order and stops after a page."""
-    articles = select(Article.id).where(Article.source_key == source_key(source))
+    articles = select(col(Article.id)).where(col(Article.source_key) == source_key(source))
     counted = select(func.count()).select_from(articles.limit(MANY_SOURCE_ARTICLES).subquery())
-    article_id = Quote.article_id + 0 if (session.scalar(counted) or 0) >= MANY_SOURCE_ARTICLES else Quote.article_id
+    many = (session.scalar(counted) or 0) >= MANY_SOURCE_ARTICLES
+    article_id = col(Quote.article_id) + 0 if many else col(Quote.article_id)
     return article_id.in_(articles)
 
 
@@ -179,5 +180,5 @@ def fulltext_plan(session: Session, match: FullTextMatch) -> ColumnElement[bool]
     if matches < FEW_FULLTEXT_MATCHES:
         return match.condition
     if matches < MANY_FULLTEXT_MATCHES:
-        return (Quote.id + 0).in_(match.ids)
+        return (col(Quote.id) + 0).in_(match.ids)
     return match.contains

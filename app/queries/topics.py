@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
 from sqlalchemy import Connection, and_, bindparam, func, or_, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.extract.topics import normalize_term
 from app.queries.keyset import KeysetPage, KeysetPosition, after_ascending, split_page
@@ -36,14 +36,13 @@ def topic_slugs_for(text: str) -> set[str]:
 
 
 # Built once, so a request only binds its slugs (building it cost more than running it).
-TOPIC_IDS_BY_SLUGS = select(Topic.id).where(Topic.slug.in_(bindparam("slugs", expanding=True)))
+TOPIC_IDS_BY_SLUGS = select(col(Topic.id)).where(col(Topic.slug).in_(bindparam("slugs", expanding=True)))
 
 
 def topic_ids_named(connection: Connection, text: str) -> list[int]:
     """Ids of the topics `text` names (a subject and those under it, a term, or a slug)."""
-    return [
-        topic_id for (topic_id,) in connection.execute(TOPIC_IDS_BY_SLUGS, {"slugs": sorted(topic_slugs_for(text))})
-    ]
+    rows = connection.execute(TOPIC_IDS_BY_SLUGS, {"slugs": sorted(topic_slugs_for(text))})
+    return cast(list[int], [topic_id for (topic_id,) in rows])  # stored ids are never None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,24 +76,28 @@ def topic_page(
     if filters.speaker_ids == ():
         return KeysetPage(items=[], next=None)
     counted = _counts(filters).subquery()
-    statement = select(Topic.id, Topic.slug, counted.c.n).join(counted, counted.c.topic_id == Topic.id)
+    statement = select(col(Topic.id), col(Topic.slug), counted.c.n).join(counted, counted.c.topic_id == col(Topic.id))
     if filters.kind is not None:
-        statement = statement.where(Topic.kind == filters.kind)
+        statement = statement.where(col(Topic.kind) == filters.kind)
     if sort == "count":
-        statement = statement.order_by(counted.c.n.desc(), Topic.slug, Topic.id)
+        statement = statement.order_by(counted.c.n.desc(), col(Topic.slug), col(Topic.id))
         if after is not None:
             key, slug = _count_key(after)
             statement = statement.where(
                 or_(
                     counted.c.n < key,
-                    and_(counted.c.n == key, or_(Topic.slug > slug, and_(Topic.slug == slug, Topic.id > after.id))),
+                    and_(
+                        counted.c.n == key,
+                        or_(col(Topic.slug) > slug, and_(col(Topic.slug) == slug, col(Topic.id) > after.id)),
+                    ),
                 )
             )
     else:
-        statement = statement.order_by(Topic.slug, Topic.id)
+        statement = statement.order_by(col(Topic.slug), col(Topic.id))
         if after is not None:
-            statement = statement.where(after_ascending(Topic.slug, Topic.id, after))
-    rows = session.exec(statement.limit(limit + 1)).all()
+            statement = statement.where(after_ascending(col(Topic.slug), col(Topic.id), after))
+    found = session.execute(statement.limit(limit + 1)).all()
+    rows = cast(list[tuple[int, str, int]], found)  # stored ids are never None
     counts = {topic_id: n for topic_id, _, n in rows}
     keys = [(topic_id, f"{n}:{slug}" if sort == "count" else slug) for topic_id, slug, n in rows]
     ids, next_position = split_page(keys, limit, sort)
@@ -109,35 +112,38 @@ def _count_key(after: KeysetPosition) -> tuple[int, str]:
 
 def _counts(filters: TopicFilters):
     """topic_id, n: quotes per topic under the filters' speakers and dates."""
-    statement = select(QuoteTopic.topic_id, func.count().label("n")).group_by(QuoteTopic.topic_id)
+    statement = select(col(QuoteTopic.topic_id), func.count().label("n")).group_by(col(QuoteTopic.topic_id))
     if filters.speaker_ids is not None:
-        statement = statement.join(Quote, Quote.id == QuoteTopic.quote_id).where(
-            Quote.speaker_id.in_(filters.speaker_ids)
+        statement = statement.join(Quote, col(Quote.id) == col(QuoteTopic.quote_id)).where(
+            col(Quote.speaker_id).in_(filters.speaker_ids)
         )
     if filters.said_from is not None:
-        statement = statement.where(QuoteTopic.said_on >= filters.said_from)
+        statement = statement.where(col(QuoteTopic.said_on) >= filters.said_from)
     if filters.said_to is not None:
-        statement = statement.where(QuoteTopic.said_on <= filters.said_to)
+        statement = statement.where(col(QuoteTopic.said_on) <= filters.said_to)
     return statement
 
 
 def _all_topics_by_slug(session: Session, kind: str | None, limit: int, after: KeysetPosition | None) -> TopicPage:
     """Every topic in slug order, quotes counted for the page only."""
-    statement = select(Topic.id, Topic.slug).order_by(Topic.slug, Topic.id).limit(limit + 1)
+    statement = select(col(Topic.id), col(Topic.slug)).order_by(col(Topic.slug), col(Topic.id)).limit(limit + 1)
     if kind is not None:
-        statement = statement.where(Topic.kind == kind)
+        statement = statement.where(col(Topic.kind) == kind)
     if after is not None:
-        statement = statement.where(after_ascending(Topic.slug, Topic.id, after))
-    ids, next_position = split_page(session.exec(statement).all(), limit, "slug")
+        statement = statement.where(after_ascending(col(Topic.slug), col(Topic.id), after))
+    rows = cast(list[tuple[int, str]], session.execute(statement).all())  # stored ids are never None
+    ids, next_position = split_page(rows, limit, "slug")
     return KeysetPage(items=topics_with_counts(session, ids), next=next_position)
 
 
 def topics_with_counts(session: Session, ids: list[int]) -> list[TopicPublic]:
     if not ids:
         return []
-    counts = dict(
-        session.exec(
-            select(QuoteTopic.topic_id, func.count()).where(QuoteTopic.topic_id.in_(ids)).group_by(QuoteTopic.topic_id)
+    counts: dict[int, int] = dict(
+        session.execute(
+            select(col(QuoteTopic.topic_id), func.count())
+            .where(col(QuoteTopic.topic_id).in_(ids))
+            .group_by(col(QuoteTopic.topic_id))
         ).all()
     )
     return _public(session, ids, counts)
@@ -146,10 +152,10 @@ def topics_with_counts(session: Session, ids: list[int]) -> list[TopicPublic]:
 def _public(session: Session, ids: list[int], counts: dict[int, int]) -> list[TopicPublic]:
     if not ids:
         return []
-    topics = {t.id: t for t in session.scalars(select(Topic).where(Topic.id.in_(ids)))}
+    topics = {t.id: t for t in session.scalars(select(Topic).where(col(Topic.id).in_(ids)))}
     return [TopicPublic.model_validate(topics[i], update={"quote_count": counts.get(i, 0)}) for i in ids]
 
 
 def get_topic(session: Session, slug: str) -> TopicPublic | None:
-    topic_id = session.scalars(select(Topic.id).where(Topic.slug == slugify(slug))).first()
+    topic_id = session.scalars(select(col(Topic.id)).where(col(Topic.slug) == slugify(slug))).first()
     return topics_with_counts(session, [topic_id])[0] if topic_id is not None else None
