@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "/problems/"  # relative to the API's own address; GET it to read what the type means
@@ -67,12 +68,12 @@ class Problem(Exception):
         self.headers = headers
 
 
-def invalid_parameter(parameter: str, message: str) -> Problem:
-    """A 400 naming one bad query parameter."""
+def invalid_parameter(parameter: str, message: str, *, status: int = 400) -> Problem:
+    """A 400 naming one bad query parameter (422 for a body field that fails validation)."""
     names_itself = message.startswith((f"{parameter} ", f"{parameter}:"))
     detail = message if names_itself else f"{parameter}: {message}"
     return Problem(
-        400,
+        status,
         detail,
         kind="invalid-parameter",
         title="Invalid parameter",
@@ -144,16 +145,46 @@ async def on_http_exception(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(request, Problem(exc.status_code, detail, headers=getattr(exc, "headers", None)))
 
 
-async def on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+def unexpected_error_response(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s", request.url.path, exc_info=exc)
     return problem_response(request, Problem(500, "An unexpected error occurred; it has been logged."))
+
+
+class UnexpectedErrorMiddleware:
+    """Answers an error no handler took with a 500 problem, and keeps it in the app.
+
+    Starlette's own last-resort handler answers too, but then raises the error on to the server,
+    which closes the client's keep-alive connection; this one does not (an error after the response
+    started can only be raised on).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_noting_start(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_noting_start)
+        except Exception as exc:
+            if started:
+                raise
+            await unexpected_error_response(Request(scope), exc)(scope, receive, send)
 
 
 def install(app: FastAPI) -> None:
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_exception)
-    app.add_exception_handler(Exception, on_unexpected_error)
+    app.add_middleware(UnexpectedErrorMiddleware)
 
 
 PROBLEM_DESCRIPTIONS = {

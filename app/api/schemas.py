@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.queries import QuoteFilters, QuoteSort
 from app.queries.topics import TopicSort
 from app.store.models import ArticleWithQuotes
 
 MAX_LIMIT = 200
+MAX_ROW_ID = 2**63 - 1  # SQLite's largest INTEGER: a larger id names no row and cannot even be looked up
 
 
 class QuoteQuery(BaseModel):
@@ -31,7 +32,7 @@ class QuoteQuery(BaseModel):
         "accents are ignored. Pick one of several people by `speaker_id`, "
         "from `/speakers?q=`.",
     )
-    speaker_id: int | None = Field(None, ge=1, examples=[3], description="Speaker id, as in /speakers.")
+    speaker_id: int | None = Field(None, ge=1, le=MAX_ROW_ID, examples=[3], description="Speaker id, as in /speakers.")
     topic: str | None = Field(
         None,
         min_length=1,
@@ -53,7 +54,9 @@ class QuoteQuery(BaseModel):
         None, alias="from", examples=["2024-02-01"], description="Said on or after this day."
     )
     said_to: date | None = Field(None, alias="to", examples=["2024-02-29"], description="Said on or before this day.")
-    article_id: int | None = Field(None, ge=1, examples=[12], description="Only quotes from this article.")
+    article_id: int | None = Field(
+        None, ge=1, le=MAX_ROW_ID, examples=[12], description="Only quotes from this article."
+    )
     source: str | None = Field(
         None,
         min_length=1,
@@ -176,6 +179,12 @@ class ArticlePost(BaseModel):
     published: date | None = Field(
         None, examples=["2024-02-07"], description="Publication day; relative days ('said Tuesday') resolve against it."
     )
+
+    @field_validator("url")
+    @classmethod
+    def blank_url_is_none(cls, url: str | None) -> str | None:
+        """An empty url states no address (two articles without one are two articles, not one)."""
+        return url if url and url.strip() else None
 
     @model_validator(mode="after")
     def text_or_html(self) -> ArticlePost:

@@ -11,7 +11,7 @@ from app.api.cursor import decode_cursor
 from app.api.deps import ReadKeyDep, SessionDep, SettingsDep, WriteKeyDep
 from app.api.errors import Problem, invalid_parameter, problem_responses
 from app.api.pages import Page, page_of
-from app.api.schemas import ArticleListQuery, ArticlePost, PostedArticle
+from app.api.schemas import MAX_ROW_ID, ArticleListQuery, ArticlePost, PostedArticle
 from app.ingest import ArticleTooLong, Metadata, RecordError, compose_article, ingest_article
 from app.queries.articles import article_page, get_article
 from app.store.articles import delete_article
@@ -19,7 +19,7 @@ from app.store.models import ArticleIn, ArticlePublic, ArticleWithQuotes
 
 router = APIRouter(tags=["articles"])
 
-ArticleId = Annotated[int, Path(examples=[12], description="Article id, as in /articles.")]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, examples=[12], description="Article id, as in /articles.")]
 
 
 def require_json_body(request: Request) -> None:
@@ -110,7 +110,12 @@ async def post_article(
     response: Response, session: SessionDep, settings: SettingsDep, posted: ArticlePost
 ) -> PostedArticle:
     article = article_in(posted, settings.max_article_chars)
-    result = await run_in_threadpool(ingest_article, session, article)
+    try:
+        result = await run_in_threadpool(ingest_article, session, article)
+    except OverflowError:  # the only date arithmetic on input: relative days ("yesterday") counted from it
+        raise invalid_parameter(
+            "body.published", f"{posted.published} is too close to year 1 to count relative days from", status=422
+        ) from None
     if result.status == "unchanged":
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/articles/{result.article_id}"

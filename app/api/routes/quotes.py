@@ -18,7 +18,7 @@ from app.api.cursor import decode_cursor
 from app.api.deps import ReadKeyDep, SessionDep
 from app.api.errors import Problem, invalid_parameter, problem_responses
 from app.api.pages import Page, page_of
-from app.api.schemas import QuoteQuery
+from app.api.schemas import MAX_ROW_ID, QuoteQuery
 from app.queries import KeysetPosition, QuoteFilters, QuotePage, get_quote, iter_quote_pages, quote_page
 from app.queries.quotes import CSV_BATCH_SIZE
 from app.store.base import FullTextSyntaxError
@@ -160,7 +160,7 @@ def export_quotes(request: Request, session: SessionDep, query: Annotated[QuoteQ
     responses=problem_responses(401, 403, 404, 422),
 )
 def read_quote(
-    session: SessionDep, quote_id: Annotated[int, Path(examples=[101], description="Quote id.")]
+    session: SessionDep, quote_id: Annotated[int, Path(ge=1, le=MAX_ROW_ID, examples=[101], description="Quote id.")]
 ) -> QuotePublic:
     quote = get_quote(session, quote_id)
     if quote is None:

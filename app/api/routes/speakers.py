@@ -13,14 +13,14 @@ from app.api.errors import Problem, problem_responses
 from app.api.pages import Page, page_of
 from app.api.routes.quotes import quote_list
 from app.api.routes.topics import topics_response
-from app.api.schemas import QuoteQuery, SpeakerListQuery, SpeakerTopicsQuery
+from app.api.schemas import MAX_ROW_ID, QuoteQuery, SpeakerListQuery, SpeakerTopicsQuery
 from app.queries.speakers import get_speaker, speaker_page
 from app.queries.topics import TopicFilters
 from app.store.models import QuotePublic, SpeakerPublic, TopicPublic
 
 router = APIRouter(tags=["speakers"], dependencies=[ReadKeyDep])
 
-SpeakerId = Annotated[int, Path(examples=[3], description="Speaker id, as in /speakers.")]
+SpeakerId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, examples=[3], description="Speaker id, as in /speakers.")]
 
 
 def existing_speaker(session: SessionDep, speaker_id: int) -> SpeakerPublic:
