@@ -70,9 +70,11 @@ async def require_write_key(settings: SettingsDep, sent: Annotated[str | None, S
     check_key(settings, sent, for_what="Writes")
 
 
-async def require_read_key(settings: SettingsDep, sent: Annotated[str | None, Security(api_key_header)]) -> None:
+async def require_read_key(request: Request, settings: SettingsDep) -> None:
+    """Reads are open unless configured otherwise; the schema marks them as needing the key only then
+    (`app.api.main`), so the header is read here rather than declared as a security scheme."""
     if settings.read_key_required:
-        check_key(settings, sent, for_what="Reads")
+        check_key(settings, request.headers.get(API_KEY_HEADER), for_what="Reads")
 
 
 WriteKeyDep = Depends(require_write_key)

@@ -49,6 +49,7 @@ def test_an_id_past_the_integer_range_is_a_client_error(client: TestClient, news
         ("/speakers", cursor_of("name", "ana ruiz", TOO_BIG)),
         ("/articles", cursor_of("ingested", TOO_BIG, 1)),
         ("/topics", cursor_of("slug", "bridge", TOO_BIG)),
+        ("/topics?sort=count", cursor_of("count", f"{TOO_BIG}:bridge", 1)),
     ],
 )
 def test_a_cursor_holding_an_id_past_the_integer_range_is_a_400(client: TestClient, newsroom, path, cursor) -> None:

@@ -52,7 +52,8 @@ def article_in(posted: ArticlePost, max_chars: int) -> ArticleIn:
             kind="article-too-long",
         ) from None
     except RecordError as exc:
-        raise invalid_parameter("body.html" if posted.html is not None else "body.text", str(exc)) from None
+        field = "body.html" if posted.html is not None else "body.text"
+        raise invalid_parameter(field, str(exc), status=422) from None
 
 
 def article_not_found(article_id: int) -> Problem:
@@ -84,6 +85,7 @@ def list_articles(request: Request, session: SessionDep, query: Annotated[Articl
     "/articles/{article_id}",
     response_model=ArticleWithQuotes,
     summary="Get one article with its quotes",
+    operation_id="get_article",
     description="An article's metadata and every quote found in it, in order of appearance.",
     dependencies=[ReadKeyDep],
     responses=problem_responses(401, 403, 404, 422),
@@ -127,6 +129,7 @@ async def post_article(
     "/articles/{article_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete an article",
+    operation_id="delete_article",
     description="Deletes an article with its quotes (speakers left without quotes go too). Needs `X-API-Key`.",
     dependencies=[WriteKeyDep],
     responses=problem_responses(401, 403, 404, 422),
