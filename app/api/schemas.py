@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import date
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
@@ -232,9 +233,15 @@ class ArticlePost(BaseModel):
 
     @field_validator("url")
     @classmethod
-    def blank_url_is_none(cls, url: str | None) -> str | None:
-        """An empty url states no address (two articles without one are two articles, not one)."""
-        return url if url and url.strip() else None
+    def web_address_or_none(cls, url: str | None) -> str | None:
+        """An empty url states no address (two articles without one are two articles, not one); any other
+        must be an http(s) address, as it is served back as a link (never `javascript:` or `data:`)."""
+        if url is None or not url.strip():
+            return None
+        address = urlsplit(url.strip())
+        if address.scheme.lower() not in ("http", "https") or not address.netloc:
+            raise ValueError("must be an http:// or https:// address")
+        return url
 
     @model_validator(mode="after")
     def text_or_html(self) -> ArticlePost:
