@@ -7,12 +7,13 @@ turned into the same `application/problem+json` body by the handlers registered 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -21,6 +22,7 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "/problems/"  # relative to the API's own address; GET it to read what the type means
 
 log = logging.getLogger(__name__)
+Handler = Callable[[Request, Exception], Awaitable[Response]]
 
 
 class ParameterError(BaseModel):
@@ -180,15 +182,16 @@ class UnexpectedErrorMiddleware:
             await unexpected_error_response(Request(scope), exc)(scope, receive, send)
 
 
-def install(app: FastAPI) -> None:
+def install(app: FastAPI, *, before_body_errors: Callable[[Handler], Handler] = lambda handler: handler) -> None:
+    """Register the handlers; `before_body_errors` wraps those of bodies that cannot be read or parsed."""
     app.add_exception_handler(Problem, on_problem)
-    app.add_exception_handler(RequestValidationError, on_validation_error)
-    app.add_exception_handler(StarletteHTTPException, on_http_exception)
+    app.add_exception_handler(RequestValidationError, before_body_errors(on_validation_error))
+    app.add_exception_handler(StarletteHTTPException, before_body_errors(on_http_exception))
     app.add_middleware(UnexpectedErrorMiddleware)
 
 
 PROBLEM_DESCRIPTIONS = {
-    400: "Invalid parameter (a tampered cursor, malformed full-text syntax, relevance without q).",
+    400: "Invalid parameter (a tampered cursor, malformed full-text syntax), or a body that is not UTF-8 text.",
     401: "Missing API key: send it as X-API-Key.",
     403: "Wrong API key, or writes are disabled because no key is configured.",
     404: "No such resource.",

@@ -14,7 +14,7 @@ from fastapi.routing import APIRoute
 
 from app.api import errors
 from app.api.body_limit import BodyLimitMiddleware
-from app.api.deps import require_read_key
+from app.api.deps import key_before_body, require_read_key
 from app.api.head import HeadAsGetMiddleware
 from app.api.routes import articles, corrections, health, problems, quotes, speakers, topics
 from app.config import Settings, get_settings
@@ -69,7 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
-    errors.install(app)
+    errors.install(app, before_body_errors=key_before_body)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(HeadAsGetMiddleware)
     for router in ROUTERS:

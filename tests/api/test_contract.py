@@ -116,3 +116,11 @@ def test_head_answers_like_get_without_a_body(client: TestClient, newsroom, path
 def test_head_on_a_missing_resource_is_a_404(client: TestClient) -> None:
     response = client.head("/quotes/999")
     assert (response.status_code, response.content) == (404, b"")
+
+
+def test_a_body_that_is_not_utf8_is_a_declared_400(client: TestClient) -> None:
+    response = client.post(
+        "/articles", headers={**WRITE_HEADERS, "content-type": "application/json"}, content=b'{"text": "\xff"}'
+    )
+    assert response.status_code == 400
+    assert "400" in operations(client)[("post", "/articles")]["responses"]

@@ -51,3 +51,12 @@ def test_the_shipped_settings_file_enables_no_writes(client_with) -> None:
     client = client_with(api_key=Settings(api_key=api_key).api_key or None)
     response = client.post("/articles", headers={"X-API-Key": api_key}, json={"text": '"Yes," Ida Moe said.'})
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("body", [b"{not json", b'{"text": "\xff"}'])
+@pytest.mark.parametrize("path", ["/articles", "/speakers/1/merge", "/speakers/1/split"])
+def test_the_key_is_checked_before_the_body_is_read(client: TestClient, path: str, body: bytes) -> None:
+    json_type = {"content-type": "application/json"}
+    assert client.post(path, headers=json_type, content=body).status_code == 401
+    assert client.post(path, headers={**json_type, "X-API-Key": "wrong"}, content=body).status_code == 403
+    assert client.post(path, headers={**json_type, **WRITE_HEADERS}, content=body).status_code in (400, 422)

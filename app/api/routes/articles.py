@@ -105,7 +105,7 @@ def read_article(session: SessionDep, article_id: ArticleId) -> ArticleWithQuote
     "are replaced); 200 when identical content is already stored. Needs `X-API-Key`.",
     responses={
         200: {"model": PostedArticle, "description": "Identical content already stored; nothing written."},
-        **problem_responses(401, 403, 413, 415, 422),
+        **problem_responses(400, 401, 403, 413, 415, 422),
     },
 )
 async def post_article(

@@ -74,7 +74,7 @@ def corrected_speaker(session: SessionDep, speaker_id: int | None) -> SpeakerPub
     description="Speaker `speaker_id` is speaker `into_speaker_id`: its quotes and names move there, and "
     "its names resolve there when articles are ingested later. Needs `X-API-Key`.",
     dependencies=[WriteKeyDep],
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(400, 401, 403, 404, 422),
 )
 def merge_speaker(session: SessionDep, speaker_id: SpeakerId, body: MergeBody) -> SpeakerPublic:
     with as_problem():
@@ -91,7 +91,7 @@ def merge_speaker(session: SessionDep, speaker_id: SpeakerId, body: MergeBody) -
     "takes it and the quotes attributed under it, now and when articles are ingested later. "
     "Needs `X-API-Key`.",
     dependencies=[WriteKeyDep],
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problem_responses(400, 401, 403, 404, 409, 422),
 )
 def split_speaker(response: Response, session: SessionDep, speaker_id: SpeakerId, body: SplitBody) -> SpeakerPublic:
     with as_problem():
@@ -107,7 +107,7 @@ def split_speaker(response: Response, session: SessionDep, speaker_id: SpeakerId
     description="Reassigns one quote to speaker `speaker_id` (null: no one named). Kept when the article is "
     "ingested again; the quote shows `speaker_corrected: true`. Needs `X-API-Key`.",
     dependencies=[WriteKeyDep],
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(400, 401, 403, 404, 422),
 )
 def reassign_quote(session: SessionDep, quote_id: QuoteId, body: ReassignBody) -> QuotePublic:
     with as_problem():
