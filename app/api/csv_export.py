@@ -55,12 +55,18 @@ CSV_COLUMNS = tuple(column for column, _ in COLUMNS)
 LIST_SEPARATOR = "; "
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as the start of a formula
+
+
 def cell(value: object) -> object:
-    """A value as the CSV shows it: an empty cell for None, a list joined by "; "."""
+    """A value as the CSV shows it: an empty cell for None, a list joined by "; ", and text that a
+    spreadsheet would run as a formula behind an apostrophe (OWASP's advice against CSV injection)."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(map(str, value))
+        value = LIST_SEPARATOR.join(map(str, value))
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 

@@ -11,8 +11,10 @@ import base64
 import binascii
 import json
 from datetime import date
+from typing import TypeGuard
 
 from app.api.errors import invalid_parameter
+from app.api.schemas import MAX_ROW_ID
 from app.queries import KeysetPosition
 from app.queries.keyset import SortKey
 
@@ -34,7 +36,7 @@ def decode_cursor(cursor: str, *, sort: str, key_type: type) -> KeysetPosition:
         ) from None
     if made_for != sort:
         raise invalid_parameter("cursor", f"this cursor was issued for sort={made_for}, not sort={sort}")
-    if not isinstance(row_id, int) or isinstance(row_id, bool):
+    if not is_row_integer(row_id):
         raise invalid_parameter("cursor", "not a cursor this API issued (bad row id)")
     return KeysetPosition(sort=sort, key=parse_key(key, key_type), id=row_id)
 
@@ -47,8 +49,15 @@ def parse_key(key: object, key_type: type) -> SortKey:
             return date.fromisoformat(key)
         if key_type is float and isinstance(key, (int, float)) and not isinstance(key, bool):
             return float(key)
-        if key_type in (int, str) and type(key) is key_type:
+        if key_type is int and is_row_integer(key):
+            return key
+        if key_type is str and isinstance(key, str):
             return key
     except ValueError:
         pass
     raise invalid_parameter("cursor", "not a cursor this API issued (bad sort key)")
+
+
+def is_row_integer(value: object) -> TypeGuard[int]:
+    """An int the database can compare with (ids and integer keys past SQLite's range are refused)."""
+    return type(value) is int and -MAX_ROW_ID - 1 <= value <= MAX_ROW_ID

@@ -10,11 +10,12 @@ import secrets
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Request, Security
+from fastapi import Depends, Request, Response, Security
+from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader
 from sqlmodel import Session
 
-from app.api.errors import Problem
+from app.api.errors import Handler, Problem, problem_response
 from app.config import Settings
 
 API_KEY_HEADER = "X-API-Key"
@@ -70,10 +71,30 @@ async def require_write_key(settings: SettingsDep, sent: Annotated[str | None, S
     check_key(settings, sent, for_what="Writes")
 
 
-async def require_read_key(settings: SettingsDep, sent: Annotated[str | None, Security(api_key_header)]) -> None:
+async def require_read_key(request: Request, settings: SettingsDep) -> None:
+    """Reads are open unless configured otherwise; the schema marks them as needing the key only then
+    (`app.api.main`), so the header is read here rather than declared as a security scheme."""
     if settings.read_key_required:
-        check_key(settings, sent, for_what="Reads")
+        check_key(settings, request.headers.get(API_KEY_HEADER), for_what="Reads")
 
 
 WriteKeyDep = Depends(require_write_key)
+
+
+def key_before_body(on_body_error: Handler) -> Handler:
+    """FastAPI reads and parses a JSON body before any dependency runs, so a body it cannot parse would
+    hide a missing or wrong key; on a route that needs the write key, the key's problem comes first."""
+
+    async def handler(request: Request, exc: Exception) -> Response:
+        route = request.scope.get("route")
+        if isinstance(route, APIRoute) and WriteKeyDep in route.dependencies:
+            try:
+                check_key(request.app.state.settings, request.headers.get(API_KEY_HEADER), for_what="Writes")
+            except Problem as problem:
+                return problem_response(request, problem)
+        return await on_body_error(request, exc)
+
+    return handler
+
+
 ReadKeyDep = Depends(require_read_key)

@@ -7,19 +7,22 @@ turned into the same `application/problem+json` body by the handlers registered 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "/problems/"  # relative to the API's own address; GET it to read what the type means
 
 log = logging.getLogger(__name__)
+Handler = Callable[[Request, Exception], Awaitable[Response]]
 
 
 class ParameterError(BaseModel):
@@ -67,12 +70,12 @@ class Problem(Exception):
         self.headers = headers
 
 
-def invalid_parameter(parameter: str, message: str) -> Problem:
-    """A 400 naming one bad query parameter."""
+def invalid_parameter(parameter: str, message: str, *, status: int = 400) -> Problem:
+    """A 400 naming one bad query parameter (422 for a body field that fails validation)."""
     names_itself = message.startswith((f"{parameter} ", f"{parameter}:"))
     detail = message if names_itself else f"{parameter}: {message}"
     return Problem(
-        400,
+        status,
         detail,
         kind="invalid-parameter",
         title="Invalid parameter",
@@ -144,20 +147,51 @@ async def on_http_exception(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(request, Problem(exc.status_code, detail, headers=getattr(exc, "headers", None)))
 
 
-async def on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+def unexpected_error_response(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s", request.url.path, exc_info=exc)
     return problem_response(request, Problem(500, "An unexpected error occurred; it has been logged."))
 
 
-def install(app: FastAPI) -> None:
+class UnexpectedErrorMiddleware:
+    """Answers an error no handler took with a 500 problem, and keeps it in the app.
+
+    Starlette's own last-resort handler answers too, but then raises the error on to the server,
+    which closes the client's keep-alive connection; this one does not (an error after the response
+    started can only be raised on).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_noting_start(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_noting_start)
+        except Exception as exc:
+            if started:
+                raise
+            await unexpected_error_response(Request(scope), exc)(scope, receive, send)
+
+
+def install(app: FastAPI, *, before_body_errors: Callable[[Handler], Handler] = lambda handler: handler) -> None:
+    """Register the handlers; `before_body_errors` wraps those of bodies that cannot be read or parsed."""
     app.add_exception_handler(Problem, on_problem)
-    app.add_exception_handler(RequestValidationError, on_validation_error)
-    app.add_exception_handler(StarletteHTTPException, on_http_exception)
-    app.add_exception_handler(Exception, on_unexpected_error)
+    app.add_exception_handler(RequestValidationError, before_body_errors(on_validation_error))
+    app.add_exception_handler(StarletteHTTPException, before_body_errors(on_http_exception))
+    app.add_middleware(UnexpectedErrorMiddleware)
 
 
 PROBLEM_DESCRIPTIONS = {
-    400: "Invalid parameter (a tampered cursor, malformed full-text syntax, relevance without q).",
+    400: "Invalid parameter (a tampered cursor, malformed full-text syntax), or a body that is not UTF-8 text.",
     401: "Missing API key: send it as X-API-Key.",
     403: "Wrong API key, or writes are disabled because no key is configured.",
     404: "No such resource.",

@@ -10,9 +10,12 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 
 from app.api import errors
 from app.api.body_limit import BodyLimitMiddleware
+from app.api.deps import key_before_body, require_read_key
+from app.api.head import HeadAsGetMiddleware
 from app.api.routes import articles, corrections, health, problems, quotes, speakers, topics
 from app.config import Settings, get_settings
 from app.store.engine import get_engine
@@ -38,6 +41,8 @@ TAGS = [
     {"name": "problems", "description": "What the `type` of each problem+json error means."},
 ]
 
+ROUTERS = [module.router for module in (quotes, speakers, corrections, topics, articles, health, problems)]
+
 
 @asynccontextmanager
 async def serving(app: FastAPI) -> AsyncIterator[None]:
@@ -54,13 +59,21 @@ async def serving(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(title="Quotewire", version="0.1.0", description=DESCRIPTION, openapi_tags=TAGS, lifespan=serving)
+    app = FastAPI(
+        title="Quotewire",
+        version="0.1.0",
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=serving,
+        generate_unique_id_function=operation_id,
+    )
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
-    errors.install(app)
+    errors.install(app, before_body_errors=key_before_body)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
-    for module in (quotes, speakers, corrections, topics, articles, health, problems):
-        app.include_router(module.router)
+    app.add_middleware(HeadAsGetMiddleware)
+    for router in ROUTERS:
+        app.include_router(router)
     app.openapi = lambda: openapi_with_problem_schema(app)  # type: ignore[method-assign]
     return app
 
@@ -75,5 +88,23 @@ def openapi_with_problem_schema(app: FastAPI) -> dict[str, Any]:
         problem = errors.ProblemDetails.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(problem.pop("$defs", {}))
         components["ProblemDetails"] = problem
+        if app.state.settings.read_key_required:
+            mark_reads_as_needing_the_key(schema)
         app.openapi_schema = schema
     return app.openapi_schema
+
+
+def operation_id(route: APIRoute) -> str:
+    """The route function's name (`list_quotes`), or the `operation_id` it declares: what a client
+    generated from the schema names its functions."""
+    return route.name
+
+
+def mark_reads_as_needing_the_key(schema: dict[str, Any]) -> None:
+    """Reads are open by default; when QUOTEWIRE_READ_KEY_REQUIRED is set, their operations say they need the key."""
+    for router in ROUTERS:
+        for route in router.routes:
+            dependencies = [*router.dependencies, *getattr(route, "dependencies", [])]
+            if isinstance(route, APIRoute) and any(d.dependency is require_read_key for d in dependencies):
+                for method in route.methods or ():
+                    schema["paths"][route.path_format][method.lower()]["security"] = [{"APIKeyHeader": []}]

@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from app.queries import QuoteFilters, QuoteSort
 from app.queries.topics import TopicSort
 from app.store.models import ArticleWithQuotes
 
 MAX_LIMIT = 200
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # 2024-02-07
 
 
-class QuoteQuery(BaseModel):
-    """Filters, order and page of a quote list. Unknown parameters are rejected, so a typo is never ignored."""
+def iso_day_only(value: object) -> object:
+    """A day is written YYYY-MM-DD: pydantic would also read a number of seconds ("to=0" as 1970-01-01)."""
+    if isinstance(value, date) or isinstance(value, str) and ISO_DAY.fullmatch(value):
+        return value
+    raise ValueError("a day is written YYYY-MM-DD")
+
+
+Day = Annotated[date, BeforeValidator(iso_day_only)]
+MAX_ROW_ID = 2**63 - 1  # SQLite's largest INTEGER: a larger id names no row and cannot even be looked up
+
+
+class SpeakerQuoteQuery(BaseModel):
+    """Filters, order and page of a quote list. Unknown parameters are rejected, so a typo is never ignored.
+
+    As is, the parameters of `/speakers/{speaker_id}/quotes`, whose path names the speaker;
+    `QuoteQuery` adds `speaker_id` for `/quotes`.
+    """
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -31,7 +50,6 @@ class QuoteQuery(BaseModel):
         "accents are ignored. Pick one of several people by `speaker_id`, "
         "from `/speakers?q=`.",
     )
-    speaker_id: int | None = Field(None, ge=1, examples=[3], description="Speaker id, as in /speakers.")
     topic: str | None = Field(
         None,
         min_length=1,
@@ -48,12 +66,12 @@ class QuoteQuery(BaseModel):
         examples=["ceasefire talks"],
         description='Full-text search, stemmed: words (all must occur), "a phrase", OR, -word, prefix*.',
     )
-    said_on: date | None = Field(None, alias="date", examples=["2024-02-07"], description="Said on this day.")
-    said_from: date | None = Field(
-        None, alias="from", examples=["2024-02-01"], description="Said on or after this day."
+    said_on: Day | None = Field(None, alias="date", examples=["2024-02-07"], description="Said on this day.")
+    said_from: Day | None = Field(None, alias="from", examples=["2024-02-01"], description="Said on or after this day.")
+    said_to: Day | None = Field(None, alias="to", examples=["2024-02-29"], description="Said on or before this day.")
+    article_id: int | None = Field(
+        None, ge=1, le=MAX_ROW_ID, examples=[12], description="Only quotes from this article."
     )
-    said_to: date | None = Field(None, alias="to", examples=["2024-02-29"], description="Said on or before this day.")
-    article_id: int | None = Field(None, ge=1, examples=[12], description="Only quotes from this article.")
     source: str | None = Field(
         None,
         min_length=1,
@@ -80,10 +98,10 @@ class QuoteQuery(BaseModel):
         description="next_cursor of the previous page.",
     )
 
-    def filters(self) -> QuoteFilters:
+    def filters(self, speaker_id: int | None = None) -> QuoteFilters:
         return QuoteFilters(
             speaker=self.speaker,
-            speaker_id=self.speaker_id,
+            speaker_id=speaker_id,
             topic=self.topic,
             q=self.q,
             said_on=self.said_on,
@@ -95,6 +113,15 @@ class QuoteQuery(BaseModel):
         )
 
 
+class QuoteQuery(SpeakerQuoteQuery):
+    """The parameters of `/quotes`: every quote-list filter, `speaker_id` among them."""
+
+    speaker_id: int | None = Field(None, ge=1, le=MAX_ROW_ID, examples=[3], description="Speaker id, as in /speakers.")
+
+    def filters(self, speaker_id: int | None = None) -> QuoteFilters:
+        return super().filters(speaker_id if speaker_id is not None else self.speaker_id)
+
+
 class ListQuery(BaseModel):
     """The page of a list other than quotes."""
 
@@ -104,7 +131,7 @@ class ListQuery(BaseModel):
     cursor: str | None = Field(
         None,
         max_length=1000,
-        examples=["WyJuYW1lIiwiYW5hIHJ1aXoiLDNd"],
+        examples=["WyJuYW1lIiwiYW5hIHJ1aXoiLDNd"],  # ["name","ana ruiz",3]: a /speakers cursor
         description="next_cursor of the previous page.",
     )
 
@@ -123,16 +150,23 @@ class SpeakerListQuery(ListQuery):
 class SpeakerTopicsQuery(ListQuery):
     """The topics of one speaker's quotes."""
 
+    cursor: str | None = Field(
+        None,
+        max_length=1000,
+        examples=["WyJjb3VudCIsIjQ6aHVtYW5pdGFyaWFuLWFpZCIsN10"],  # ["count","4:humanitarian-aid",7]
+        description="next_cursor of the previous page.",
+    )
+
     kind: Literal["term", "subject"] | None = Field(
         None, examples=["subject"], description="term: key terms of quotes; subject: taxonomy subjects."
     )
     sort: TopicSort = Field(
         "count", examples=["count"], description="count: most quotes first (ties by slug); slug: alphabetical."
     )
-    said_from: date | None = Field(
+    said_from: Day | None = Field(
         None, alias="from", examples=["2024-02-01"], description="Count quotes said on or after this day."
     )
-    said_to: date | None = Field(
+    said_to: Day | None = Field(
         None, alias="to", examples=["2024-02-29"], description="Count quotes said on or before this day."
     )
 
@@ -140,6 +174,12 @@ class SpeakerTopicsQuery(ListQuery):
 
 
 class TopicListQuery(SpeakerTopicsQuery):
+    cursor: str | None = Field(
+        None,
+        max_length=1000,
+        examples=["WyJzbHVnIiwiaHVtYW5pdGFyaWFuLWFpZCIsN10"],  # ["slug","humanitarian-aid",7]
+        description="next_cursor of the previous page.",
+    )
     sort: TopicSort = Field(
         "slug", examples=["count"], description="slug: alphabetical; count: most quotes first (ties by slug)."
     )
@@ -153,6 +193,12 @@ class TopicListQuery(SpeakerTopicsQuery):
 
 
 class ArticleListQuery(ListQuery):
+    cursor: str | None = Field(
+        None,
+        max_length=1000,
+        examples=["WyJpbmdlc3RlZCIsMTIsMTJd"],  # ["ingested",12,12]
+        description="next_cursor of the previous page.",
+    )
     source: str | None = Field(
         None,
         min_length=1,
@@ -173,9 +219,29 @@ class ArticlePost(BaseModel):
     url: str | None = Field(None, max_length=2000, examples=["https://news.example.com/2024/02/bridge"])
     source: str | None = Field(None, max_length=200, examples=["Example Daily"])
     author: str | None = Field(None, max_length=200, examples=["Jo Reporter"])
-    published: date | None = Field(
+    published: Day | None = Field(
         None, examples=["2024-02-07"], description="Publication day; relative days ('said Tuesday') resolve against it."
     )
+
+    @field_validator("text", "html")
+    @classmethod
+    def something_visible(cls, value: str | None) -> str | None:
+        """Whitespace and invisible format characters (zero-width spaces, BOMs) alone are no article."""
+        if value is not None and all(char.isspace() or unicodedata.category(char) == "Cf" for char in value):
+            raise ValueError("has no visible character")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def web_address_or_none(cls, url: str | None) -> str | None:
+        """An empty url states no address (two articles without one are two articles, not one); any other
+        must be an http(s) address, as it is served back as a link (never `javascript:` or `data:`)."""
+        if url is None or not url.strip():
+            return None
+        address = urlsplit(url.strip())
+        if address.scheme.lower() not in ("http", "https") or not address.netloc:
+            raise ValueError("must be an http:// or https:// address")
+        return url
 
     @model_validator(mode="after")
     def text_or_html(self) -> ArticlePost:

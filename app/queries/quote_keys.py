@@ -214,9 +214,9 @@ def relevance_sorted_keys(
     session: Session, selection: QuoteSelection, count: int, after: KeysetPosition | None
 ) -> list[tuple[int, float]]:
     """(id, rank) of up to `count` full-text matches after `after`, most relevant first."""
-    assert selection.ranked is not None, "relevance needs q"
-    if selection.nothing:
+    if selection.nothing:  # a filter that matches nothing leaves no full-text query to rank
         return []
+    assert selection.ranked is not None, "relevance needs q"
     ranked = selection.ranked
     rank, quote_id = ranked.c.rank, ranked.c.quote_id
     where = selection.where(fulltext=False)

@@ -73,9 +73,9 @@ def test_posting_html_reads_text_and_title(client):
     assert "We lose a day of work every week," in [q["text"] for q in body["quotes"]]
 
 
-def test_html_without_article_text_is_a_400(client):
+def test_html_without_article_text_is_a_422_like_every_body_error(client):
     response = post(client, html="<html><body></body></html>")
-    assert response.status_code == 400 and response.json()["errors"][0]["parameter"] == "body.html"
+    assert response.status_code == 422 and response.json()["errors"][0]["parameter"] == "body.html"
 
 
 def test_article_over_the_character_limit_is_413(client_with):

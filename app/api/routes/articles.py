@@ -11,7 +11,7 @@ from app.api.cursor import decode_cursor
 from app.api.deps import ReadKeyDep, SessionDep, SettingsDep, WriteKeyDep
 from app.api.errors import Problem, invalid_parameter, problem_responses
 from app.api.pages import Page, page_of
-from app.api.schemas import ArticleListQuery, ArticlePost, PostedArticle
+from app.api.schemas import MAX_ROW_ID, ArticleListQuery, ArticlePost, PostedArticle
 from app.ingest import ArticleTooLong, Metadata, RecordError, compose_article, ingest_article
 from app.queries.articles import article_page, get_article
 from app.store.articles import delete_article
@@ -19,7 +19,7 @@ from app.store.models import ArticleIn, ArticlePublic, ArticleWithQuotes
 
 router = APIRouter(tags=["articles"])
 
-ArticleId = Annotated[int, Path(examples=[12], description="Article id, as in /articles.")]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, examples=[12], description="Article id, as in /articles.")]
 
 
 def require_json_body(request: Request) -> None:
@@ -52,7 +52,8 @@ def article_in(posted: ArticlePost, max_chars: int) -> ArticleIn:
             kind="article-too-long",
         ) from None
     except RecordError as exc:
-        raise invalid_parameter("body.html" if posted.html is not None else "body.text", str(exc)) from None
+        field = "body.html" if posted.html is not None else "body.text"
+        raise invalid_parameter(field, str(exc), status=422) from None
 
 
 def article_not_found(article_id: int) -> Problem:
@@ -84,6 +85,7 @@ def list_articles(request: Request, session: SessionDep, query: Annotated[Articl
     "/articles/{article_id}",
     response_model=ArticleWithQuotes,
     summary="Get one article with its quotes",
+    operation_id="get_article",
     description="An article's metadata and every quote found in it, in order of appearance.",
     dependencies=[ReadKeyDep],
     responses=problem_responses(401, 403, 404, 422),
@@ -103,14 +105,19 @@ def read_article(session: SessionDep, article_id: ArticleId) -> ArticleWithQuote
     "are replaced); 200 when identical content is already stored. Needs `X-API-Key`.",
     responses={
         200: {"model": PostedArticle, "description": "Identical content already stored; nothing written."},
-        **problem_responses(401, 403, 413, 415, 422),
+        **problem_responses(400, 401, 403, 413, 415, 422),
     },
 )
 async def post_article(
     response: Response, session: SessionDep, settings: SettingsDep, posted: ArticlePost
 ) -> PostedArticle:
     article = article_in(posted, settings.max_article_chars)
-    result = await run_in_threadpool(ingest_article, session, article)
+    try:
+        result = await run_in_threadpool(ingest_article, session, article)
+    except OverflowError:  # the only date arithmetic on input: relative days ("yesterday") counted from it
+        raise invalid_parameter(
+            "body.published", f"{posted.published} is too close to year 1 to count relative days from", status=422
+        ) from None
     if result.status == "unchanged":
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/articles/{result.article_id}"
@@ -122,6 +129,7 @@ async def post_article(
     "/articles/{article_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete an article",
+    operation_id="delete_article",
     description="Deletes an article with its quotes (speakers left without quotes go too). Needs `X-API-Key`.",
     dependencies=[WriteKeyDep],
     responses=problem_responses(401, 403, 404, 422),

@@ -17,20 +17,20 @@ from app import corrections
 from app.api.deps import ReadKeyDep, SessionDep, WriteKeyDep
 from app.api.errors import Problem, problem_responses
 from app.api.pages import Page, page_of
-from app.api.schemas import MAX_LIMIT
+from app.api.schemas import MAX_LIMIT, MAX_ROW_ID
 from app.queries import get_quote
 from app.queries.speakers import get_speaker
 from app.store.models import QuotePublic, SpeakerCorrectionPublic, SpeakerPublic
 
 router = APIRouter(tags=["corrections"])
 
-SpeakerId = Annotated[int, Path(examples=[3], description="Speaker id, as in /speakers.")]
-QuoteId = Annotated[int, Path(examples=[101], description="Quote id, as in /quotes.")]
+SpeakerId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, examples=[3], description="Speaker id, as in /speakers.")]
+QuoteId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, examples=[101], description="Quote id, as in /quotes.")]
 
 
 class MergeBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    into_speaker_id: int = Field(ge=1, examples=[3], description="The speaker the merged one is.")
+    into_speaker_id: int = Field(ge=1, le=MAX_ROW_ID, examples=[3], description="The speaker the merged one is.")
 
 
 class SplitBody(BaseModel):
@@ -45,7 +45,9 @@ class SplitBody(BaseModel):
 
 class ReassignBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    speaker_id: int | None = Field(ge=1, examples=[3], description="Who said the quote; null: no one named.")
+    speaker_id: int | None = Field(
+        ge=1, le=MAX_ROW_ID, examples=[3], description="Who said the quote; null: no one named."
+    )
 
 
 @contextmanager
@@ -72,7 +74,7 @@ def corrected_speaker(session: SessionDep, speaker_id: int | None) -> SpeakerPub
     description="Speaker `speaker_id` is speaker `into_speaker_id`: its quotes and names move there, and "
     "its names resolve there when articles are ingested later. Needs `X-API-Key`.",
     dependencies=[WriteKeyDep],
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(400, 401, 403, 404, 422),
 )
 def merge_speaker(session: SessionDep, speaker_id: SpeakerId, body: MergeBody) -> SpeakerPublic:
     with as_problem():
@@ -89,7 +91,7 @@ def merge_speaker(session: SessionDep, speaker_id: SpeakerId, body: MergeBody) -
     "takes it and the quotes attributed under it, now and when articles are ingested later. "
     "Needs `X-API-Key`.",
     dependencies=[WriteKeyDep],
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problem_responses(400, 401, 403, 404, 409, 422),
 )
 def split_speaker(response: Response, session: SessionDep, speaker_id: SpeakerId, body: SplitBody) -> SpeakerPublic:
     with as_problem():
@@ -105,7 +107,7 @@ def split_speaker(response: Response, session: SessionDep, speaker_id: SpeakerId
     description="Reassigns one quote to speaker `speaker_id` (null: no one named). Kept when the article is "
     "ingested again; the quote shows `speaker_corrected: true`. Needs `X-API-Key`.",
     dependencies=[WriteKeyDep],
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(400, 401, 403, 404, 422),
 )
 def reassign_quote(session: SessionDep, quote_id: QuoteId, body: ReassignBody) -> QuotePublic:
     with as_problem():

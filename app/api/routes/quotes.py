@@ -18,7 +18,7 @@ from app.api.cursor import decode_cursor
 from app.api.deps import ReadKeyDep, SessionDep
 from app.api.errors import Problem, invalid_parameter, problem_responses
 from app.api.pages import Page, page_of
-from app.api.schemas import QuoteQuery
+from app.api.schemas import MAX_ROW_ID, QuoteQuery, SpeakerQuoteQuery
 from app.queries import KeysetPosition, QuoteFilters, QuotePage, get_quote, iter_quote_pages, quote_page
 from app.queries.quotes import CSV_BATCH_SIZE
 from app.store.base import FullTextSyntaxError
@@ -30,14 +30,14 @@ LIST_ERRORS = problem_responses(400, 401, 403, 422)
 CSV_CONTENT = {"text/csv": {"schema": {"type": "string"}, "example": "id,said_on,speaker_id,speaker,...\n"}}
 
 
-def cursor_position(query: QuoteQuery) -> KeysetPosition | None:
+def cursor_position(query: SpeakerQuoteQuery) -> KeysetPosition | None:
     if query.cursor is None:
         return None
     key_type = float if query.sort == "relevance" else date
     return decode_cursor(query.cursor, sort=query.sort, key_type=key_type)
 
 
-def checked(query: QuoteQuery) -> QuoteQuery:
+def checked(query: SpeakerQuoteQuery) -> SpeakerQuoteQuery:
     """Reject combinations each parameter allows alone but not together."""
     if query.sort == "relevance" and query.q is None:
         raise invalid_parameter("sort", "relevance ranks full-text matches: give q too, or sort by newest/oldest")
@@ -49,7 +49,7 @@ def checked(query: QuoteQuery) -> QuoteQuery:
 def read_page(
     session: Session,
     filters: QuoteFilters,
-    query: QuoteQuery,
+    query: SpeakerQuoteQuery,
     *,
     limit: int | None = None,
     after: KeysetPosition | None = None,
@@ -77,7 +77,7 @@ def wants_csv(request: Request) -> bool:
     return "text/csv" in accept and "application/json" not in accept
 
 
-def quote_list(request: Request, session: Session, query: QuoteQuery, filters: QuoteFilters) -> Response:
+def quote_list(request: Request, session: Session, query: SpeakerQuoteQuery, filters: QuoteFilters) -> Response:
     """The shared body of every quote list: JSON page, or the whole CSV when the client asks for it."""
     checked(query)
     after = cursor_position(query)
@@ -88,7 +88,7 @@ def quote_list(request: Request, session: Session, query: QuoteQuery, filters: Q
 
 
 def csv_response(
-    request: Request, session: Session, query: QuoteQuery, filters: QuoteFilters, after: KeysetPosition | None
+    request: Request, session: Session, query: SpeakerQuoteQuery, filters: QuoteFilters, after: KeysetPosition | None
 ) -> StreamingResponse:
     """Every matching quote (from `cursor` on, `limit` ignored) as CSV, streamed in keyset batches."""
     first = read_page(session, filters, query, limit=CSV_BATCH_SIZE, after=after)  # errors surface before streaming
@@ -132,7 +132,7 @@ async def list_quotes(request: Request, session: SessionDep, query: Annotated[Qu
     return await run_in_threadpool(quote_list, request, session, query, filters)
 
 
-def reads_one_index_in_order(query: QuoteQuery, filters: QuoteFilters) -> bool:
+def reads_one_index_in_order(query: SpeakerQuoteQuery, filters: QuoteFilters) -> bool:
     """Whether a page is read straight from one index in page order: every filter alone, `q` alone or
     with dates. Ranking every match (sort=relevance) and `q` beside other filters (a walk whose
     length depends on how the two overlap) may take longer, so they run in a worker thread."""
@@ -156,11 +156,12 @@ def export_quotes(request: Request, session: SessionDep, query: Annotated[QuoteQ
     "/quotes/{quote_id}",
     response_model=QuotePublic,
     summary="Get one quote",
+    operation_id="get_quote",
     description="One quote with its speaker, article, date, topics, offsets and context.",
     responses=problem_responses(401, 403, 404, 422),
 )
 def read_quote(
-    session: SessionDep, quote_id: Annotated[int, Path(examples=[101], description="Quote id.")]
+    session: SessionDep, quote_id: Annotated[int, Path(ge=1, le=MAX_ROW_ID, examples=[101], description="Quote id.")]
 ) -> QuotePublic:
     quote = get_quote(session, quote_id)
     if quote is None:

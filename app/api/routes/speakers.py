@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -13,14 +12,14 @@ from app.api.errors import Problem, problem_responses
 from app.api.pages import Page, page_of
 from app.api.routes.quotes import quote_list
 from app.api.routes.topics import topics_response
-from app.api.schemas import QuoteQuery, SpeakerListQuery, SpeakerTopicsQuery
+from app.api.schemas import MAX_ROW_ID, SpeakerListQuery, SpeakerQuoteQuery, SpeakerTopicsQuery
 from app.queries.speakers import get_speaker, speaker_page
 from app.queries.topics import TopicFilters
 from app.store.models import QuotePublic, SpeakerPublic, TopicPublic
 
 router = APIRouter(tags=["speakers"], dependencies=[ReadKeyDep])
 
-SpeakerId = Annotated[int, Path(examples=[3], description="Speaker id, as in /speakers.")]
+SpeakerId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, examples=[3], description="Speaker id, as in /speakers.")]
 
 
 def existing_speaker(session: SessionDep, speaker_id: int) -> SpeakerPublic:
@@ -50,6 +49,7 @@ def list_speakers(request: Request, session: SessionDep, query: Annotated[Speake
     "/speakers/{speaker_id}",
     response_model=SpeakerPublic,
     summary="Get one speaker",
+    operation_id="get_speaker",
     description="A speaker with aliases and quote count.",
     responses=problem_responses(401, 403, 404, 422),
 )
@@ -66,10 +66,10 @@ def read_speaker(session: SessionDep, speaker_id: SpeakerId) -> SpeakerPublic:
     responses=problem_responses(400, 401, 403, 404, 422),
 )
 def list_speaker_quotes(
-    request: Request, session: SessionDep, speaker_id: SpeakerId, query: Annotated[QuoteQuery, Query()]
+    request: Request, session: SessionDep, speaker_id: SpeakerId, query: Annotated[SpeakerQuoteQuery, Query()]
 ) -> Response:
     existing_speaker(session, speaker_id)
-    return quote_list(request, session, query, replace(query.filters(), speaker_id=speaker_id))
+    return quote_list(request, session, query, query.filters(speaker_id))
 
 
 @router.get(

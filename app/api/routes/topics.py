@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.cursor import decode_cursor
+from app.api.cursor import decode_cursor, is_row_integer
 from app.api.deps import ReadKeyDep, SessionDep
-from app.api.errors import Problem, problem_responses
+from app.api.errors import Problem, invalid_parameter, problem_responses
 from app.api.pages import Page, page_of
 from app.api.schemas import SpeakerTopicsQuery, TopicListQuery
 from app.queries.topics import TopicFilters, get_topic, topic_page
@@ -42,6 +42,8 @@ def topics_response(
 ) -> Response:
     """A page of topics under `filters`, in the query's order and page (also `/speakers/{id}/topics`)."""
     after = decode_cursor(query.cursor, sort=query.sort, key_type=str) if query.cursor else None
+    if after is not None and query.sort == "count" and not is_count_key(str(after.key)):
+        raise invalid_parameter("cursor", "not a cursor this API issued (bad count)")
     page = topic_page(session, filters, sort=query.sort, limit=query.limit, after=after)
     return page_of(request, page.items, page.next)
 
@@ -50,6 +52,7 @@ def topics_response(
     "/topics/{slug}",
     response_model=TopicPublic,
     summary="Get one topic",
+    operation_id="get_topic",
     description="A topic by slug (as listed by `/topics`), with its quote count.",
     responses=problem_responses(401, 403, 404, 422),
 )
@@ -60,3 +63,9 @@ def read_topic(
     if topic is None:
         raise Problem(404, f"There is no topic with slug {slug!r}; see /topics.", kind="topic-not-found")
     return topic
+
+
+def is_count_key(key: str) -> bool:
+    """A count-sorted position is "count:slug" (`app.queries.topics`); its count must be an integer SQLite holds."""
+    count, colon, _ = key.partition(":")
+    return bool(colon) and count.isdecimal() and count.isascii() and is_row_integer(int(count))
