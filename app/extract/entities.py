@@ -176,7 +176,8 @@ class EntityRegistry:
     """The entities of one article, grouped by surname; the fullest form of a name wins.
 
     People who share a surname stay apart when their first names differ ("Mara Ellery", "Tomas
-    Ellery"); a bare surname ("Ellery", "Mrs Ellery") joins the one its honorific's gender fits,
+    Ellery"); a bare surname ("Ellery", "Mrs Ellery") joins the one its honorific's gender fits, else
+    the one named most often so far (the article's subject, not a relative named once in passing),
     else the one named most recently before it."""
 
     def __init__(self, lowercase_words: frozenset[str] | set[str] = frozenset()) -> None:
@@ -240,7 +241,7 @@ class EntityRegistry:
         if title:  # "Sen. Ellery" is the Ellery the article introduced as "State Sen."
             fitting = [e for e in fitting if _titles_share_a_word(title, e.title)] or fitting
         earlier = [e for e in fitting if self.last_named.get(id(e), -1) < at] or fitting
-        return max(earlier, key=lambda e: (e.kind == kind, self.last_named.get(id(e), -1)))
+        return max(earlier, key=lambda e: (e.kind == kind, e.mentions, self.last_named.get(id(e), -1)))
 
     def _given_names(self, name: str) -> list[str]:
         """"While Ellery", "One Ellery": words the article writes in lower case are no first names."""

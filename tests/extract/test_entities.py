@@ -138,7 +138,10 @@ def test_a_middle_initial_or_middle_name_is_the_same_person():
 @pytest.mark.parametrize("text, bare_at, expected", [
     # an honorific's gender picks the family member
     ("Mara Ellery and Oskar Ellery spoke. Mrs Ellery left.", "Mrs Ellery", "Mara Ellery"),
-    # without one, the member named most recently before it
+    # without one, the member the article names most often so far ...
+    ("Mara Ellery spoke first. Ellery thanked the crew. Her brother, Oskar Ellery, was there. Ellery left.",
+     "Ellery left", "Mara Ellery"),
+    # ... and between members named equally often, the one named most recently before it
     ("Mara Ellery spoke first. Then Oskar Ellery stood up. Ellery sat down.", "Ellery sat", "Oskar Ellery"),
     # a title repeats the one the article gave
     ("State Sen. Mara Ellery and Oskar Ellery met. Sen. Ellery spoke.", "Sen. Ellery spoke", "Mara Ellery"),
