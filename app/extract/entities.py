@@ -25,7 +25,7 @@ from app.extract.names import TITLE_CONNECTIVES, clean_name, is_common_word, is_
 WORD_LETTER = r"(?:[\w’'\-\u0300-\u036f]|(?<=[ÃÂ\u0302\u0303])[\u0080-\u00bf])"
 CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp)\.|(?:[A-Z]\.)+|[A-Z]{WORD_LETTER}*)"
 CAPITALISED_RUN = re.compile(
-    rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
+    rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+){{0,2}}{CAPITALISED_WORD})*"
 )
 GENERATION_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")  # "Luther Pate IV" is keyed by "Pate"
 INNER_POSSESSIVE = re.compile(r"\w[’']s\s")

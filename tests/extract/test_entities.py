@@ -28,6 +28,14 @@ def test_title_words_written_before_a_name_are_split_from_it(text, name, title):
     assert (name, title) in mentions(text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The pilot, Sven van der Hoek, said so.", "Sven van der Hoek"),
+    ("Then Ana de la Cruz Ibarra spoke.", "Ana de la Cruz Ibarra"),
+])
+def test_a_name_with_two_particles_is_read_whole(text, name):
+    assert (name, None) in mentions(text)
+
+
 def test_function_words_and_trailing_days_are_not_part_of_a_name():
     assert mentions("But Dana Ruiz arrived in Port Alder Tuesday.") == [("Dana Ruiz", None), ("Port Alder", None)]
 
