@@ -129,7 +129,7 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
     _link_topics(session, quotes, quote_ids, [v["said_on"] for v in values])
     if status == "updated":
         apply_reassignments(session, row.id)
-    resolver.reconcile()
+    resolver.reconcile(row.id)
     prune_speakers(session, replaced_speakers)
     return SaveResult(status=status, article_id=row.id, quote_count=len(quote_ids))
 

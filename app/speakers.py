@@ -74,6 +74,7 @@ class SpeakerResolver:
         self.session = session
         self.bare_names: set[str] = set()  # bare names to reconcile after the quotes are written
         self.grown: set[str] = set()  # ... of which a new speaker with that surname or first word arrived
+        self.gendered: set[str] = set()  # ... of which the article gives a gender ("Mr. Obama", "he")
         # what the store holds for the article's names, read in three queries (see _prefetch)
         self.corrected: dict[str, int] = {}
         self.by_key: dict[str, Speaker] = {}
@@ -102,6 +103,8 @@ class SpeakerResolver:
             if name_key(name) not in resolved:
                 resolved[name_key(name)] = self.resolve(speaker, name)
             attribution = attributions[speaker] = resolved[name_key(name)]
+            if " " not in name_key(name) and mention_gender(speaker.mention):
+                self.gendered.add(name_key(name))
             if attribution.speaker.title is None and speaker.title:
                 attribution.speaker.title = speaker.title
             forms.setdefault(attribution.speaker.id, (attribution.speaker, []))[1].extend([name, speaker.mention])
@@ -163,10 +166,13 @@ class SpeakerResolver:
         if rows:
             self.session.execute(insert(SpeakerAlias), rows)
 
-    def reconcile(self) -> None:
-        """After the article's quotes are written: join or separate the bare names it used or made ambiguous."""
+    def reconcile(self, article_id: int | None = None) -> None:
+        """After the quotes of article `article_id` are written: place the bare names it used, and all
+        quotes of those it made ambiguous."""
         for bare in sorted(self.bare_names):
-            reconcile_bare_name(self.session, bare, separate=bare in self.grown)
+            separate = bare in self.grown
+            reconcile_bare_name(self.session, bare, separate=separate, article_id=None if separate else article_id,
+                                gendered=bare in self.gendered)
 
     @staticmethod
     def _identity_form(alias: str, kind: str) -> list[str]:
@@ -232,19 +238,22 @@ def namesake_for(candidates: list[Speaker], gender: str | None) -> Speaker | Non
     return candidates[0] if len(candidates) == 1 else None
 
 
-def reconcile_bare_name(session: Session, bare: str, *, separate: bool = False) -> None:
+def reconcile_bare_name(session: Session, bare: str, *, separate: bool = False, article_id: int | None = None,
+                        gendered: bool = True) -> None:
     """Put the quotes attributed under the bare name `bare` where the store now says they belong.
 
     Each quote goes to the one candidate (`bare_name_candidates`) that fits the gender its article
     gives the bare name (`namesake_for`), else to a bare speaker of its own. Without `separate`, the
-    bare speaker's quotes are placed; with it (a candidate just arrived), also the quotes that joined
-    a candidate under the bare name. A bare speaker left without quotes goes. Corrected quotes stay.
+    bare speaker's quotes are placed (only those of `article_id`, when the candidates did not change
+    since the others were placed); with it (a candidate just arrived), also the quotes that joined a
+    candidate under the bare name. A bare speaker left without quotes goes. Corrected quotes stay.
+    Without `gendered` (the article gives the name no gender), quotes among several namesakes stay.
     """
     if session.scalar(select(SpeakerAlias.id).where(SpeakerAlias.key == bare, SpeakerAlias.corrected)) is not None:
         return  # a newsroom correction decided where this name belongs
     bare_row = session.scalar(select(Speaker).where(Speaker.key == bare))
     candidates = bare_name_candidates(session, bare, bare_row.kind if bare_row else "person")
-    if not candidates or len(candidates) > MAX_NAMESAKES:
+    if not candidates or len(candidates) > MAX_NAMESAKES or (len(candidates) > 1 and not separate and not gendered):
         return
     holders = [bare_row.id] if bare_row is not None else []
     if separate:
@@ -253,19 +262,22 @@ def reconcile_bare_name(session: Session, bare: str, *, separate: bool = False) 
         return
     quotes = [(quote_id, article_id, speaker_id, mention) for quote_id, article_id, speaker_id, mention, name
               in session.execute(select(Quote.id, Quote.article_id, Quote.speaker_id, Quote.mention, Quote.speaker_name)
-                                 .where(Quote.speaker_id.in_(holders), ~Quote.speaker_corrected))
+                                 .where(Quote.speaker_id.in_(holders), ~Quote.speaker_corrected,
+                                        *([Quote.article_id == article_id] if article_id is not None else [])))
               if speaker_id == (bare_row.id if bare_row else None) or (name and name_key(name) == bare)]
-    genders: dict[int, set[str]] = {}
-    for _, article_id, _, mention in quotes:
+    genders: dict[int, set[str]] = {}  # article -> the genders it gives the bare name
+    for _, article, _, mention in quotes:
         gender = mention_gender(mention)
-        genders.setdefault(article_id, set()).update([gender] if gender else [])
-    moves: dict[int | None, list[int]] = {}
-    for quote_id, article_id, speaker_id, _ in quotes:
-        gender = next(iter(genders[article_id])) if len(genders[article_id]) == 1 else None
+        genders.setdefault(article, set()).update([gender] if gender else [])
+    moves: dict[int | None, list[int]] = {}  # target speaker (None: the bare speaker) -> quotes
+    left_bare_speaker = False
+    for quote_id, article, speaker_id, _ in quotes:
+        gender = next(iter(genders[article])) if len(genders[article]) == 1 else None
         target = namesake_for(candidates, gender)
-        target_id = target.id if target is not None else None
+        target_id = target.id if target is not None else (bare_row.id if bare_row is not None else None)
         if target_id != speaker_id:
-            moves.setdefault(target_id, []).append(quote_id)
+            moves.setdefault(None if target is None else target_id, []).append(quote_id)
+            left_bare_speaker |= bare_row is not None and speaker_id == bare_row.id
     if None in moves and bare_row is None:
         first = session.scalar(select(Quote.speaker_name).where(Quote.id == moves[None][0]))
         bare_row = Speaker(name=first, kind="person", key=bare)
@@ -275,8 +287,7 @@ def reconcile_bare_name(session: Session, bare: str, *, separate: bool = False) 
     for target_id, quote_ids in moves.items():
         session.execute(update(Quote).where(Quote.id.in_(quote_ids))
                         .values(speaker_id=bare_row.id if target_id is None else target_id))
-    if bare_row is not None and not moves.get(None) and session.scalar(
-            select(Quote.id).where(Quote.speaker_id == bare_row.id).limit(1)) is None:
+    if left_bare_speaker and session.scalar(select(Quote.id).where(Quote.speaker_id == bare_row.id).limit(1)) is None:
         if len(candidates) == 1:
             _copy_aliases(session, bare_row, candidates[0])
         prune_speakers(session, [bare_row.id], reconcile=False)
