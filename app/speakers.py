@@ -9,9 +9,11 @@ dropped; a headline fragment or a bare role names no one). Then, for a name of t
 Within an article, a bare surname is the one full name of that surname the article names (the
 extractor usually did this already). Across articles a bare name ("Clinton", "Brightline") is kept
 on a speaker of its own and joined (`reconcile_bare_name`) to the one person with that surname or
-the one organisation whose name begins with it, while there is exactly one; when a second such
-speaker arrives its quotes move back. Each quote keeps the name it was attributed under
-(`quotes.speaker_name`), so the result does not depend on the order articles arrive in.
+the one organisation whose name begins with it, while there is exactly one that fits: where the
+article gives the bare name a gender ("Mr. Obama", "he said"), only the namesakes whose first name
+is not of the other gender fit. When another namesake arrives the quotes are placed again. Each
+quote keeps the name it was attributed under (`quotes.speaker_name`) and its mention, so the
+result does not depend on the order articles arrive in.
 
 Aliases are name variants only (`is_name_variant`): "Blinken", "Antony J. Blinken", "Mr. Blinken";
 never "the top US diplomat" (kept on the quote as its mention) and never another person's name.
@@ -26,11 +28,15 @@ from dataclasses import dataclass
 from sqlalchemy import and_, delete, exists, insert, or_, select, update
 from sqlmodel import Session
 
+from app.extract.entities import first_name_gender
+from app.extract.lexicon import HONORIFIC_GENDER
 from app.extract.records import Speaker as ExtractedSpeaker
 from app.store.models import Quote, Speaker, SpeakerAlias
 from app.speaker_keys import clean_name, identity_key, is_name_variant, name_key, surname_key
 
 MAX_ALIAS_CHARS = 200
+MAX_NAMESAKES = 50  # namesakes weighed for a bare name; a name borne by more stays bare
+PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,7 @@ class SpeakerResolver:
         self.session = session
         self.bare_names: set[str] = set()  # bare names to reconcile after the quotes are written
         self.grown: set[str] = set()  # ... of which a new speaker with that surname or first word arrived
+        self.gendered: set[str] = set()  # ... of which the article gives a gender ("Mr. Obama", "he")
         # what the store holds for the article's names, read in three queries (see _prefetch)
         self.corrected: dict[str, int] = {}
         self.by_key: dict[str, Speaker] = {}
@@ -96,6 +103,8 @@ class SpeakerResolver:
             if name_key(name) not in resolved:
                 resolved[name_key(name)] = self.resolve(speaker, name)
             attribution = attributions[speaker] = resolved[name_key(name)]
+            if " " not in name_key(name) and mention_gender(speaker.mention):
+                self.gendered.add(name_key(name))
             if attribution.speaker.title is None and speaker.title:
                 attribution.speaker.title = speaker.title
             forms.setdefault(attribution.speaker.id, (attribution.speaker, []))[1].extend([name, speaker.mention])
@@ -157,10 +166,13 @@ class SpeakerResolver:
         if rows:
             self.session.execute(insert(SpeakerAlias), rows)
 
-    def reconcile(self) -> None:
-        """After the article's quotes are written: join or separate the bare names it used or made ambiguous."""
+    def reconcile(self, article_id: int | None = None) -> None:
+        """After the quotes of article `article_id` are written: place the bare names it used, and all
+        quotes of those it made ambiguous."""
         for bare in sorted(self.bare_names):
-            reconcile_bare_name(self.session, bare, separate=bare in self.grown)
+            separate = bare in self.grown
+            reconcile_bare_name(self.session, bare, separate=separate, article_id=None if separate else article_id,
+                                gendered=bare in self.gendered)
 
     @staticmethod
     def _identity_form(alias: str, kind: str) -> list[str]:
@@ -196,43 +208,89 @@ def bare_name_candidates(session: Session, bare: str, kind: str) -> list[Speaker
     name is an organisation's, persons with that surname."""
     starts_with = and_(Speaker.kind == "organization", Speaker.key > bare + " ", Speaker.key < bare + "!")
     which = starts_with if kind == "organization" else or_(Speaker.surname_key == bare, starts_with)
-    return list(session.scalars(select(Speaker).where(which).order_by(Speaker.id).limit(3)))
+    return list(session.scalars(select(Speaker).where(which).order_by(Speaker.id).limit(MAX_NAMESAKES + 1)))
 
 
-def reconcile_bare_name(session: Session, bare: str, *, separate: bool = False) -> None:
+def mention_gender(mention: str | None) -> str | None:
+    """The gender a mention gives its speaker: "he", "Mr. Obama" -> "male"; "she", "Ms Ruiz" -> "female"."""
+    words = name_key(mention).split() if mention else []
+    if len(words) == 1:
+        return PRONOUN_GENDER.get(words[0])
+    return HONORIFIC_GENDER.get(words[0]) if words else None
+
+
+def speaker_gender(speaker: Speaker) -> str | None:
+    """A person's gender as their first name tells it (None for a name borne by both, or unknown)."""
+    words = speaker.name.split()
+    return first_name_gender(words[0]) if speaker.kind == "person" and len(words) > 1 else None
+
+
+def namesake_for(candidates: list[Speaker], gender: str | None) -> Speaker | None:
+    """The one candidate a bare name of this gender (None: not known) can be, if there is exactly one.
+    A gender picks among several namesakes, and only when the first name of every one tells theirs
+    (a lone namesake is joined whatever the gender: the pronouns a quote was attributed through may err)."""
+    if gender is not None and len(candidates) > 1:
+        candidates = [c for c in candidates if c.kind == "person"]  # "he" or "Mr." is no organisation
+        genders = [speaker_gender(c) for c in candidates]
+        if None in genders:
+            return None
+        candidates = [c for c, g in zip(candidates, genders) if g == gender]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def reconcile_bare_name(session: Session, bare: str, *, separate: bool = False, article_id: int | None = None,
+                        gendered: bool = True) -> None:
     """Put the quotes attributed under the bare name `bare` where the store now says they belong.
 
-    With exactly one candidate (`bare_name_candidates`), the bare speaker's quotes join it and the bare
-    speaker goes. With `separate` (a candidate just arrived) and two or more, quotes that joined the
-    first one under the bare name move back to a bare speaker of their own. Corrected quotes stay.
+    Each quote goes to the one candidate (`bare_name_candidates`) that fits the gender its article
+    gives the bare name (`namesake_for`), else to a bare speaker of its own. Without `separate`, the
+    bare speaker's quotes are placed (only those of `article_id`, when the candidates did not change
+    since the others were placed); with it (a candidate just arrived), also the quotes that joined a
+    candidate under the bare name. A bare speaker left without quotes goes. Corrected quotes stay.
+    Without `gendered` (the article gives the name no gender), quotes among several namesakes stay.
     """
     if session.scalar(select(SpeakerAlias.id).where(SpeakerAlias.key == bare, SpeakerAlias.corrected)) is not None:
         return  # a newsroom correction decided where this name belongs
     bare_row = session.scalar(select(Speaker).where(Speaker.key == bare))
     candidates = bare_name_candidates(session, bare, bare_row.kind if bare_row else "person")
-    if len(candidates) == 1:
-        if bare_row is not None:
-            target = candidates[0]
-            session.execute(update(Quote).where(Quote.speaker_id == bare_row.id, ~Quote.speaker_corrected)
-                            .values(speaker_id=target.id))
-            _copy_aliases(session, bare_row, target)
-            prune_speakers(session, [bare_row.id], reconcile=False)
+    if not candidates or len(candidates) > MAX_NAMESAKES or (len(candidates) > 1 and not separate and not gendered):
         return
-    if not separate or len(candidates) < 2:
+    holders = [bare_row.id] if bare_row is not None else []
+    if separate:
+        holders += [c.id for c in candidates]
+    if not holders:
         return
-    joined = [quote_id for quote_id, name in session.execute(
-        select(Quote.id, Quote.speaker_name).where(Quote.speaker_id.in_([c.id for c in candidates]),
-                                                   Quote.speaker_name.is_not(None), ~Quote.speaker_corrected))
-        if name_key(name) == bare]
-    if not joined:
-        return
-    if bare_row is None:
-        first = session.scalar(select(Quote.speaker_name).where(Quote.id == joined[0]))
+    quotes = [(quote_id, article_id, speaker_id, mention) for quote_id, article_id, speaker_id, mention, name
+              in session.execute(select(Quote.id, Quote.article_id, Quote.speaker_id, Quote.mention, Quote.speaker_name)
+                                 .where(Quote.speaker_id.in_(holders), ~Quote.speaker_corrected,
+                                        *([Quote.article_id == article_id] if article_id is not None else [])))
+              if speaker_id == (bare_row.id if bare_row else None) or (name and name_key(name) == bare)]
+    genders: dict[int, set[str]] = {}  # article -> the genders it gives the bare name
+    for _, article, _, mention in quotes:
+        gender = mention_gender(mention)
+        genders.setdefault(article, set()).update([gender] if gender else [])
+    moves: dict[int | None, list[int]] = {}  # target speaker (None: the bare speaker) -> quotes
+    left_bare_speaker = False
+    for quote_id, article, speaker_id, _ in quotes:
+        gender = next(iter(genders[article])) if len(genders[article]) == 1 else None
+        target = namesake_for(candidates, gender)
+        target_id = target.id if target is not None else (bare_row.id if bare_row is not None else None)
+        if target_id != speaker_id:
+            moves.setdefault(None if target is None else target_id, []).append(quote_id)
+            left_bare_speaker |= bare_row is not None and speaker_id == bare_row.id
+    if None in moves and bare_row is None:
+        first = session.scalar(select(Quote.speaker_name).where(Quote.id == moves[None][0]))
         bare_row = Speaker(name=first, kind="person", key=bare)
         session.add(bare_row)
         session.flush()
         session.add(SpeakerAlias(speaker_id=bare_row.id, alias=first, key=bare))
-    session.execute(update(Quote).where(Quote.id.in_(joined)).values(speaker_id=bare_row.id))
+    for target_id, quote_ids in moves.items():
+        session.execute(update(Quote).where(Quote.id.in_(quote_ids))
+                        .values(speaker_id=bare_row.id if target_id is None else target_id))
+    if left_bare_speaker and session.scalar(select(Quote.id).where(Quote.speaker_id == bare_row.id).limit(1)) is None:
+        if len(candidates) == 1:
+            _copy_aliases(session, bare_row, candidates[0])
+        prune_speakers(session, [bare_row.id], reconcile=False)
 
 
 def _copy_aliases(session: Session, source: Speaker, target: Speaker, *, corrected: bool = False) -> None:

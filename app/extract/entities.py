@@ -28,7 +28,7 @@ WORD_LETTER = r"[\w’'\-\u0300-\u036f]"
 WORD_REST = rf"{WORD_LETTER}*+(?:(?<=[ÃÂ\u0302\u0303])[\u0080-\u00bf]{WORD_LETTER}*+)*+"
 CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp)\.|(?:[A-Z]\.)+|[A-Z]{WORD_REST})"
 CAPITALISED_RUN = re.compile(
-    rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+)?{CAPITALISED_WORD})*"
+    rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+){{0,2}}{CAPITALISED_WORD})*"
 )
 # Every run opens with a capital letter: scanning for one is much faster than trying CAPITALISED_RUN at every offset.
 RUN_OPENING = re.compile(r"[A-Z]")
@@ -203,7 +203,8 @@ class EntityRegistry:
     """The entities of one article, grouped by surname; the fullest form of a name wins.
 
     People who share a surname stay apart when their first names differ ("Mara Ellery", "Tomas
-    Ellery"); a bare surname ("Ellery", "Mrs Ellery") joins the one its honorific's gender fits,
+    Ellery"); a bare surname ("Ellery", "Mrs Ellery") joins the one its honorific's gender fits, else
+    the one named most often so far (the article's subject, not a relative named once in passing),
     else the one named most recently before it."""
 
     def __init__(self, lowercase_words: frozenset[str] | set[str] = frozenset()) -> None:
@@ -275,7 +276,7 @@ class EntityRegistry:
         if title:  # "Sen. Ellery" is the Ellery the article introduced as "State Sen."
             fitting = [e for e in fitting if _titles_share_a_word(title, e.title)] or fitting
         earlier = [e for e in fitting if self.last_named.get(id(e), -1) < at] or fitting
-        return max(earlier, key=lambda e: (e.kind == kind, self.last_named.get(id(e), -1)))
+        return max(earlier, key=lambda e: (e.kind == kind, e.mentions, self.last_named.get(id(e), -1)))
 
     def _given_names(self, name: str) -> list[str]:
         """"While Ellery", "One Ellery": words the article writes in lower case are no first names."""

@@ -51,7 +51,8 @@ def clean_name(name: str, lowercase_words: set[str] | frozenset[str],
 
     Leading words the article writes in lower case are a label when a first name follows them
     ("Rival Nell Garrow", "Dock Warden Ines Farrell"); after a first name and a surname,
-    such a word starts a headline's predicate ("Nell Garrow Asked Voters To"). `is_first_name`
+    such a word starts a headline's predicate ("Nell Garrow Asked Voters To"); a first name after a
+    word that is none begins the name a headline is about ("Nell Garrow Slams Ines Farrell"). `is_first_name`
     tells a given name ("Ines") from a word ("Dock")."""
     words = name.split()
     if len(words) < 2 or words[-1].lower() in ORGANIZATION_WORDS:
@@ -64,6 +65,13 @@ def clean_name(name: str, lowercase_words: set[str] | frozenset[str],
     if start == 0:  # a headline before the name: "Review Crowd Does Not Like Nell Garrow"
         start = max((i for i in range(1, len(words) - 1) if words[i - 1].lower() in CAPITALISED_FUNCTION_WORDS
                      and is_first_name(words[i])), default=0)
+    if start == 0:  # a second name in a headline: "Nell Garrow Slams Ines Farrell" is about Ines Farrell
+        start = max((i for i in range(2, len(words) - 1) if is_first_name(words[i])
+                     and not is_common_word(words[i], lowercase_words) and not is_common_word(words[i + 1], lowercase_words)
+                     and not _may_precede_a_given_name(words[i - 1], is_first_name)), default=0)
+        headline = start > 0
+    else:
+        headline = False
     end = len(words)
     if is_first_name(words[start]):
         for index in range(start + 2, len(words)):
@@ -73,9 +81,14 @@ def clean_name(name: str, lowercase_words: set[str] | frozenset[str],
     if start == 0 and end == len(words):
         return name, None
     label = words[:start]
-    if any(word.lower() in CAPITALISED_FUNCTION_WORDS for word in label):
+    if headline or any(word.lower() in CAPITALISED_FUNCTION_WORDS for word in label):
         label = []  # a headline's words are no title
     return " ".join(words[start:end]), " ".join(label) or None
+
+
+def _may_precede_a_given_name(word: str, is_first_name) -> bool:
+    """A first name, an initial or a particle may stand before another given name ("Mary Ann", "J. Paul")."""
+    return is_first_name(word) or (len(word.rstrip(".")) == 1) or word.lower() in NAME_PARTICLES
 
 
 def is_page_furniture(name: str, lowercase_words: set[str] | frozenset[str]) -> bool:

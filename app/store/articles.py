@@ -139,7 +139,7 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
     link_topics(session, quotes, quote_ids, [v["said_on"] for v in values])
     if status == "updated":
         apply_reassignments(session, article_id)
-    resolver.reconcile()
+    resolver.reconcile(article_id)
     prune_speakers(session, replaced_speakers)
     return SaveResult(status=status, article_id=article_id, quote_count=len(quote_ids))
 

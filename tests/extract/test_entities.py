@@ -41,6 +41,14 @@ def test_title_words_written_before_a_name_are_split_from_it(text, name, title):
     assert (name, title) in mentions(text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The pilot, Sven van der Hoek, said so.", "Sven van der Hoek"),
+    ("Then Ana de la Cruz Ibarra spoke.", "Ana de la Cruz Ibarra"),
+])
+def test_a_name_with_two_particles_is_read_whole(text, name):
+    assert (name, None) in mentions(text)
+
+
 def test_function_words_and_trailing_days_are_not_part_of_a_name():
     assert mentions("But Dana Ruiz arrived in Port Alder Tuesday.") == [("Dana Ruiz", None), ("Port Alder", None)]
 
@@ -151,7 +159,10 @@ def test_a_middle_initial_or_middle_name_is_the_same_person():
 @pytest.mark.parametrize("text, bare_at, expected", [
     # an honorific's gender picks the family member
     ("Mara Ellery and Oskar Ellery spoke. Mrs Ellery left.", "Mrs Ellery", "Mara Ellery"),
-    # without one, the member named most recently before it
+    # without one, the member the article names most often so far ...
+    ("Mara Ellery spoke first. Ellery thanked the crew. Her brother, Oskar Ellery, was there. Ellery left.",
+     "Ellery left", "Mara Ellery"),
+    # ... and between members named equally often, the one named most recently before it
     ("Mara Ellery spoke first. Then Oskar Ellery stood up. Ellery sat down.", "Ellery sat", "Oskar Ellery"),
     # a title repeats the one the article gave
     ("State Sen. Mara Ellery and Oskar Ellery met. Sen. Ellery spoke.", "Sen. Ellery spoke", "Mara Ellery"),

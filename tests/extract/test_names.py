@@ -36,6 +36,11 @@ def test_role_words_before_a_name_are_its_title(words, title, name):
     ("Nell Garrow Brenn", set(), ("Nell Garrow Brenn", None)),
     # a headline's verb before a first name: the headline is no title
     ("Review Crowd Does Not Like Nell Garrow", set(), ("Nell Garrow", None)),
+    # a second first name after a word that is none: a headline about the second person
+    ("Nell Garrow Slams Ines Farrell", set(), ("Ines Farrell", None)),
+    # a first name after a first name or an initial is a second given name
+    ("Mia Ines Farrell", set(), ("Mia Ines Farrell", None)),
+    ("Hal J. Ines Brenn", set(), ("Hal J. Ines Brenn", None)),
 ])
 def test_the_article_shows_which_capitalised_words_are_no_name(name, lowercase, expected):
     assert clean_name(name, lowercase, looks_like_first_name) == expected
@@ -46,6 +51,13 @@ def test_a_label_glued_to_a_name_is_not_the_speaker_name():
             "Dock Warden Ines Farrell said the pier was unsafe. “We close it tonight,” Farrell said.")
     [quote] = extract_quotes(text)
     assert (quote.speaker.name, quote.speaker.title) == ("Ines Farrell", "Dock Warden")
+
+
+def test_a_headline_naming_two_people_gives_neither_a_headline_for_a_name():
+    title = "Nell Garrow Slams Ines Farrell Over Docking Fees"
+    text = f"{title}\n\nThe harbour chair answered her critic on Monday. “The fees stay,” Farrell said."
+    [quote] = extract_quotes(text, title=title)
+    assert quote.speaker.name == "Ines Farrell"
 
 
 def test_a_role_word_alone_is_never_a_name():

@@ -142,3 +142,28 @@ def test_deleting_the_second_namesake_lets_the_bare_surname_join_the_first_again
     tomas_article = session.scalar(select(Quote.article_id).where(Quote.text == "My mother built this place"))
     assert delete_article(session, tomas_article)
     assert said_by(session) == {"Nothing has been decided": "Mara Ellery", "We will appeal": "Mara Ellery"}
+
+
+GENDERED_ARTICLES = {
+    "mara": [said("We will appeal", person("Mara Ellery"))],
+    "tomas": [said("My mother built this place", person("Tomas Ellery"))],
+    "mr": [said("The herd was sold", person("Ellery", "Mr. Ellery")), said("I regret nothing", person("Ellery", "he"))],
+    "she": [said("The lease ends in May", person("Ellery", "she"))],
+    "bare": [said("Nothing has been decided", person("Ellery", "Ellery"))],
+}
+
+
+@pytest.mark.parametrize("order", list(permutations(["mara", "tomas", "mr", "she"])))
+def test_a_bare_surname_the_article_gives_a_gender_joins_the_one_namesake_of_that_gender(session, save, order):
+    for name in (*order, "bare"):
+        save(GENDERED_ARTICLES[name], text=name, url=f"https://example.news/{name}")
+    assert said_by(session) == {"We will appeal": "Mara Ellery", "The lease ends in May": "Mara Ellery",
+                                "My mother built this place": "Tomas Ellery", "The herd was sold": "Tomas Ellery",
+                                "I regret nothing": "Tomas Ellery", "Nothing has been decided": "Ellery"}
+
+
+def test_a_gender_picks_no_namesake_while_the_first_name_of_one_tells_no_gender(session, save):
+    for name in ("mara", "tomas", "mr"):
+        save(GENDERED_ARTICLES[name], text=name)
+    save([said("The fence is ours", person("Zorvath Ellery"))], text="zorvath")
+    assert said_by(session)["The herd was sold"] == "Ellery"
