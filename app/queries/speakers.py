@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from sqlalchemy import func, or_, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.queries.keyset import KeysetPage, KeysetPosition, after_ascending, split_page
 from app.speaker_keys import name_key
@@ -20,14 +22,15 @@ def speaker_page(
     session: Session, *, q: str | None = None, limit: int = 50, after: KeysetPosition | None = None
 ) -> SpeakerPage:
     """Speakers in name order; with `q`, those whose name or an alias contains it (case and accents folded)."""
-    statement = select(Speaker.id, Speaker.key).order_by(Speaker.key, Speaker.id).limit(limit + 1)
+    statement = select(col(Speaker.id), col(Speaker.key)).order_by(col(Speaker.key), col(Speaker.id)).limit(limit + 1)
     if q is not None:
         pattern = f"%{like_escaped(name_key(q))}%"
-        by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.key.like(pattern, escape="\\"))
-        statement = statement.where(or_(Speaker.key.like(pattern, escape="\\"), Speaker.id.in_(by_alias)))
+        by_alias = select(col(SpeakerAlias.speaker_id)).where(col(SpeakerAlias.key).like(pattern, escape="\\"))
+        statement = statement.where(or_(col(Speaker.key).like(pattern, escape="\\"), col(Speaker.id).in_(by_alias)))
     if after is not None:
-        statement = statement.where(after_ascending(Speaker.key, Speaker.id, after))
-    ids, next_position = split_page(session.exec(statement).all(), limit, "name")
+        statement = statement.where(after_ascending(col(Speaker.key), col(Speaker.id), after))
+    rows = cast(list[tuple[int, str]], session.execute(statement).all())  # stored ids are never None
+    ids, next_position = split_page(rows, limit, "name")
     return KeysetPage(items=speakers_with_counts(session, ids), next=next_position)
 
 
@@ -35,19 +38,21 @@ def speakers_with_counts(session: Session, ids: list[int]) -> list[SpeakerPublic
     """The public form of speakers `ids`, in that order, with aliases and quote counts."""
     if not ids:
         return []
-    counts = dict(
-        session.exec(
-            select(Quote.speaker_id, func.count()).where(Quote.speaker_id.in_(ids)).group_by(Quote.speaker_id)
+    counts: dict[int, int] = dict(
+        session.execute(
+            select(col(Quote.speaker_id), func.count())
+            .where(col(Quote.speaker_id).in_(ids))
+            .group_by(col(Quote.speaker_id))
         ).all()
     )
     aliases: dict[int, list[str]] = {}
-    for speaker_id, alias in session.exec(
-        select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
-        .where(SpeakerAlias.speaker_id.in_(ids))
-        .order_by(SpeakerAlias.id)
+    for speaker_id, alias in session.execute(
+        select(col(SpeakerAlias.speaker_id), col(SpeakerAlias.alias))
+        .where(col(SpeakerAlias.speaker_id).in_(ids))
+        .order_by(col(SpeakerAlias.id))
     ):
         aliases.setdefault(speaker_id, []).append(alias)
-    speakers = {s.id: s for s in session.scalars(select(Speaker).where(Speaker.id.in_(ids)))}
+    speakers = {s.id: s for s in session.scalars(select(Speaker).where(col(Speaker.id).in_(ids)))}
     return [
         SpeakerPublic.model_validate(
             speakers[i], update={"aliases": aliases.get(i, []), "quote_count": counts.get(i, 0)}
