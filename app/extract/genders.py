@@ -18,10 +18,13 @@ from app.extract.sentences import Sentence
 
 MALE_BACK_REFERENCE = re.compile(r"\b(?:his|him|himself)\b")
 FEMALE_BACK_REFERENCE = re.compile(r"\b(?:her|hers|herself)\b")
+# Back-references that can only mean the sentence's own subject or its possession: not "him" or "her",
+# often another person ("Obama backed her up").
+SURE_BACK_REFERENCE = re.compile(r"\b(?:his|himself|hers|herself)\b")
 SENTENCE_LEAD = re.compile(r"[\s“\"‘'(]*")
 MIN_VOTES = 2
-# A name set off by a common-noun apposition: "Zorvan Voss, the harbor's chief engineer,".
-ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[a-z]")
+# A name set off by a common-noun apposition: "Zorvan Voss, the harbor's chief engineer,", "Lee, the GOP chairman,".
+ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}[a-z]")  # ", the GOP chairman,"
 # A name followed by "who", which only people take: "Brant, who was elected in 2014,".
 PERSON_RELATIVE = re.compile(r",\s+who(?:se|m)?\s")
 
@@ -58,12 +61,18 @@ def learn_genders(text: str, sentences: list[Sentence], free: list[NameMention],
         narration = _outside_quotes(text, free[at].end, sentence.end, spans, span_starts)
         male, female = bool(MALE_BACK_REFERENCE.search(narration)), bool(FEMALE_BACK_REFERENCE.search(narration))
         if male != female:
-            votes.setdefault(id(entity), Counter())["male" if male else "female"] += 1
+            shown = "male" if male else "female"
+            tally = votes.setdefault(id(entity), Counter())
+            tally[shown] += 1
+            tally["sure"] += bool(SURE_BACK_REFERENCE.search(narration))
             entities[id(entity)] = entity
     for key, counts in votes.items():
         entity = entities[key]
-        (shown, count), = counts.most_common(1)
-        if count >= MIN_VOTES and count > counts[entity.gender or ""] and shown != entity.gender:
+        shown = "male" if counts["male"] >= counts["female"] else "female"
+        count = counts[shown]
+        # with no first name to overrule, one sure sentence tells
+        enough = count >= MIN_VOTES or (entity.gender is None and counts["sure"] >= 1)
+        if enough and count > counts[entity.gender or ""] and shown != entity.gender:
             entity.gender = shown
             entity.personal = True
 

@@ -42,3 +42,33 @@ def test_he_with_no_man_in_sight_goes_to_the_subject_whose_gender_was_only_guess
     assert quote.speaker.name == "Andrea Kowalczyk"
 
     assert quote.sieve == "pronoun_speaker" and quote.speaker.mention == "he"
+
+
+
+def _gender_after(text, name):
+    spans = find_quote_spans(text)
+    free = name_mentions(text, 0, len(text))
+    registry = EntityRegistry()
+    for mention in free:
+        registry.add(mention)
+    learn_genders(text, split_sentences(text, spans), free, registry, spans)
+    return registry.lookup(name).gender
+
+
+def test_one_his_or_herself_tells_the_gender_of_a_name_with_no_first_name_to_go_by():
+    assert _gender_after("Ana Ruiz spoke. Pellow said his crews were ready.", "Pellow") == "male"
+    assert _gender_after("Ana Ruiz spoke. Pellow found herself alone on the pier.", "Pellow") == "female"
+    [quote] = extract_quotes("Ana Ruiz opened the hearing.\n\nPellow said his crews were ready. Pellow left early. "
+                             "“We start on Monday,” he said.")
+    assert quote.speaker.name == "Pellow"
+
+
+def test_an_object_him_or_her_says_nothing_of_the_subject():
+    assert _gender_after("Ana Ruiz lost the vote. Pellow backed her up on the radio.", "Pellow") is None
+    assert _gender_after("Tom Lee lost the vote. Pellow backed him up on the radio.", "Pellow") is None
+
+
+def test_a_name_with_a_capitalised_role_after_the_is_a_person_he_may_refer_to():
+    [quote] = extract_quotes("Tom Lee spoke first.\n\nOrvel Pask, the GOP chairman, opened a new office this week.\n\n"
+                             "“The doors are open to everyone,” he said.")
+    assert quote.speaker.name == "Orvel Pask"
