@@ -1,6 +1,6 @@
 """Gender shown by the article's own sentences outweighs the guess from a first name."""
 from app.extract import extract_quotes
-from app.extract.entities import EntityRegistry, first_name_gender, name_mentions
+from app.extract.entities import EntityRegistry, first_name_gender, first_name_is_shared, name_mentions
 from app.extract.genders import learn_genders
 from app.extract.marks import find_quote_spans
 from app.extract.sentences import split_sentences
@@ -72,3 +72,16 @@ def test_a_name_with_a_capitalised_role_after_the_is_a_person_he_may_refer_to():
     [quote] = extract_quotes("Tom Lee spoke first.\n\nOrvel Pask, the GOP chairman, opened a new office this week.\n\n"
                              "“The doors are open to everyone,” he said.")
     assert quote.speaker.name == "Orvel Pask"
+
+
+def test_a_her_after_another_persons_name_is_that_persons():
+    text = "Tom Pratt spoke. Pratt accused Ana Diaz of dragging her feet. Pratt said the vote wasted her time."
+    assert _gender_after(text, "Pratt") == "male"
+
+
+def test_one_sure_sentence_settles_a_first_name_borne_by_men_and_women_and_the_other_pronoun_no_longer_fits():
+    assert first_name_gender("Kelly") == "female" and first_name_is_shared("Kelly")  # only a likely guess
+    article = ("Kelly Pratt and Ana Diaz debated on Monday.\n\nDiaz did not give up. Pratt lost the first round "
+               "before finding himself back in the lead.\n\n“I will keep fighting,” she said.")
+    quote = extract_quotes(article)[0]
+    assert quote.speaker.name == "Ana Diaz"
