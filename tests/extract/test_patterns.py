@@ -85,6 +85,10 @@ def found(pattern, text):
     (cues.SENTENCE_CLOSE, " says.", " says."),
     (genders.PERSON_RELATIVE, "Brant, who was elected", ", who "),
     (genders.PERSON_RELATIVE, "the board, which met", None),
+    (genders.SURE_BACK_REFERENCE, "Pellow found himself alone", "himself"),
+    (genders.SURE_BACK_REFERENCE, "Pellow backed her up", None),
+    (genders.ROLE_APPOSITION, "Orvel Pask, the GOP chairman, said", ", the GOP c"),
+    (genders.ROLE_APPOSITION, "Orvel Pask, the Harbor Trust", None),
     (cues.OPENING_ACCORDING_TO, "The pier, according to Ruiz, ", None),
     (frames.INFINITIVE_LEAD, "Pratt jumped in to ", " jumped in to "),
     (frames.INFINITIVE_LEAD, "Pratt wants to ", None),
@@ -117,6 +121,17 @@ def test_cue_helper_patterns():
                                                (" to the council to not ", False)])
 def test_introduction_tail_is_a_colon_or_one_object_word(tail, introduces):
     assert bool(cues.INTRODUCTION_TAIL.match(tail)) is introduces
+
+
+@pytest.mark.parametrize("after_name, unclosed", [
+    (", the polling analyst who runs harborpolls.com ", True),
+    (", who chairs the harbor board ", True),
+    (", president of the pilots' union ", True),
+    (", the mayor, ", False),
+    (". The mayor ", False),
+])
+def test_an_apposition_left_unclosed_runs_from_the_name_to_the_cue(after_name, unclosed):
+    assert bool(frames.UNCLOSED_APPOSITION.fullmatch(after_name)) is unclosed
 
 
 def test_sentence_opener_matches_at_a_sentence_start_inside_the_article():

@@ -453,3 +453,13 @@ def test_a_name_that_takes_who_is_a_person_a_pronoun_can_mean():
                        "“Some towns need federal help,” he said.")
     assert speaker_name(quote) != "Wilcox"
     assert "Brant" in speaker_name(quote)
+
+
+@pytest.mark.parametrize("text", [
+    "“The count was clean,” Orvel Pask, the polling analyst who runs harborpolls.com said on Monday.",
+    "“The count was clean,” Orvel Pask, who chairs the harbor board said on Monday.",
+    "Orvel Pask, president of the pilots' union told reporters: “The count was clean.”",
+])
+def test_an_apposition_whose_closing_comma_was_forgotten_still_names_the_speaker(text):
+    quote = last_quote("Ana Ruiz opened the meeting.\n\n" + text)
+    assert speaker_name(quote) == "Orvel Pask"
