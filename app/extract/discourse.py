@@ -196,6 +196,16 @@ class Discourse:
                 return titled, found.start()
         return None, end
 
+    def clause_subject(self, text: str, start: int, end: int) -> Entity | None:
+        """The person or organisation a clause opening at `start` is about: its first free name before `end`
+        that is not possessive and follows no preposition ("When Ruiz called ..." -> Ruiz)."""
+        for mention in self.names_between(start, end):
+            if mention.possessive or PREPOSITION_BEFORE.search(text, max(start, mention.start - 20), mention.start):
+                continue
+            entity = self.entity_for_name(mention)
+            return entity if entity.kind in ("person", "organization") and mention.start - start <= 80 else None
+        return None
+
     def _not_a_subject(self, mention: NameMention) -> bool:
         """A sentence's first capitalised word that is no name ("Besides", "Back")."""
         if " " in mention.name:

@@ -27,6 +27,10 @@ SPEECH_NOUN_AFTER = re.compile(r"(?:\s+[\w\-]+){0,2}?\s+(?:" + "|".join(sorted(S
 # which brings the judge's own words: in `Lee dismissed Ruiz’s pledge as “empty”` they are Lee's.
 SPEECH_TO_QUOTE = re.compile(r"(?:\s+(?:that|to|of|about|against|on|for|at|in|with)\b[^.;!?“”\"]{0,100})?[\s,:—–\-]*")
 OWNED_SPEECH_REACH = 160
+# A sentence opening on a subordinate clause: "While Ruiz ...", "And when Ruiz ...".
+OPENING_SUBORDINATOR = re.compile(r"[\s“\"‘']*(?:(?:And|But|Yet)\s+)?(?:While|When|As|After|Although|Though|Before|"
+                                  r"If|Because|Since|Once|Until|Whereas|while|when|as|after|although|though|before|"
+                                  r"if|because|since|once|until|whereas)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +152,19 @@ def reported_speech_partial(context: QuoteContext) -> Attribution | None:
     if found and found.mention and found.location == "reported":
         return _named(context, found, "reported_speech_partial", 0.85)
     return None
+
+
+def opening_clause_subject(context: QuoteContext) -> Attribution | None:
+    """While Dana Ruiz, the mayor, stood by her “bridges first” plan, Tom Lee walked out."""
+    if context.subject is None or context.subject_at <= context.span.open_mark:
+        return None  # the main clause, and its subject, come after the quote
+    opening = OPENING_SUBORDINATOR.match(context.text, context.sentence.start, context.span.open_mark)
+    if opening is None:
+        return None
+    clause_subject = context.discourse.clause_subject(context.text, opening.end(), context.span.open_mark)
+    if clause_subject is None or clause_subject is context.subject:
+        return None
+    return Attribution("opening_clause_subject", 0.5, None, None, clause_subject)
 
 
 def cue_in_subject_clause(context: QuoteContext) -> Attribution | None:
@@ -290,6 +307,7 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     late_trailing_cue,
     pronoun_speaker,
     descriptive_speaker,
+    opening_clause_subject,
     cue_in_subject_clause,
     signed_quote,
     colon_paragraph,

@@ -463,3 +463,12 @@ def test_a_name_that_takes_who_is_a_person_a_pronoun_can_mean():
 def test_an_apposition_whose_closing_comma_was_forgotten_still_names_the_speaker(text):
     quote = last_quote("Ana Ruiz opened the meeting.\n\n" + text)
     assert speaker_name(quote) == "Orvel Pask"
+
+
+def test_a_quote_in_an_opening_clause_belongs_to_that_clauses_subject_not_the_main_ones():
+    quote = last_quote("While Dana Ruiz, the mayor, stood by her “bridges first” plan, Tom Lee walked out.")
+    assert (quote.sieve, speaker_name(quote)) == ("opening_clause_subject", "Dana Ruiz")
+    after_the_main_subject = last_quote("While Dana Ruiz was away, Tom Lee stood by his “bridges first” plan.")
+    assert speaker_name(after_the_main_subject) == "Tom Lee"
+    from_a_place = last_quote("While in Port Alder, Tom Lee stood by his “bridges first” plan.")
+    assert speaker_name(from_a_place) == "Tom Lee"
