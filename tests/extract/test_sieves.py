@@ -472,3 +472,9 @@ def test_a_quote_in_an_opening_clause_belongs_to_that_clauses_subject_not_the_ma
     assert speaker_name(after_the_main_subject) == "Tom Lee"
     from_a_place = last_quote("While in Port Alder, Tom Lee stood by his “bridges first” plan.")
     assert speaker_name(from_a_place) == "Tom Lee"
+
+
+def test_a_continuation_guess_yields_to_a_named_cue_closing_its_own_sentence():
+    quotes = quotes_of("“The pier stays open,” Dana Ruiz said.\n\n"
+                       "“Harbor Lights” was to be a “cautionary tale,” said Tom Lee, its author.")
+    assert [speaker_name(q) for q in quotes] == ["Dana Ruiz", "Tom Lee", "Tom Lee"]
