@@ -36,6 +36,9 @@ SUBORDINATE_OPENING = re.compile(
 DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w. ]*\)\s*)?[-–—]\s")  # "SALEM, Ore. — "
 # A town, then its state: "at a rally in Port Alder, Ore., on Monday" - the state is a place, not a subject.
 TOWN_BEFORE_STATE = re.compile(r"\b(?:in|of|from|at|near|outside)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2},\s+$")
+# A verb right after a sentence's first word, maybe after an adverb: " openly admitted", " says", " told".
+FINITE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:his|this|its|us)\b)(?:[a-z]+ed|[a-z]+[^s]s|told|said|says|wrote|made|took|gave|went|"
+                               r"has|had|is|was|will|would|could|can)\b")
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
                           "has had have will would met meet called".split())
@@ -206,12 +209,17 @@ class Discourse:
             return entity if entity.kind in ("person", "organization") and mention.start - start <= 80 else None
         return None
 
-    def _not_a_subject(self, mention: NameMention) -> bool:
-        """A sentence's first capitalised word that is no name ("Besides", "Back")."""
+    def _not_a_subject(self, text: str, mention: NameMention) -> bool:
+        """A sentence's first capitalised word that is no name ("Besides", "Back"): one the article writes in
+        lower case, or names nowhere else, unless the article showed it a person and a verb follows it
+        ("Pellow openly admitted")."""
         if " " in mention.name:
             return False
         entity = self.registry.lookup(mention.name, mention.start)
-        return mention.name.lower() in self.lowercase_words or (entity is not None and entity.mentions == 1)
+        if mention.name.lower() in self.lowercase_words:
+            return True
+        once = entity is not None and entity.mentions == 1
+        return once and not (entity.personal and FINITE_VERB_AFTER.match(text, mention.end) is not None)
 
     def _state_after_town(self, text: str, start: int, mention: NameMention) -> bool:
         """"in Port Alder, Ore., on Monday": a name set off by commas after a town, and no known person."""
@@ -240,7 +248,7 @@ class Discourse:
                 continue
             if PREPOSITION_BEFORE.search(text, max(start, mention.start - 20), mention.start):
                 continue
-            if mention.start == start and self._not_a_subject(mention):
+            if mention.start == start and self._not_a_subject(text, mention):
                 continue
             if self._state_after_town(text, start, mention):
                 continue

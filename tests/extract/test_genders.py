@@ -85,3 +85,12 @@ def test_one_sure_sentence_settles_a_first_name_borne_by_men_and_women_and_the_o
                "before finding himself back in the lead.\n\n“I will keep fighting,” she said.")
     quote = extract_quotes(article)[0]
     assert quote.speaker.name == "Ana Diaz"
+
+
+def test_a_name_written_once_opens_a_sentence_as_its_subject_when_a_verb_follows():
+    [quote] = extract_quotes("Tom Lee opened the hearing.\n\nPellow openly admitted his crews were late. "
+                             "“We start on Monday,” he said.")
+    assert quote.speaker.name == "Pellow"
+    [quote] = extract_quotes("Tom Lee opened the hearing.\n\nFrustrations over his crews grew. "
+                             "“We start on Monday,” he said.")
+    assert quote.speaker.name == "Tom Lee"
