@@ -12,7 +12,7 @@ from bisect import bisect_left
 from app.extract.descriptions import describes
 from app.extract.entities import Entity, EntityRegistry, NameMention, name_mentions
 from app.extract.names import is_page_furniture
-from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS, VOICE_NOUNS
+from app.extract.lexicon import CUE, GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS, VOICE_NOUNS
 
 INDEFINITE = frozenset("a an one another two three four several some many other".split())
 TITLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
@@ -285,4 +285,5 @@ def _qualifies_next(gap: str, following: NameMention) -> bool:
     """True for "Obama consultant Cornell Belcher": a name, a role noun, then a full name."""
     if not MODIFIER_GAP.fullmatch(gap) or len(following.name.split()) < 2 or following.title:
         return False  # "Diaz backs Democrat Hillary Rowe": a name with a title of its own needs no role before it
-    return not any(w in GAP_STOPWORDS or w.endswith("ed") for w in gap.split())
+    # a verb between them makes the first name the subject: "Ruiz accuses Tom Lee", "Ruiz backed Tom Lee"
+    return not any(w in GAP_STOPWORDS or w.endswith(("ed", "es")) or CUE.fullmatch(w) for w in gap.split())

@@ -478,3 +478,10 @@ def test_a_continuation_guess_yields_to_a_named_cue_closing_its_own_sentence():
     quotes = quotes_of("“The pier stays open,” Dana Ruiz said.\n\n"
                        "“Harbor Lights” was to be a “cautionary tale,” said Tom Lee, its author.")
     assert [speaker_name(q) for q in quotes] == ["Dana Ruiz", "Tom Lee", "Tom Lee"]
+
+
+def test_a_name_before_a_verb_and_another_name_is_the_subject_not_a_qualifier():
+    accused = last_quote("Dana Ruiz accuses Tom Lee of running “a smear campaign.”")
+    assert speaker_name(accused) == "Dana Ruiz"
+    qualified = last_quote("Harbor consultant Tom Lee called the plan “a fantasy.”")
+    assert speaker_name(qualified) == "Tom Lee"
