@@ -13,7 +13,7 @@ from app.extract.cues import Cue, late_cue, leading_cue, trailing_cue
 from app.extract.discourse import Discourse
 from app.extract.entities import Entity, name_mentions
 from app.extract.frames import Mention
-from app.extract.lexicon import CUE, SPEECH_NOUNS
+from app.extract.lexicon import CUE, CUE_PATTERN, SPEECH_NOUNS
 from app.extract.marks import QuoteSpan
 from app.extract.sentences import Sentence
 
@@ -27,6 +27,10 @@ SPEECH_NOUN_AFTER = re.compile(r"(?:\s+[\w\-]+){0,2}?\s+(?:" + "|".join(sorted(S
 # which brings the judge's own words: in `Lee dismissed Ruiz’s pledge as “empty”` they are Lee's.
 SPEECH_TO_QUOTE = re.compile(r"(?:\s+(?:that|to|of|about|against|on|for|at|in|with)\b[^.;!?“”\"]{0,100})?[\s,:—–\-]*")
 OWNED_SPEECH_REACH = 160
+# A passive cue right before a quote, its agent after it: `was called “...” by Ruiz`, `is described as a “...”`.
+PASSIVE_CUE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]+ly\s+)?" + CUE_PATTERN
+                                + r"(?:\s+as)?(?:\s+(?:a|an|the))?\s*$")
+AGENT_AFTER = re.compile(r"[\s,]*by\s+")
 # A sentence opening on a subordinate clause: "While Ruiz ...", "And when Ruiz ...".
 OPENING_SUBORDINATOR = re.compile(r"[\s“\"‘']*(?:(?:And|But|Yet)\s+)?(?:While|When|As|After|Although|Though|Before|"
                                   r"If|Because|Since|Once|Until|Whereas|while|when|as|after|although|though|before|"
@@ -144,6 +148,24 @@ def according_to(context: QuoteContext) -> Attribution | None:
         if found.cue == "according to":
             return _named(context, found, "according_to", 0.85)
     return None
+
+
+def passive_agent(context: QuoteContext) -> Attribution | None:
+    """The plan has been called “a fantasy” by Dana Ruiz, the mayor."""
+    if not context.span.closed:
+        return None
+    open_mark = context.span.open_mark
+    if PASSIVE_CUE_BEFORE.search(context.text, max(context.before_lo, open_mark - 60), open_mark) is None:
+        return None
+    agent = AGENT_AFTER.match(context.text, context.span.after(), context.after_hi)
+    if agent is None:
+        return None
+    names = name_mentions(context.text, agent.end(), min(context.after_hi, agent.end() + 80))
+    if not names or names[0].start != agent.end() or names[0].possessive:
+        return None
+    name = names[0]
+    mention = Mention(name.start, name.end, context.text[name.start:name.end], "name", name)
+    return Attribution("passive_agent", 0.8, None, mention, context.discourse.entity_for_name(name))
 
 
 def reported_speech_partial(context: QuoteContext) -> Attribution | None:
@@ -303,6 +325,7 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     relative_clause_speaker,
     colon_introduction,
     according_to,
+    passive_agent,
     reported_speech_partial,
     late_trailing_cue,
     pronoun_speaker,

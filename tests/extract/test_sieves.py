@@ -39,6 +39,7 @@ def test_the_sieves_run_most_precise_first():
     ("Dana Ruiz told reporters: “The bridge will open in May.”", "colon_introduction", "Dana Ruiz", "told"),
     ("The bridge “will open in May,” according to Dana Ruiz.", "according_to", "Dana Ruiz", "according to"),
     ("Dana Ruiz dismissed the rival plan as “a fantasy.”", "reported_speech_partial", "Dana Ruiz", "dismissed"),
+    ("The rival plan has been called “a fantasy” by Dana Ruiz, the mayor.", "passive_agent", "Dana Ruiz", None),
     ("Dana Ruiz paused for a moment and said that, in her view, “the vote was rigged.”",
      "cue_in_subject_clause", "Dana Ruiz", "said"),
     ("“The count was close,” as recounts go, said Dana Ruiz, the county clerk.",
@@ -485,3 +486,8 @@ def test_a_name_before_a_verb_and_another_name_is_the_subject_not_a_qualifier():
     assert speaker_name(accused) == "Dana Ruiz"
     qualified = last_quote("Harbor consultant Tom Lee called the plan “a fantasy.”")
     assert speaker_name(qualified) == "Tom Lee"
+
+
+def test_a_passive_cue_without_a_named_agent_credits_no_one_by_it():
+    quote = last_quote("The rival plan has been called “a fantasy” by some in the harbor.")
+    assert quote.sieve != "passive_agent"
