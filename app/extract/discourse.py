@@ -26,10 +26,11 @@ PREPOSITION_BEFORE = re.compile(
 # with a start offset, `^` would only match at the start of the article.)
 SENTENCE_OPENER = re.compile(r"(?:[A-Z][^,“”\"]{0,60},\s+|(?:And|But|So|Yet|Then|Still|Now)\s+)?([Hh]e|[Ss]he)\b")
 # Opening clauses before the main subject: "While Lee spoke, ", "And after the vote, ",
-# "Ten minutes after Lee left, ", "And last week, while touring the pier, ".
+# "Ten minutes after Lee left, ", "Moments later, ", "And last week, while touring the pier, ".
 SUBORDINATE_OPENING = re.compile(
     r"(?:(?:And|But|Yet|So|Then)\b,?\s+)?"
-    r"(?:(?:[A-Z][a-z]+\s+(?:minutes|hours|days|weeks|months|years)\s+)?"
+    r"(?:(?:[A-Z][a-z]+\s+(?:minutes|hours|days|weeks|months|years)\s+|"
+    r"(?:Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?=later|earlier|after|before))?"
     r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|During|From|Following|"
     r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly|while|although|though|when|after|"
     r"before|as|if|because|since|in|on|at|during|last|earlier|later)\b[^,“”\"]{0,200},\s+)+")

@@ -56,6 +56,8 @@ def found(pattern, text):
     (discourse.DATELINE_END, " (AP) - Ruiz spoke.", " (AP) - "),
     (discourse.SUBORDINATE_OPENING, "And after Lee spoke, Ruiz left.", "And after Lee spoke, "),
     (discourse.SUBORDINATE_OPENING, "Ten minutes after Lee left, Ruiz spoke.", "Ten minutes after Lee left, "),
+    (discourse.SUBORDINATE_OPENING, "Moments later, Ruiz spoke.", "Moments later, "),
+    (discourse.SUBORDINATE_OPENING, "Moments passed. Ruiz spoke.", None),
     (discourse.SUBORDINATE_OPENING, "And last week, while touring Salem, Ruiz spoke.",
      "And last week, while touring Salem, "),
     (discourse.MODIFIER_GAP, " harbor consultant ", " harbor consultant "),
