@@ -31,7 +31,7 @@ SUBORDINATE_OPENING = re.compile(
     r"(?:(?:And|But|Yet|So|Then)\b,?\s+)?"
     r"(?:(?:[A-Z][a-z]+\s+(?:minutes|hours|days|weeks|months|years)\s+|"
     r"(?:Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?=later|earlier|after|before))?"
-    r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|During|From|Following|"
+    r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|Of|During|From|Following|"
     r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly|while|although|though|when|after|"
     r"before|as|if|because|since|in|on|at|during|last|earlier|later)\b[^,“”\"]{0,200},\s+)+")
 DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w. ]*\)\s*)?[-–—]\s")  # "SALEM, Ore. — "

@@ -57,6 +57,7 @@ def found(pattern, text):
     (discourse.SUBORDINATE_OPENING, "And after Lee spoke, Ruiz left.", "And after Lee spoke, "),
     (discourse.SUBORDINATE_OPENING, "Ten minutes after Lee left, Ruiz spoke.", "Ten minutes after Lee left, "),
     (discourse.SUBORDINATE_OPENING, "Moments later, Ruiz spoke.", "Moments later, "),
+    (discourse.SUBORDINATE_OPENING, "Of Lee, Ruiz said little.", "Of Lee, "),
     (discourse.SUBORDINATE_OPENING, "Moments passed. Ruiz spoke.", None),
     (discourse.SUBORDINATE_OPENING, "And last week, while touring Salem, Ruiz spoke.",
      "And last week, while touring Salem, "),

@@ -491,4 +491,3 @@ def test_a_name_before_a_verb_and_another_name_is_the_subject_not_a_qualifier():
 def test_a_passive_cue_without_a_named_agent_credits_no_one_by_it():
     quote = last_quote("The rival plan has been called “a fantasy” by some in the harbor.")
     assert quote.sieve != "passive_agent"
-
