@@ -20,7 +20,7 @@ TITLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "g
 PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:with|to|by|for|from|about|of|against|than|like|toward|towards|and|or|between|beat|defeat|"
     r"defeated|attack|attacked|criticized|met|meet|called|versus|vs\.|in|on|at|during|near|across|inside|"
-    r"throughout|into|over|under)(?:\s+(?:the|a|an))?|’s|'s)\s+$"
+    r"throughout|into|over|under)(?:\s+(?:the|a|an|either|neither|both))?|’s|'s)\s+$"
 )
 # A sentence about "he" or "she": `He`, `And she`, `In Port Alder, he`. (Matched at a sentence start, so no `^`:
 # with a start offset, `^` would only match at the start of the article.)

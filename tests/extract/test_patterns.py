@@ -49,6 +49,7 @@ def found(pattern, text):
     (cues.INTRODUCTION_TAIL, " that the plan was ", None),
     (discourse.PREPOSITION_BEFORE, "after meeting with ", "with "),
     (discourse.PREPOSITION_BEFORE, "a day in the ", "in the "),
+    (discourse.PREPOSITION_BEFORE, "far from either ", "from either "),
     (discourse.SENTENCE_OPENER, "On Monday, she left.", "On Monday, she"),
     (discourse.SENTENCE_OPENER, "But he said no.", "But he"),
     (discourse.SUBORDINATE_OPENING, "While Lee spoke, Ruiz left.", "While Lee spoke, "),
