@@ -25,8 +25,8 @@ FEMALE_BACK_REFERENCE = re.compile(r"\b(?:her|hers|herself)\b")
 SURE_BACK_REFERENCE = re.compile(r"\b(?:his|himself|hers|herself)\b")
 SENTENCE_LEAD = re.compile(r"[\s“\"‘'(]*")
 MIN_VOTES = 2
-# A name set off by a common-noun apposition: "Zorvan Voss, the harbor's chief engineer,", "Lee, the GOP chairman,".
-ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}[a-z]")  # ", the GOP chairman,"
+# A name set off by a common-noun apposition: "Zorvan Voss, the harbor's chief engineer,", "Lee, the Harbor Board chairman,".
+ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}[a-z]")  # ", the Harbor Board chairman,"
 # A name followed by "who", which only people take: "Brant, who was elected in 2014,".
 PERSON_RELATIVE = re.compile(r",\s+who(?:se|m)?\s")
 

@@ -69,8 +69,8 @@ def test_an_object_him_or_her_says_nothing_of_the_subject():
 
 
 def test_a_name_with_a_capitalised_role_after_the_is_a_person_he_may_refer_to():
-    [quote] = extract_quotes("Tom Lee spoke first.\n\nOrvel Pask, the GOP chairman, opened a new office this week.\n\n"
-                             "“The doors are open to everyone,” he said.")
+    [quote] = extract_quotes("Tom Lee spoke first.\n\nOrvel Pask, the Harbor Board chairman, opened a new office "
+                             "this week.\n\n“The doors are open to everyone,” he said.")
     assert quote.speaker.name == "Orvel Pask"
 
 

@@ -97,7 +97,7 @@ def found(pattern, text):
     (sieves.AGENT_AFTER, ", by Dana Ruiz", ", by "),
     (genders.SURE_BACK_REFERENCE, "Pellow found himself alone", "himself"),
     (genders.SURE_BACK_REFERENCE, "Pellow backed her up", None),
-    (genders.ROLE_APPOSITION, "Orvel Pask, the GOP chairman, said", ", the GOP c"),
+    (genders.ROLE_APPOSITION, "Orvel Pask, the Harbor Board chairman, said", ", the Harbor Board c"),
     (genders.ROLE_APPOSITION, "Orvel Pask, the Harbor Trust", None),
     (cues.OPENING_ACCORDING_TO, "The pier, according to Ruiz, ", None),
     (frames.INFINITIVE_LEAD, "Pratt jumped in to ", " jumped in to "),
