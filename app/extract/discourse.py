@@ -37,7 +37,7 @@ SUBORDINATE_OPENING = re.compile(
 DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w. ]*\)\s*)?[-–—]\s")  # "SALEM, Ore. — "
 # A town, then its state: "at a rally in Port Alder, Ore., on Monday" - the state is a place, not a subject.
 TOWN_BEFORE_STATE = re.compile(r"\b(?:in|of|from|at|near|outside)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2},\s+$")
-# A verb right after a sentence's first word, maybe after an adverb: " openly admitted", " says", " told".
+# A verb right after a sentence's first word, maybe after an adverb: " readily agreed", " says", " told".
 FINITE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:his|this|its|us)\b)(?:[a-z]+ed|[a-z]+[^s]s|told|said|says|wrote|made|took|gave|went|"
                                r"has|had|is|was|will|would|could|can)\b")
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
@@ -213,7 +213,7 @@ class Discourse:
     def _not_a_subject(self, text: str, mention: NameMention) -> bool:
         """A sentence's first capitalised word that is no name ("Besides", "Back"): one the article writes in
         lower case, or names nowhere else, unless the article showed it a person and a verb follows it
-        ("Pellow openly admitted")."""
+        ("Pellow readily agreed")."""
         if " " in mention.name:
             return False
         entity = self.registry.lookup(mention.name, mention.start)

@@ -21,7 +21,7 @@ from app.extract.sentences import Sentence
 MALE_BACK_REFERENCE = re.compile(r"\b(?:his|him|himself)\b")
 FEMALE_BACK_REFERENCE = re.compile(r"\b(?:her|hers|herself)\b")
 # Back-references that can only mean the sentence's own subject or its possession: not "him" or "her",
-# often another person ("Obama backed her up").
+# often another person ("Pellow thanked her").
 SURE_BACK_REFERENCE = re.compile(r"\b(?:his|himself|hers|herself)\b")
 SENTENCE_LEAD = re.compile(r"[\s“\"‘'(]*")
 MIN_VOTES = 2
@@ -75,7 +75,7 @@ def learn_genders(text: str, sentences: list[Sentence], free: list[NameMention],
         before_another = _outside_quotes(text, free[at].end, _next_person(free, at, sentence.end, entity, registry),
                                          spans, span_starts)
         sure = SURE_BACK_REFERENCE.findall(narration)
-        # "Ruiz accused Diaz of dragging her feet": an object "him" or "her" after another person's name is theirs
+        # "Ruiz accused Diaz of losing her notes": an object "him" or "her" after another person's name is theirs
         male = any(w in ("his", "himself") for w in sure) or bool(MALE_BACK_REFERENCE.search(before_another))
         female = any(w in ("hers", "herself") for w in sure) or bool(FEMALE_BACK_REFERENCE.search(before_another))
         if male != female:

@@ -64,8 +64,8 @@ def test_one_his_or_herself_tells_the_gender_of_a_name_with_no_first_name_to_go_
 
 
 def test_an_object_him_or_her_says_nothing_of_the_subject():
-    assert _gender_after("Ana Ruiz lost the vote. Pellow backed her up on the radio.", "Pellow") is None
-    assert _gender_after("Tom Lee lost the vote. Pellow backed him up on the radio.", "Pellow") is None
+    assert _gender_after("Ana Ruiz lost the vote. Pellow thanked her on the radio.", "Pellow") is None
+    assert _gender_after("Tom Lee lost the vote. Pellow thanked him on the radio.", "Pellow") is None
 
 
 def test_a_name_with_a_capitalised_role_after_the_is_a_person_he_may_refer_to():
@@ -75,7 +75,7 @@ def test_a_name_with_a_capitalised_role_after_the_is_a_person_he_may_refer_to():
 
 
 def test_a_her_after_another_persons_name_is_that_persons():
-    text = "Tom Pratt spoke. Pratt accused Ana Diaz of dragging her feet. Pratt said the vote wasted her time."
+    text = "Tom Pratt spoke. Pratt accused Ana Diaz of losing her notes. Pratt said the vote wasted her time."
     assert _gender_after(text, "Pratt") == "male"
 
 
@@ -88,7 +88,7 @@ def test_one_sure_sentence_settles_a_first_name_borne_by_men_and_women_and_the_o
 
 
 def test_a_name_written_once_opens_a_sentence_as_its_subject_when_a_verb_follows():
-    [quote] = extract_quotes("Tom Lee opened the hearing.\n\nPellow openly admitted his crews were late. "
+    [quote] = extract_quotes("Tom Lee opened the hearing.\n\nPellow readily agreed his crews were late. "
                              "“We start on Monday,” he said.")
     assert quote.speaker.name == "Pellow"
     [quote] = extract_quotes("Tom Lee opened the hearing.\n\nFrustrations over his crews grew. "

@@ -477,7 +477,7 @@ def test_a_quote_in_an_opening_clause_belongs_to_that_clauses_subject_not_the_ma
 
 def test_a_continuation_guess_yields_to_a_named_cue_closing_its_own_sentence():
     quotes = quotes_of("“The pier stays open,” Dana Ruiz said.\n\n"
-                       "“Harbor Lights” was to be a “cautionary tale,” said Tom Lee, its author.")
+                       "“Harbor Lights” was meant as “a warning to the town,” said Tom Lee, its author.")
     assert [speaker_name(q) for q in quotes] == ["Dana Ruiz", "Tom Lee", "Tom Lee"]
 
 
