@@ -57,7 +57,7 @@ PLACE_TAIL = re.compile(r"\b(?:in|of|from|at|near)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w
 INFINITIVE_LEAD = re.compile(r"\s(?:[a-z]+ed|rose|went|came|took)(?:\s+(?:in|up|on|out|back|forward))?\s+to\s+$")
 ON_BEFORE = re.compile(r"\bon\s+$")
 # After a name, an apposition or a relative clause running to the cue with no comma to close it:
-# ", the polling analyst who runs fivethirtyeight.com" (a period only inside a word).
+# ", the polling analyst who runs harborpolls.com" (a period only inside a word).
 UNCLOSED_APPOSITION = re.compile(r",\s+(?:(?:who|whose|the|a|an)\s|(?=[a-z]))(?:[^,;:!?“”\"().]|\.(?=\w)){3,120}?\s*")
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "whom ")
 PLACE_OPENERS = ("of ", "from ", "in ", "at ")
