@@ -210,8 +210,8 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
 def _unclosed_apposition(text: str, lo: int, hi: int) -> Mention | None:
     """"Tom Lee, the harbor pilot who found the wreck said": a full name opens the clause and an apposition
     follows it, its closing comma forgotten; the name is the subject of the cue at `hi`."""
-    if text.find(", ", lo, hi) < 0:
-        return None
+    if not text[lo:lo + 1].isupper() or text.find(", ", lo, min(hi, lo + 80)) < 0:
+        return None  # no name opening the clause, or no comma soon after it
     names = name_mentions(text, lo, min(hi, lo + 80))
     if not names or names[0].start != lo or names[0].possessive or len(names[0].name.split()) < 2:
         return None

@@ -154,11 +154,11 @@ def passive_agent(context: QuoteContext) -> Attribution | None:
     """The plan has been called “a fantasy” by Dana Ruiz, the mayor."""
     if not context.span.closed:
         return None
-    open_mark = context.span.open_mark
-    if PASSIVE_CUE_BEFORE.search(context.text, max(context.before_lo, open_mark - 60), open_mark) is None:
-        return None
     agent = AGENT_AFTER.match(context.text, context.span.after(), context.after_hi)
     if agent is None:
+        return None
+    open_mark = context.span.open_mark
+    if PASSIVE_CUE_BEFORE.search(context.text, max(context.before_lo, open_mark - 60), open_mark) is None:
         return None
     names = name_mentions(context.text, agent.end(), min(context.after_hi, agent.end() + 80))
     if not names or names[0].start != agent.end() or names[0].possessive:
