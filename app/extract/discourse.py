@@ -12,7 +12,7 @@ from bisect import bisect_left
 from app.extract.descriptions import describes
 from app.extract.entities import Entity, EntityRegistry, NameMention, name_mentions
 from app.extract.names import is_page_furniture
-from app.extract.lexicon import GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS, VOICE_NOUNS
+from app.extract.lexicon import CUE, GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS, VOICE_NOUNS
 
 INDEFINITE = frozenset("a an one another two three four several some many other".split())
 TITLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
@@ -20,22 +20,26 @@ TITLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "g
 PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:with|to|by|for|from|about|of|against|than|like|toward|towards|and|or|between|beat|defeat|"
     r"defeated|attack|attacked|criticized|met|meet|called|versus|vs\.|in|on|at|during|near|across|inside|"
-    r"throughout|into|over|under)(?:\s+(?:the|a|an))?|’s|'s)\s+$"
+    r"throughout|into|over|under)(?:\s+(?:the|a|an|either|neither|both))?|’s|'s)\s+$"
 )
 # A sentence about "he" or "she": `He`, `And she`, `In Port Alder, he`. (Matched at a sentence start, so no `^`:
 # with a start offset, `^` would only match at the start of the article.)
 SENTENCE_OPENER = re.compile(r"(?:[A-Z][^,“”\"]{0,60},\s+|(?:And|But|So|Yet|Then|Still|Now)\s+)?([Hh]e|[Ss]he)\b")
 # Opening clauses before the main subject: "While Lee spoke, ", "And after the vote, ",
-# "Ten minutes after Lee left, ", "And last week, while touring the pier, ".
+# "Ten minutes after Lee left, ", "Moments later, ", "And last week, while touring the pier, ".
 SUBORDINATE_OPENING = re.compile(
     r"(?:(?:And|But|Yet|So|Then)\b,?\s+)?"
-    r"(?:(?:[A-Z][a-z]+\s+(?:minutes|hours|days|weeks|months|years)\s+)?"
-    r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|During|From|Following|"
+    r"(?:(?:[A-Z][a-z]+\s+(?:minutes|hours|days|weeks|months|years)\s+|"
+    r"(?:Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?=later|earlier|after|before))?"
+    r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|Of|During|From|Following|"
     r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly|while|although|though|when|after|"
     r"before|as|if|because|since|in|on|at|during|last|earlier|later)\b[^,“”\"]{0,200},\s+)+")
 DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w. ]*\)\s*)?[-–—]\s")  # "SALEM, Ore. — "
 # A town, then its state: "at a rally in Port Alder, Ore., on Monday" - the state is a place, not a subject.
 TOWN_BEFORE_STATE = re.compile(r"\b(?:in|of|from|at|near|outside)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2},\s+$")
+# A verb right after a sentence's first word, maybe after an adverb: " readily agreed", " says", " told".
+FINITE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:his|this|its|us)\b)(?:[a-z]+ed|[a-z]+[^s]s|told|said|says|wrote|made|took|gave|went|"
+                               r"has|had|is|was|will|would|could|can)\b")
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
 GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
                           "has had have will would met meet called".split())
@@ -196,12 +200,27 @@ class Discourse:
                 return titled, found.start()
         return None, end
 
-    def _not_a_subject(self, mention: NameMention) -> bool:
-        """A sentence's first capitalised word that is no name ("Besides", "Back")."""
+    def clause_subject(self, text: str, start: int, end: int) -> Entity | None:
+        """The person or organisation a clause opening at `start` is about: its first free name before `end`
+        that is not possessive and follows no preposition ("When Ruiz called ..." -> Ruiz)."""
+        for mention in self.names_between(start, end):
+            if mention.possessive or PREPOSITION_BEFORE.search(text, max(start, mention.start - 20), mention.start):
+                continue
+            entity = self.entity_for_name(mention)
+            return entity if entity.kind in ("person", "organization") and mention.start - start <= 80 else None
+        return None
+
+    def _not_a_subject(self, text: str, mention: NameMention) -> bool:
+        """A sentence's first capitalised word that is no name ("Besides", "Back"): one the article writes in
+        lower case, or names nowhere else, unless the article showed it a person and a verb follows it
+        ("Pellow readily agreed")."""
         if " " in mention.name:
             return False
         entity = self.registry.lookup(mention.name, mention.start)
-        return mention.name.lower() in self.lowercase_words or (entity is not None and entity.mentions == 1)
+        if mention.name.lower() in self.lowercase_words:
+            return True
+        once = entity is not None and entity.mentions == 1
+        return once and not (entity.personal and FINITE_VERB_AFTER.match(text, mention.end) is not None)
 
     def _state_after_town(self, text: str, start: int, mention: NameMention) -> bool:
         """"in Port Alder, Ore., on Monday": a name set off by commas after a town, and no known person."""
@@ -230,7 +249,7 @@ class Discourse:
                 continue
             if PREPOSITION_BEFORE.search(text, max(start, mention.start - 20), mention.start):
                 continue
-            if mention.start == start and self._not_a_subject(mention):
+            if mention.start == start and self._not_a_subject(text, mention):
                 continue
             if self._state_after_town(text, start, mention):
                 continue
@@ -267,4 +286,5 @@ def _qualifies_next(gap: str, following: NameMention) -> bool:
     """True for "Obama consultant Cornell Belcher": a name, a role noun, then a full name."""
     if not MODIFIER_GAP.fullmatch(gap) or len(following.name.split()) < 2 or following.title:
         return False  # "Diaz backs Democrat Hillary Rowe": a name with a title of its own needs no role before it
-    return not any(w in GAP_STOPWORDS or w.endswith("ed") for w in gap.split())
+    # a verb between them makes the first name the subject: "Ruiz accuses Tom Lee", "Ruiz backed Tom Lee"
+    return not any(w in GAP_STOPWORDS or w.endswith(("ed", "es")) or CUE.fullmatch(w) for w in gap.split())

@@ -133,9 +133,12 @@ def _parse_run(text: str) -> NameMention | None:
         end = offsets[-1] + len(words[-1]) if words else start
     if not words:
         return None
-    possessive = False
+    possessive_mark = 0  # "Lee’s": 2; "Sanders’" (a plural-looking name's bare apostrophe): 1
     if len(words[-1]) > 2 and words[-1].endswith(("’s", "'s")):
-        possessive = True
+        possessive_mark = 2
+    elif len(words[-1]) > 3 and words[-1].endswith(("s’", "s'")):
+        possessive_mark = 1
+    possessive = possessive_mark > 0
     honorific = None
     title_words, name_words = split_title(words)
     if title_words and title_words[-1].lower().rstrip(".") in HONORIFIC_GENDER:
@@ -144,7 +147,7 @@ def _parse_run(text: str) -> NameMention | None:
         return None
     name = " ".join(name_words)
     if possessive:
-        name = name[:-2]
+        name = name[:-possessive_mark]
     if not INITIALISM.match(name_words[-1]) and not COMPANY_SUFFIX.search(" " + name):
         name = name.rstrip(".,")
     title = " ".join(title_words) or None

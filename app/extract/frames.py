@@ -56,6 +56,9 @@ PLACE_TAIL = re.compile(r"\b(?:in|of|from|at|near)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w
 # A verb and "to" before an infinitive cue: Pratt "jumped in to " say, Lee "rose to " reply.
 INFINITIVE_LEAD = re.compile(r"\s(?:[a-z]+ed|rose|went|came|took)(?:\s+(?:in|up|on|out|back|forward))?\s+to\s+$")
 ON_BEFORE = re.compile(r"\bon\s+$")
+# After a name, an apposition or a relative clause running to the cue with no comma to close it:
+# ", the polling analyst who runs harborpolls.com" (a period only inside a word).
+UNCLOSED_APPOSITION = re.compile(r",\s+(?:(?:who|whose|the|a|an)\s|(?=[a-z]))(?:[^,;:!?“”\"().]|\.(?=\w)){3,120}?\s*")
 RELATIVE_OPENERS = ("who ", "whose ", "which ", "whom ")
 PLACE_OPENERS = ("of ", "from ", "in ", "at ")
 
@@ -172,7 +175,7 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
             return Mention(head.start, head.end, head.text, head.form, head.name, True)
         return None
     if text[hi - 1] != ",":
-        return _head_mention(text, lo, hi)
+        return _unclosed_apposition(text, lo, hi) or _head_mention(text, lo, hi)
     pieces = text[lo:hi - 1].split(", ")
     if len(pieces) >= 2 and _renames_subject(pieces[-2], pieces[-1]):
         named = _head_mention(text, hi - 1 - len(pieces[-1]), hi - 1)
@@ -202,6 +205,20 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
         if named is not None and named.form == "name" and named.start == piece_start:
             return named
     return best
+
+
+def _unclosed_apposition(text: str, lo: int, hi: int) -> Mention | None:
+    """"Tom Lee, the harbor pilot who found the wreck said": a full name opens the clause and an apposition
+    follows it, its closing comma forgotten; the name is the subject of the cue at `hi`."""
+    if not text[lo:lo + 1].isupper() or text.find(", ", lo, min(hi, lo + 80)) < 0:
+        return None  # no name opening the clause, or no comma soon after it
+    names = name_mentions(text, lo, min(hi, lo + 80))
+    if not names or names[0].start != lo or names[0].possessive or len(names[0].name.split()) < 2:
+        return None
+    name = names[0]
+    if not UNCLOSED_APPOSITION.fullmatch(text, name.end, hi):
+        return None
+    return Mention(name.start, name.end, text[name.start:name.end], "name", name, True)
 
 
 def _renames_subject(previous: str, last: str) -> bool:

@@ -2,7 +2,9 @@
 them with "his" or "her" alone ("Ruiz thanked his crew").
 
 A first name's usual gender is only a guess, and some names are read wrongly; when the article's
-own sentences say otherwise, more than once, the article wins. An honorific ("Mr.", "Ms.") is never
+own sentences say otherwise, more than once, the article wins. One sure back-reference ("his",
+"himself", "herself") is enough for a name with no first name to go by, or one borne by men and
+women alike; an object "him" or "her" after another person's name is that person's. An honorific ("Mr.", "Ms.") is never
 overruled. A full name given a role ("Zorvan Voss, the chief engineer,") is a person even when its first
 name tells no gender.
 """
@@ -19,12 +21,12 @@ from app.extract.sentences import Sentence
 MALE_BACK_REFERENCE = re.compile(r"\b(?:his|him|himself)\b")
 FEMALE_BACK_REFERENCE = re.compile(r"\b(?:her|hers|herself)\b")
 # Back-references that can only mean the sentence's own subject or its possession: not "him" or "her",
-# often another person ("Obama backed her up").
+# often another person ("Pellow thanked her").
 SURE_BACK_REFERENCE = re.compile(r"\b(?:his|himself|hers|herself)\b")
 SENTENCE_LEAD = re.compile(r"[\s“\"‘'(]*")
 MIN_VOTES = 2
-# A name set off by a common-noun apposition: "Zorvan Voss, the harbor's chief engineer,", "Lee, the GOP chairman,".
-ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}[a-z]")  # ", the GOP chairman,"
+# A name set off by a common-noun apposition: "Zorvan Voss, the harbor's chief engineer,", "Lee, the Harbor Board chairman,".
+ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}[a-z]")  # ", the Harbor Board chairman,"
 # A name followed by "who", which only people take: "Brant, who was elected in 2014,".
 PERSON_RELATIVE = re.compile(r",\s+who(?:se|m)?\s")
 
@@ -43,6 +45,17 @@ def _outside_quotes(text: str, start: int, end: int, spans: list[QuoteSpan], spa
     return " ".join(pieces)
 
 
+def _next_person(free: list[NameMention], at: int, end: int, entity: Entity, registry: EntityRegistry) -> int:
+    """Where the sentence first names another person after its subject's name `free[at]` (else `end`)."""
+    for mention in free[at + 1:]:
+        if mention.start >= end:
+            break
+        other = registry.lookup(mention.name, mention.start)
+        if other is not None and other is not entity and other.kind == "person":
+            return mention.start
+    return end
+
+
 def learn_genders(text: str, sentences: list[Sentence], free: list[NameMention], registry: EntityRegistry,
                   spans: list[QuoteSpan]) -> None:
     """Correct or fill the gender of people whose sentences refer back to them with one gender only."""
@@ -59,7 +72,12 @@ def learn_genders(text: str, sentences: list[Sentence], free: list[NameMention],
         if entity is None or entity.kind != "person" or entity.gender_from_honorific:
             continue
         narration = _outside_quotes(text, free[at].end, sentence.end, spans, span_starts)
-        male, female = bool(MALE_BACK_REFERENCE.search(narration)), bool(FEMALE_BACK_REFERENCE.search(narration))
+        before_another = _outside_quotes(text, free[at].end, _next_person(free, at, sentence.end, entity, registry),
+                                         spans, span_starts)
+        sure = SURE_BACK_REFERENCE.findall(narration)
+        # "Ruiz accused Diaz of losing her notes": an object "him" or "her" after another person's name is theirs
+        male = any(w in ("his", "himself") for w in sure) or bool(MALE_BACK_REFERENCE.search(before_another))
+        female = any(w in ("hers", "herself") for w in sure) or bool(FEMALE_BACK_REFERENCE.search(before_another))
         if male != female:
             shown = "male" if male else "female"
             tally = votes.setdefault(id(entity), Counter())
@@ -71,9 +89,9 @@ def learn_genders(text: str, sentences: list[Sentence], free: list[NameMention],
         shown = "male" if counts["male"] >= counts["female"] else "female"
         count = counts[shown]
         # with no first name to overrule, one sure sentence tells
-        enough = count >= MIN_VOTES or (entity.gender is None and counts["sure"] >= 1)
+        enough = count >= MIN_VOTES or ((entity.gender is None or entity.gender_hedged) and counts["sure"] >= 1)
         if enough and count > counts[entity.gender or ""] and shown != entity.gender:
-            entity.gender = shown
+            entity.gender, entity.gender_hedged = shown, False  # the article has said which
             entity.personal = True
 
 

@@ -32,7 +32,7 @@ FULL_QUOTE_CLOSE = re.compile(r"[,.!?][”\"’']")  # `,”` closes an attribut
 NON_WORD = re.compile(r"\W+")  # titles and first lines compare without their punctuation
 LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")  # "besides" written lower case: "Besides" is no name
 # Guesses that yield only to a cue later in their own sentence: `... “a mess” and “a farce,” Ruiz said.`
-SENTENCE_GUESS_SIEVES = frozenset({"owned_words", "sentence_subject"})
+SENTENCE_GUESS_SIEVES = frozenset({"owned_words", "sentence_subject", "continuation"})
 GUESS_SIEVES = FALLBACK_SIEVES | SENTENCE_GUESS_SIEVES | {"continuation"}  # no cue of the quote's own
 # Sieves that read a written cue: their speaker becomes the subject of the sentence for what follows.
 CUE_SIEVES_FOR_SALIENCE = frozenset({

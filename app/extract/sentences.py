@@ -22,7 +22,7 @@ _OPENING = rf"(?:[{re.escape(OPENING_MARK_CHARS)}(\[]\s?)"
 # End punctuation, then closing marks, then space, then something that can start a sentence.
 # (The first character is written apart, so a search skips to the next stop at once.)
 SENTENCE_END = re.compile(rf"[.!?…][.!?…]*{_CLOSING}*\s+(?={_OPENING}*[A-Z0-9])")
-# After a quote ending in ? or !, a capitalised speaker and cue continue the sentence: `?" Trump asked.`
+# After a quote ending in ?, ! or a trailing-off …, a capitalised speaker and cue continue the sentence: `?" Trump asked.`
 SPEAKER_THEN_CUE = re.compile(rf"(?:[A-Z][\w.’'\-]*\s+){{0,3}}[A-Z][\w.’'\-]*(?:,[^,]{{1,80}},)?\s+{CUE_PATTERN}")
 WORD_BEFORE_DOT = re.compile(rf"([A-Za-z.]+)\.{_CLOSING}*\s+$")
 
@@ -55,7 +55,7 @@ def split_sentences(text: str, spans: list[QuoteSpan]) -> list[Sentence]:
             if holder >= 0 and cut - 1 < spans[holder].end:
                 continue
             quote_closes = text[end_before_space(text, cut) - 1] in CLOSING_MARK_CHARS
-            if text[match.start()] in "?!" and quote_closes and SPEAKER_THEN_CUE.match(text, cut, p_end):
+            if text[match.start()] in "?!…" and quote_closes and SPEAKER_THEN_CUE.match(text, cut, p_end):
                 continue
             if text[match.start()] == "." and _is_abbreviation(text, match.start(), cut):
                 continue

@@ -13,7 +13,7 @@ from app.extract.cues import Cue, late_cue, leading_cue, trailing_cue
 from app.extract.discourse import Discourse
 from app.extract.entities import Entity, name_mentions
 from app.extract.frames import Mention
-from app.extract.lexicon import CUE, SPEECH_NOUNS
+from app.extract.lexicon import CUE, CUE_PATTERN, SPEECH_NOUNS
 from app.extract.marks import QuoteSpan
 from app.extract.sentences import Sentence
 
@@ -27,6 +27,14 @@ SPEECH_NOUN_AFTER = re.compile(r"(?:\s+[\w\-]+){0,2}?\s+(?:" + "|".join(sorted(S
 # which brings the judge's own words: in `Lee dismissed Ruiz’s pledge as “empty”` they are Lee's.
 SPEECH_TO_QUOTE = re.compile(r"(?:\s+(?:that|to|of|about|against|on|for|at|in|with)\b[^.;!?“”\"]{0,100})?[\s,:—–\-]*")
 OWNED_SPEECH_REACH = 160
+# A passive cue right before a quote, its agent after it: `was called “...” by Ruiz`, `is described as a “...”`.
+PASSIVE_CUE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]+ly\s+)?" + CUE_PATTERN
+                                + r"(?:\s+as)?(?:\s+(?:a|an|the))?\s*$")
+AGENT_AFTER = re.compile(r"[\s,]*by\s+")
+# A sentence opening on a subordinate clause: "While Ruiz ...", "And when Ruiz ...".
+OPENING_SUBORDINATOR = re.compile(r"[\s“\"‘']*(?:(?:And|But|Yet)\s+)?(?:While|When|As|After|Although|Though|Before|"
+                                  r"If|Because|Since|Once|Until|Whereas|while|when|as|after|although|though|before|"
+                                  r"if|because|since|once|until|whereas)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +150,43 @@ def according_to(context: QuoteContext) -> Attribution | None:
     return None
 
 
+def passive_agent(context: QuoteContext) -> Attribution | None:
+    """The plan has been called “a fantasy” by Dana Ruiz, the mayor."""
+    if not context.span.closed:
+        return None
+    agent = AGENT_AFTER.match(context.text, context.span.after(), context.after_hi)
+    if agent is None:
+        return None
+    open_mark = context.span.open_mark
+    if PASSIVE_CUE_BEFORE.search(context.text, max(context.before_lo, open_mark - 60), open_mark) is None:
+        return None
+    names = name_mentions(context.text, agent.end(), min(context.after_hi, agent.end() + 80))
+    if not names or names[0].start != agent.end() or names[0].possessive:
+        return None
+    name = names[0]
+    mention = Mention(name.start, name.end, context.text[name.start:name.end], "name", name)
+    return Attribution("passive_agent", 0.8, None, mention, context.discourse.entity_for_name(name))
+
+
 def reported_speech_partial(context: QuoteContext) -> Attribution | None:
     """Dana Ruiz dismissed the rival plan as “a fantasy.”"""
     found = context.leading()
     if found and found.mention and found.location == "reported":
         return _named(context, found, "reported_speech_partial", 0.85)
     return None
+
+
+def opening_clause_subject(context: QuoteContext) -> Attribution | None:
+    """While Dana Ruiz, the mayor, stood by her “bridges first” plan, Tom Lee walked out."""
+    if context.subject is None or context.subject_at <= context.span.open_mark:
+        return None  # the main clause, and its subject, come after the quote
+    opening = OPENING_SUBORDINATOR.match(context.text, context.sentence.start, context.span.open_mark)
+    if opening is None:
+        return None
+    clause_subject = context.discourse.clause_subject(context.text, opening.end(), context.span.open_mark)
+    if clause_subject is None or clause_subject is context.subject:
+        return None
+    return Attribution("opening_clause_subject", 0.5, None, None, clause_subject)
 
 
 def cue_in_subject_clause(context: QuoteContext) -> Attribution | None:
@@ -286,10 +325,12 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     relative_clause_speaker,
     colon_introduction,
     according_to,
+    passive_agent,
     reported_speech_partial,
     late_trailing_cue,
     pronoun_speaker,
     descriptive_speaker,
+    opening_clause_subject,
     cue_in_subject_clause,
     signed_quote,
     colon_paragraph,

@@ -66,6 +66,14 @@ def test_possessives_are_marked():
     assert mention.name == "Ruiz" and mention.possessive
 
 
+def test_a_name_ending_in_s_takes_a_bare_apostrophe_as_its_possessive():
+    for text in ("Pellows’ plan", "Pellows' plan"):
+        [mention] = name_mentions(text, 0, len(text))
+        assert mention.name == "Pellows" and mention.possessive
+    registry = registry_of("Tom Pellows spoke. Pellows’ plan won.")
+    assert registry.lookup("Pellows").name == "Tom Pellows"
+
+
 def test_the_fullest_form_is_the_canonical_name_and_a_surname_joins_it():
     registry = registry_of("Ruiz spoke. Mayor Dana Ruiz left.")
     entity = registry.lookup("Ruiz")

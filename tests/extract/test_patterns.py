@@ -56,6 +56,7 @@ def found(pattern, text):
     (cues.INTRODUCTION_TAIL, " that the plan was ", None),
     (discourse.PREPOSITION_BEFORE, "after meeting with ", "with "),
     (discourse.PREPOSITION_BEFORE, "a day in the ", "in the "),
+    (discourse.PREPOSITION_BEFORE, "far from either ", "from either "),
     (discourse.SENTENCE_OPENER, "On Monday, she left.", "On Monday, she"),
     (discourse.SENTENCE_OPENER, "But he said no.", "But he"),
     (discourse.SUBORDINATE_OPENING, "While Lee spoke, Ruiz left.", "While Lee spoke, "),
@@ -63,6 +64,9 @@ def found(pattern, text):
     (discourse.DATELINE_END, " (AP) - Ruiz spoke.", " (AP) - "),
     (discourse.SUBORDINATE_OPENING, "And after Lee spoke, Ruiz left.", "And after Lee spoke, "),
     (discourse.SUBORDINATE_OPENING, "Ten minutes after Lee left, Ruiz spoke.", "Ten minutes after Lee left, "),
+    (discourse.SUBORDINATE_OPENING, "Moments later, Ruiz spoke.", "Moments later, "),
+    (discourse.SUBORDINATE_OPENING, "Of Lee, Ruiz said little.", "Of Lee, "),
+    (discourse.SUBORDINATE_OPENING, "Moments passed. Ruiz spoke.", None),
     (discourse.SUBORDINATE_OPENING, "And last week, while touring Salem, Ruiz spoke.",
      "And last week, while touring Salem, "),
     (discourse.MODIFIER_GAP, " harbor consultant ", " harbor consultant "),
@@ -92,6 +96,16 @@ def found(pattern, text):
     (cues.SENTENCE_CLOSE, " says.", " says."),
     (genders.PERSON_RELATIVE, "Brant, who was elected", ", who "),
     (genders.PERSON_RELATIVE, "the board, which met", None),
+    (discourse.FINITE_VERB_AFTER, " readily agreed to it", " readily agreed"),
+    (discourse.FINITE_VERB_AFTER, " over his plan", None),
+    (discourse.FINITE_VERB_AFTER, " politicizing it", None),
+    (sieves.PASSIVE_CUE_BEFORE, "the plan was described as a ", "was described as a "),
+    (sieves.PASSIVE_CUE_BEFORE, "the plan was a ", None),
+    (sieves.AGENT_AFTER, ", by Dana Ruiz", ", by "),
+    (genders.SURE_BACK_REFERENCE, "Pellow found himself alone", "himself"),
+    (genders.SURE_BACK_REFERENCE, "Pellow thanked her", None),
+    (genders.ROLE_APPOSITION, "Orvel Pask, the Harbor Board chairman, said", ", the Harbor Board c"),
+    (genders.ROLE_APPOSITION, "Orvel Pask, the Harbor Trust", None),
     (cues.OPENING_ACCORDING_TO, "The pier, according to Ruiz, ", None),
     (frames.INFINITIVE_LEAD, "Pratt jumped in to ", " jumped in to "),
     (frames.INFINITIVE_LEAD, "Pratt wants to ", None),
@@ -124,6 +138,17 @@ def test_cue_helper_patterns():
                                                (" to the council to not ", False)])
 def test_introduction_tail_is_a_colon_or_one_object_word(tail, introduces):
     assert bool(cues.INTRODUCTION_TAIL.match(tail)) is introduces
+
+
+@pytest.mark.parametrize("after_name, unclosed", [
+    (", the polling analyst who runs harborpolls.com ", True),
+    (", who chairs the harbor board ", True),
+    (", president of the pilots' union ", True),
+    (", the mayor, ", False),
+    (". The mayor ", False),
+])
+def test_an_apposition_left_unclosed_runs_from_the_name_to_the_cue(after_name, unclosed):
+    assert bool(frames.UNCLOSED_APPOSITION.fullmatch(after_name)) is unclosed
 
 
 def test_sentence_opener_matches_at_a_sentence_start_inside_the_article():

@@ -39,6 +39,7 @@ def test_the_sieves_run_most_precise_first():
     ("Dana Ruiz told reporters: “The bridge will open in May.”", "colon_introduction", "Dana Ruiz", "told"),
     ("The bridge “will open in May,” according to Dana Ruiz.", "according_to", "Dana Ruiz", "according to"),
     ("Dana Ruiz dismissed the rival plan as “a fantasy.”", "reported_speech_partial", "Dana Ruiz", "dismissed"),
+    ("The rival plan has been called “a fantasy” by Dana Ruiz, the mayor.", "passive_agent", "Dana Ruiz", None),
     ("Dana Ruiz paused for a moment and said that, in her view, “the vote was rigged.”",
      "cue_in_subject_clause", "Dana Ruiz", "said"),
     ("“The count was close,” as recounts go, said Dana Ruiz, the county clerk.",
@@ -453,3 +454,40 @@ def test_a_name_that_takes_who_is_a_person_a_pronoun_can_mean():
                        "“Some towns need federal help,” he said.")
     assert speaker_name(quote) != "Wilcox"
     assert "Brant" in speaker_name(quote)
+
+
+@pytest.mark.parametrize("text", [
+    "“The count was clean,” Orvel Pask, the polling analyst who runs harborpolls.com said on Monday.",
+    "“The count was clean,” Orvel Pask, who chairs the harbor board said on Monday.",
+    "Orvel Pask, president of the pilots' union told reporters: “The count was clean.”",
+])
+def test_an_apposition_whose_closing_comma_was_forgotten_still_names_the_speaker(text):
+    quote = last_quote("Ana Ruiz opened the meeting.\n\n" + text)
+    assert speaker_name(quote) == "Orvel Pask"
+
+
+def test_a_quote_in_an_opening_clause_belongs_to_that_clauses_subject_not_the_main_ones():
+    quote = last_quote("While Dana Ruiz, the mayor, stood by her “bridges first” plan, Tom Lee walked out.")
+    assert (quote.sieve, speaker_name(quote)) == ("opening_clause_subject", "Dana Ruiz")
+    after_the_main_subject = last_quote("While Dana Ruiz was away, Tom Lee stood by his “bridges first” plan.")
+    assert speaker_name(after_the_main_subject) == "Tom Lee"
+    from_a_place = last_quote("While in Port Alder, Tom Lee stood by his “bridges first” plan.")
+    assert speaker_name(from_a_place) == "Tom Lee"
+
+
+def test_a_continuation_guess_yields_to_a_named_cue_closing_its_own_sentence():
+    quotes = quotes_of("“The pier stays open,” Dana Ruiz said.\n\n"
+                       "“Harbor Lights” was meant as “a warning to the town,” said Tom Lee, its author.")
+    assert [speaker_name(q) for q in quotes] == ["Dana Ruiz", "Tom Lee", "Tom Lee"]
+
+
+def test_a_name_before_a_verb_and_another_name_is_the_subject_not_a_qualifier():
+    accused = last_quote("Dana Ruiz accuses Tom Lee of running “a smear campaign.”")
+    assert speaker_name(accused) == "Dana Ruiz"
+    qualified = last_quote("Harbor consultant Tom Lee called the plan “a fantasy.”")
+    assert speaker_name(qualified) == "Tom Lee"
+
+
+def test_a_passive_cue_without_a_named_agent_credits_no_one_by_it():
+    quote = last_quote("The rival plan has been called “a fantasy” by some in the harbor.")
+    assert quote.sieve != "passive_agent"

@@ -91,6 +91,13 @@ def test_a_question_quote_followed_by_its_speaker_stays_one_sentence():
     assert [text[s.start:s.end].strip() for s in sentences] == ["“Why now?” Ines Moro asked.", "She left."]
 
 
+def test_a_quote_trailing_off_in_an_ellipsis_keeps_its_speaker_and_cue_in_its_sentence():
+    text = "“We might call the whole thing off…” Ines Moro said. She left."
+    sentences = split_sentences(text, find_quote_spans(text))
+    found = [text[s.start:s.end].strip() for s in sentences]
+    assert found == ["“We might call the whole thing off…” Ines Moro said.", "She left."]
+
+
 def test_a_headline_line_is_left_out_but_body_quotes_stay():
     text = ("Mayor vows ‘a new pier by spring’\n\n"
             "“We will build a new pier by spring,” Mayor Dana Ruiz said on Monday.")
