@@ -260,7 +260,7 @@ def reconcile_bare_name(session: Session, bare: str, *, separate: bool = False, 
         holders += [c.id for c in candidates]
     if not holders:
         return
-    quotes = [(quote_id, article_id, speaker_id, mention) for quote_id, article_id, speaker_id, mention, name
+    quotes = [(quote_id, article, speaker_id, mention) for quote_id, article, speaker_id, mention, name
               in session.execute(select(Quote.id, Quote.article_id, Quote.speaker_id, Quote.mention, Quote.speaker_name)
                                  .where(Quote.speaker_id.in_(holders), ~Quote.speaker_corrected,
                                         *([Quote.article_id == article_id] if article_id is not None else [])))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session, col
 
+from app.queries.counts import quote_counts
 from app.queries.keyset import KeysetPage, KeysetPosition, split_page
 from app.queries.quote_items import quote_items
 from app.store.keys import source_key
@@ -32,13 +33,7 @@ def article_page(
 def articles_with_counts(session: Session, ids: list[int]) -> list[ArticlePublic]:
     if not ids:
         return []
-    counts: dict[int, int] = dict(
-        session.execute(
-            select(col(Quote.article_id), func.count())
-            .where(col(Quote.article_id).in_(ids))
-            .group_by(col(Quote.article_id))
-        ).all()
-    )
+    counts = quote_counts(session, col(Quote.article_id), ids)
     columns = (
         col(Article.id),
         col(Article.title),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlmodel import Session, col
 
+from app.queries.counts import quote_counts
 from app.queries.keyset import KeysetPage, KeysetPosition, after_ascending, split_page
 from app.speaker_keys import name_key
 from app.store.models import Quote, Speaker, SpeakerAlias, SpeakerPublic
@@ -38,13 +39,7 @@ def speakers_with_counts(session: Session, ids: list[int]) -> list[SpeakerPublic
     """The public form of speakers `ids`, in that order, with aliases and quote counts."""
     if not ids:
         return []
-    counts: dict[int, int] = dict(
-        session.execute(
-            select(col(Quote.speaker_id), func.count())
-            .where(col(Quote.speaker_id).in_(ids))
-            .group_by(col(Quote.speaker_id))
-        ).all()
-    )
+    counts = quote_counts(session, col(Quote.speaker_id), ids)
     aliases: dict[int, list[str]] = {}
     for speaker_id, alias in session.execute(
         select(col(SpeakerAlias.speaker_id), col(SpeakerAlias.alias))

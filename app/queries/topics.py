@@ -19,6 +19,7 @@ from sqlalchemy import Connection, and_, bindparam, func, or_, select
 from sqlmodel import Session, col
 
 from app.extract.topics import normalize_term
+from app.queries.counts import quote_counts
 from app.queries.keyset import KeysetPage, KeysetPosition, after_ascending, split_page
 from app.store.models import Quote, QuoteTopic, Topic, TopicPublic
 from app.store.taxonomy import find_subject, get_taxonomy, slugify
@@ -139,13 +140,7 @@ def _all_topics_by_slug(session: Session, kind: str | None, limit: int, after: K
 def topics_with_counts(session: Session, ids: list[int]) -> list[TopicPublic]:
     if not ids:
         return []
-    counts: dict[int, int] = dict(
-        session.execute(
-            select(col(QuoteTopic.topic_id), func.count())
-            .where(col(QuoteTopic.topic_id).in_(ids))
-            .group_by(col(QuoteTopic.topic_id))
-        ).all()
-    )
+    counts = quote_counts(session, col(QuoteTopic.topic_id), ids)
     return _public(session, ids, counts)
 
 
