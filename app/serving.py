@@ -74,7 +74,7 @@ def supervise(host: str, port: int, workers: int, access_log: bool) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda received, _frame: stop_signals.append(received))
 
-    def start() -> tuple[multiprocessing.Process, float]:
+    def start() -> tuple[multiprocessing.process.BaseProcess, float]:
         process = context.Process(target=run_worker, args=(host, port, access_log))
         process.start()
         return process, time.monotonic()
