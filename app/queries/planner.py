@@ -33,6 +33,7 @@ from sqlalchemy import (
     bindparam,
     select,
     union,
+    union_all,
 )
 from sqlmodel import Session, col
 
@@ -77,11 +78,14 @@ class StreamIndex:
     row_id: SQLColumnExpression  # the quote id
     said_on: SQLColumnExpression
     on_quotes: bool  # its rows are `quotes` rows; else they are joined to `quotes` to test other filters
+    shares_quotes: bool = False  # two streams may hold the same quote (a quote carries several topics)
 
 
 DATE_INDEX = StreamIndex(None, col(Quote.id), col(Quote.said_on), on_quotes=True)  # ix_quotes_said_on_id
 SPEAKER_INDEX = StreamIndex(col(Quote.speaker_id), col(Quote.id), col(Quote.said_on), on_quotes=True)
-TOPIC_INDEX = StreamIndex(col(QuoteTopic.topic_id), col(QuoteTopic.quote_id), col(QuoteTopic.said_on), on_quotes=False)
+TOPIC_INDEX = StreamIndex(
+    col(QuoteTopic.topic_id), col(QuoteTopic.quote_id), col(QuoteTopic.said_on), on_quotes=False, shares_quotes=True
+)
 
 
 def streams_statement(
@@ -95,7 +99,8 @@ def streams_statement(
     tested: tuple[ColumnElement[bool], ...] = (),
 ) -> Select | CompoundSelect:
     """One section of `streams` streams of `index` (ids bound as `:stream_0`...), each cut to a page and
-    merged by a UNION (which also drops a quote two streams share), every quote also meeting `tested`."""
+    merged in SQL (a UNION where streams may share a quote, dropping the copy), every quote also
+    meeting `tested`."""
     arms = []
     for number in range(streams):
         arm: Select = select(index.row_id.label("id"), index.said_on.label("said_on"))
@@ -119,7 +124,8 @@ def streams_statement(
         )
     if streams == 1:
         return arms[0]
-    merged = union(*(select(*arm.subquery().c) for arm in arms))
+    merge = union if index.shares_quotes else union_all
+    merged = merge(*(select(*arm.subquery().c) for arm in arms))
     order = page_order(merged.selected_columns.id, merged.selected_columns.said_on, descending=descending, dated=dated)
     return merged.order_by(*order).limit(bindparam("count"))
 
