@@ -1,11 +1,12 @@
 """The `quotewire` command line: extract, eval, ingest, serve and db upgrade."""
+
 from __future__ import annotations
 
 import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -14,7 +15,7 @@ db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
 
@@ -46,8 +47,8 @@ def parse_published(value: str | None) -> date | None:
 @app.command()
 def extract(
     file: Annotated[str, typer.Argument(help="Article text file, or - for standard input.")],
-    published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
-    title: Annotated[Optional[str], typer.Option(help="Headline, when it is not part of the text.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    title: Annotated[str | None, typer.Option(help="Headline, when it is not part of the text.")] = None,
 ) -> None:
     """Print the quotes of one article as JSON: {"quotes": [...]}."""
     from app.config import get_settings
@@ -66,63 +67,115 @@ def extract(
 
 @app.command("eval")
 def evaluate(
-    folders: Annotated[list[Path], typer.Argument(help="Folder of NAME.txt articles with NAME.gold.json annotations "
-                                                       "(with --corpus, one or more).")],
-    corpus: Annotated[bool, typer.Option("--corpus", help="Store every article of the folders in one scratch "
-                                                          "database and measure speaker identity across them: "
-                                                          "speaker= precision and recall, split people.")] = False,
-    errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List each error (with --corpus: each person).")] = True,
+    folders: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Folder of NAME.txt articles with NAME.gold.json annotations (with --corpus, one or more)."
+        ),
+    ],
+    corpus: Annotated[
+        bool,
+        typer.Option(
+            "--corpus",
+            help="Store every article of the folders in one scratch "
+            "database and measure speaker identity across them: "
+            "speaker= precision and recall, split people.",
+        ),
+    ] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors/--no-errors", help="List each error (with --corpus: each person).")
+    ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
-    min_e2e_f1: Annotated[Optional[float], typer.Option(help="Exit 1 when end-to-end F1 is below this.")] = None,
-    min_span_f1: Annotated[Optional[float], typer.Option(help="Exit 1 when span F1 is below this.")] = None,
-    min_speaker_acc: Annotated[Optional[float], typer.Option(help="Exit 1 when speaker accuracy is below this.")] = None,
-    min_precision: Annotated[Optional[float], typer.Option(help="With --corpus: exit 1 when speaker= precision is below this.")] = None,
-    min_recall: Annotated[Optional[float], typer.Option(help="With --corpus: exit 1 when speaker= recall is below this.")] = None,
-    min_subjects_f1: Annotated[Optional[float], typer.Option(help="Exit 1 when subjects F1 is below this.")] = None,
-    min_topic_precision: Annotated[Optional[float], typer.Option(help="With --corpus: exit 1 when topic= precision is below this.")] = None,
-    min_topic_recall: Annotated[Optional[float], typer.Option(help="With --corpus: exit 1 when topic= recall is below this.")] = None,
+    min_e2e_f1: Annotated[float | None, typer.Option(help="Exit 1 when end-to-end F1 is below this.")] = None,
+    min_span_f1: Annotated[float | None, typer.Option(help="Exit 1 when span F1 is below this.")] = None,
+    min_speaker_acc: Annotated[float | None, typer.Option(help="Exit 1 when speaker accuracy is below this.")] = None,
+    min_precision: Annotated[
+        float | None, typer.Option(help="With --corpus: exit 1 when speaker= precision is below this.")
+    ] = None,
+    min_recall: Annotated[
+        float | None, typer.Option(help="With --corpus: exit 1 when speaker= recall is below this.")
+    ] = None,
+    min_subjects_f1: Annotated[float | None, typer.Option(help="Exit 1 when subjects F1 is below this.")] = None,
+    min_topic_precision: Annotated[
+        float | None, typer.Option(help="With --corpus: exit 1 when topic= precision is below this.")
+    ] = None,
+    min_topic_recall: Annotated[
+        float | None, typer.Option(help="With --corpus: exit 1 when topic= recall is below this.")
+    ] = None,
 ) -> None:
     """Score the extractor against annotated articles: span P/R/F1, speaker accuracy, end-to-end F1;
     with --corpus, speaker identity across the whole archive."""
     if corpus:
         from app.corpus_eval import run_corpus_eval
 
-        raise typer.Exit(run_corpus_eval(folders, show_rows=errors, as_json=as_json,
-                                         min_precision=min_precision, min_recall=min_recall,
-                                         min_topic_precision=min_topic_precision, min_topic_recall=min_topic_recall))
+        raise typer.Exit(
+            run_corpus_eval(
+                folders,
+                show_rows=errors,
+                as_json=as_json,
+                min_precision=min_precision,
+                min_recall=min_recall,
+                min_topic_precision=min_topic_precision,
+                min_topic_recall=min_topic_recall,
+            )
+        )
     if len(folders) != 1:
         fail("give one folder (or several with --corpus)")
     from app.evaluation import run_eval
 
-    code = run_eval(folders[0], show_errors=errors, as_json=as_json,
-                    min_e2e_f1=min_e2e_f1, min_span_f1=min_span_f1, min_speaker_acc=min_speaker_acc,
-                    min_subjects_f1=min_subjects_f1)
+    code = run_eval(
+        folders[0],
+        show_errors=errors,
+        as_json=as_json,
+        min_e2e_f1=min_e2e_f1,
+        min_span_f1=min_span_f1,
+        min_speaker_acc=min_speaker_acc,
+        min_subjects_f1=min_subjects_f1,
+    )
     raise typer.Exit(code)
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .json, .jsonl) or folders, read recursively.")],
-    published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD, of plain-text articles and of records that give none.")] = None,
-    source: Annotated[Optional[str], typer.Option(help="Source (publisher) of plain-text articles and of records that give none.")] = None,
-    no_title: Annotated[bool, typer.Option("--no-title", help="The first line of a .txt file is text, not the title.")] = False,
-    if_empty: Annotated[bool, typer.Option("--if-empty", help="Do nothing when the database already holds articles.")] = False,
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files (.txt, .html, .json, .jsonl) or folders, read recursively.")
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date, YYYY-MM-DD, of plain-text articles and of records that give none."),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Source (publisher) of plain-text articles and of records that give none.")
+    ] = None,
+    no_title: Annotated[
+        bool, typer.Option("--no-title", help="The first line of a .txt file is text, not the title.")
+    ] = False,
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Do nothing when the database already holds articles.")
+    ] = False,
 ) -> None:
     """Extract and store the quotes of articles; prints a summary and exits non-zero if any article failed."""
     from app.ingest import run_ingest
 
     published_on = parse_published(published)
-    raise typer.Exit(run_ingest(paths, published=published_on, source=source,
-                               title_first_line=not no_title, if_empty=if_empty))
+    raise typer.Exit(
+        run_ingest(paths, published=published_on, source=source, title_first_line=not no_title, if_empty=if_empty)
+    )
 
 
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, envvar="QUOTEWIRE_WORKERS",
-                                         help="Server processes; one per CPU core serves the most clients. On Linux "
-                                              "each listens on its own socket, so connections spread evenly.")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            envvar="QUOTEWIRE_WORKERS",
+            help="Server processes; one per CPU core serves the most clients. On Linux "
+            "each listens on its own socket, so connections spread evenly.",
+        ),
+    ] = 1,
     access_log: Annotated[bool, typer.Option("--access-log/--no-access-log", help="Log every request.")] = True,
 ) -> None:
     """Run the HTTP API (migrate the database first with `quotewire db upgrade`)."""

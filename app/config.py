@@ -1,4 +1,5 @@
 """Settings: every knob of the service, read from `QUOTEWIRE_*` environment variables (or a `.env` file)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -16,11 +17,10 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL of the database; the default is a SQLite file under ./data/.",
     )
     api_key: str | None = Field(
-        default=None, description="Key that writes (POST/DELETE) must send as X-API-Key; writes are refused while unset."
+        default=None,
+        description="Key that writes (POST/DELETE) must send as X-API-Key; writes are refused while unset.",
     )
-    read_key_required: bool = Field(
-        default=False, description="When true, reads need the API key too."
-    )
+    read_key_required: bool = Field(default=False, description="When true, reads need the API key too.")
     max_body_bytes: int = Field(default=5_000_000, description="Largest request body accepted, in bytes.")
     max_article_chars: int = Field(default=2_000_000, description="Longest article text extracted, in characters.")
     taxonomy_path: Path | None = Field(

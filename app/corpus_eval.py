@@ -17,6 +17,7 @@ it; names with the same first and last word are one person ("Donald J. Trump"); 
 front are not part of the name ("Gov. Mike Pence"); a gold name ending with another full gold name
 is that person. These are the rules of ../shared/tools/corpus_speakers.py, whose figures these equal.
 """
+
 from __future__ import annotations
 
 import collections
@@ -34,32 +35,38 @@ from app.evaluation import GOLD_SUFFIX, _f1, _ratio, name_words, normalize_name,
 
 # Role, office, party and origin words written before a gold name ("Gov. Mike Pence"): the name is
 # asked without them. The reference script's words (less one naming a place), so the figures agree.
-GOLD_ROLE_WORDS = frozenset("""president vice former gov governor sen senator rep representative congressman
+GOLD_ROLE_WORDS = frozenset(
+    """president vice former gov governor sen senator rep representative congressman
     congresswoman chancellor speaker house senate majority minority leader secretary state mayor minister prime
     chief executive ceo chairman chairwoman chair director spokesman spokeswoman spokesperson republican democrat
     democratic gop candidate nominee rival attorney general judge justice pope king queen prince princess sheikh
-    crown dr mr mrs ms u s us uk british american""".split())
+    crown dr mr mrs ms u s us uk british american""".split()
+)
 MIN_SHARE = 0.5  # a returned quote matches a gold quote when the shorter text is at least half the longer
 TOP_PEOPLE = 50  # splits are also counted among this many most quoted gold people
 
 
 def untitled(words: list[str]) -> list[str]:
-    """"President Barack Obama", "Gov. Mike Pence" -> the name's words."""
+    """ "President Barack Obama", "Gov. Mike Pence" -> the name's words."""
     while len(words) > 1 and words[0] in GOLD_ROLE_WORDS:
         words = words[1:]
     return words
 
 
 def first_last(words: list[str]) -> str:
-    """"donald j trump" and "donald trump" are one person."""
+    """ "donald j trump" and "donald trump" are one person."""
     return " ".join(words) if len(words) < 2 else f"{words[0]} {words[-1]}"
 
 
 def same_quote(returned: str, gold: str) -> bool:
     """One text holds the other, and the shorter is at least half the longer."""
     returned, gold = normalize_name(returned), normalize_name(gold)
-    return bool(returned and gold and (gold in returned or returned in gold)
-                and min(len(gold), len(returned)) >= MIN_SHARE * max(len(gold), len(returned)))
+    return bool(
+        returned
+        and gold
+        and (gold in returned or returned in gold)
+        and min(len(gold), len(returned)) >= MIN_SHARE * max(len(gold), len(returned))
+    )
 
 
 class GoldPeople:
@@ -88,7 +95,7 @@ class GoldPeople:
             if candidates:
                 return max(candidates, key=lambda k: self.full_people[k])
         else:  # words in front of a known full name ("RNC Chairman Reince Priebus")
-            tails = [t for t in self.full_tails if len(t) < len(words) and words[-len(t):] == t]
+            tails = [t for t in self.full_tails if len(t) < len(words) and words[-len(t) :] == t]
             if tails:
                 return first_last(min(tails, key=len))
         return first_last(words)
@@ -126,12 +133,21 @@ class CorpusReport:
         t, tt = self.totals, self.topic_totals
         precision = _ratio(t["right"], t["right"] + t["wrong"])
         recall = _ratio(t["right"], t["right"] + t["missed"])
-        out = {"speakers_asked": len(self.rows), "articles": self.articles, "failed": self.failed,
-               "right": t["right"], "wrong": t["wrong"], "missed": t["missed"],
-               "precision": round(precision, 4), "recall": round(recall, 4),
-               "f1": round(_f1(precision, recall), 4),
-               "split_people": len(self.split), f"split_top{TOP_PEOPLE}": len(self.split_top),
-               "stored_speakers": self.stored_speakers, "unmatched_speakers": len(self.unmatched)}
+        out = {
+            "speakers_asked": len(self.rows),
+            "articles": self.articles,
+            "failed": self.failed,
+            "right": t["right"],
+            "wrong": t["wrong"],
+            "missed": t["missed"],
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(_f1(precision, recall), 4),
+            "split_people": len(self.split),
+            f"split_top{TOP_PEOPLE}": len(self.split_top),
+            "stored_speakers": self.stored_speakers,
+            "unmatched_speakers": len(self.unmatched),
+        }
         if tt:
             out["topic_precision"] = round(_ratio(tt["right"], tt["right"] + tt["wrong"]), 4)
             out["topic_recall"] = round(_ratio(tt["right"], tt["right"] + tt["missed"]), 4)
@@ -150,8 +166,13 @@ def load_corpora(folders: list[Path]) -> tuple[dict[str, dict], list[dict]]:
             meta = gold.get("metadata", {})
             url = f"gold://{folder.name}/{name}"
             golds[url] = gold
-            record = {"title": text.split("\n", 1)[0].strip() or name, "text": text, "url": url,
-                      "published": meta.get("published") or None, "source": meta.get("source") or folder.name}
+            record = {
+                "title": text.split("\n", 1)[0].strip() or name,
+                "text": text,
+                "url": url,
+                "published": meta.get("published") or None,
+                "source": meta.get("source") or folder.name,
+            }
             records.append({k: v for k, v in record.items() if v})
     return golds, records
 
@@ -215,9 +236,11 @@ def stored_quotes(session: Session) -> dict[str, list[StoredQuote]]:
 
     from app.store.models import Article, Quote, Speaker
 
-    rows = session.execute(select(Article.url, Quote.text, Speaker.name, Quote.speaker_name)
-                           .join(Article, Article.id == Quote.article_id)
-                           .outerjoin(Speaker, Speaker.id == Quote.speaker_id))
+    rows = session.execute(
+        select(Article.url, Quote.text, Speaker.name, Quote.speaker_name)
+        .join(Article, Article.id == Quote.article_id)
+        .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
+    )
     found: dict[str, list[StoredQuote]] = collections.defaultdict(list)
     for url, text, speaker, written in rows:
         found[url].append(StoredQuote(text, speaker, written))
@@ -282,10 +305,19 @@ def measure(session: Session, golds: dict[str, dict], min_quotes: int, report: C
             if (url, index) not in right:
                 report.miss_causes[miss_cause(people, person, stored_at(url, text))] += 1
         report.totals.update(right=len(right), wrong=wrong, missed=gold_count[person] - len(right))
-        report.rows.append({"name": name, "gold": gold_count[person], "returned": len(items), "right": len(right),
-                            "wrong": wrong, "missed": gold_count[person] - len(right)})
-    subject_count = collections.Counter(label for q in quotes if not q.get("optional")
-                                        for label in subject_labels(q.get("subjects")))
+        report.rows.append(
+            {
+                "name": name,
+                "gold": gold_count[person],
+                "returned": len(items),
+                "right": len(right),
+                "wrong": wrong,
+                "missed": gold_count[person] - len(right),
+            }
+        )
+    subject_count = collections.Counter(
+        label for q in quotes if not q.get("optional") for label in subject_labels(q.get("subjects"))
+    )
     for label, count in sorted(subject_count.items()):
         if count < min_quotes:
             continue
@@ -306,8 +338,10 @@ def measure(session: Session, golds: dict[str, dict], min_quotes: int, report: C
     top = sorted(asked, key=lambda p: -gold_count[p])[:TOP_PEOPLE]
     report.split_top = {asked[p]: stored_as[p] for p in top if stored_as[p] > 1}
     gold_people = set(gold_count)
-    report.unmatched = sorted(((s.name, s.quote_count) for s in speakers
-                               if s.quote_count and people.person(s.name) not in gold_people), key=lambda x: -x[1])
+    report.unmatched = sorted(
+        ((s.name, s.quote_count) for s in speakers if s.quote_count and people.person(s.name) not in gold_people),
+        key=lambda x: -x[1],
+    )
 
 
 def corpus_report(folders: list[Path], min_quotes: int = 3) -> CorpusReport:
@@ -335,9 +369,17 @@ def corpus_report(folders: list[Path], min_quotes: int = 3) -> CorpusReport:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def run_corpus_eval(folders: list[Path], *, show_rows: bool = True, as_json: bool = False, min_quotes: int = 3,
-                    min_precision: float | None = None, min_recall: float | None = None,
-                    min_topic_precision: float | None = None, min_topic_recall: float | None = None) -> int:
+def run_corpus_eval(
+    folders: list[Path],
+    *,
+    show_rows: bool = True,
+    as_json: bool = False,
+    min_quotes: int = 3,
+    min_precision: float | None = None,
+    min_recall: float | None = None,
+    min_topic_precision: float | None = None,
+    min_topic_recall: float | None = None,
+) -> int:
     """Print the corpus figures (rows, then the summary); 1 when a gate fails."""
     report = corpus_report(folders, min_quotes)
     summary = report.summary()
@@ -346,17 +388,26 @@ def run_corpus_eval(folders: list[Path], *, show_rows: bool = True, as_json: boo
     else:
         if show_rows:
             for row in sorted(report.rows, key=lambda r: (-r["gold"], r["name"])):
-                print(f"  {row['name']:32s} gold {row['gold']:4d}  returned {row['returned']:4d}  right {row['right']:4d}"
-                      f"  wrong {row['wrong']:4d}  missed {row['missed']:4d}")
+                print(
+                    f"  {row['name']:32s} gold {row['gold']:4d}  returned {row['returned']:4d}  right {row['right']:4d}"
+                    f"  wrong {row['wrong']:4d}  missed {row['missed']:4d}"
+                )
             print(f"  split (one gold person under several stored speakers): {report.split or 'none'}")
             print(f"  stored speakers matching no gold name (most quoted): {report.unmatched[:20]}")
             print(f"  misses by cause: {dict(report.miss_causes.most_common())}")
             print(f"  wrong quotes by cause: {dict(report.wrong_causes.most_common())}")
         print(" | ".join(f"{k} {v}" for k, v in summary.items()))
-    gates = {"precision": min_precision, "recall": min_recall,
-             "topic_precision": min_topic_precision, "topic_recall": min_topic_recall}
-    failed = [f"{name} {summary.get(name, 0.0):.4f} < {gate}" for name, gate in gates.items()
-              if gate is not None and summary.get(name, 0.0) < gate]
+    gates = {
+        "precision": min_precision,
+        "recall": min_recall,
+        "topic_precision": min_topic_precision,
+        "topic_recall": min_topic_recall,
+    }
+    failed = [
+        f"{name} {summary.get(name, 0.0):.4f} < {gate}"
+        for name, gate in gates.items()
+        if gate is not None and summary.get(name, 0.0) < gate
+    ]
     for line in failed:
         print(f"gate failed: {line}", file=sys.stderr)
     return 1 if failed else 0

@@ -8,6 +8,7 @@ resolver looks those up first), and a reassignment is applied again to the artic
 
 Each function commits, or rolls back and raises `CorrectionError` (its message says why).
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,9 +18,9 @@ from typing import TypeVar
 from sqlalchemy import select, update
 from sqlmodel import Session
 
-from app.store.models import Quote, Speaker, SpeakerAlias, SpeakerCorrection
 from app.speaker_keys import clean_name, identity_key, name_key, surname_key
 from app.speakers import merge_speakers, prune_speakers
+from app.store.models import Quote, Speaker, SpeakerAlias, SpeakerCorrection
 
 T = TypeVar("T")
 
@@ -35,6 +36,7 @@ class CorrectionError(ValueError):
 
 def _in_one_transaction(correction: Callable[..., T]) -> Callable[..., T]:
     """The correction commits when it succeeds and rolls back whatever it did when it raises."""
+
     @functools.wraps(correction)
     def run(session: Session, *args: object) -> T:
         try:
@@ -44,6 +46,7 @@ def _in_one_transaction(correction: Callable[..., T]) -> Callable[..., T]:
         except BaseException:
             session.rollback()
             raise
+
     return run
 
 
@@ -62,8 +65,9 @@ def merge(session: Session, source_id: int, target_id: int) -> Speaker:
         raise CorrectionError("A speaker cannot be merged into itself.")
     source, target = _speaker(session, source_id), _speaker(session, target_id)
     session.add(SpeakerCorrection(action="merge", speaker_id=target.id, name=source.name, key=source.key))
-    session.execute(update(SpeakerCorrection).where(SpeakerCorrection.speaker_id == source.id)
-                    .values(speaker_id=target.id))
+    session.execute(
+        update(SpeakerCorrection).where(SpeakerCorrection.speaker_id == source.id).values(speaker_id=target.id)
+    )
     merge_speakers(session, source=source, target=target, corrected=True)
     return target
 
@@ -75,26 +79,40 @@ def split(session: Session, speaker_id: int, alias: str) -> Speaker:
     speaker = _speaker(session, speaker_id)
     name = clean_name(alias, speaker.kind) or alias.strip()
     key = name_key(name)
-    owned = session.scalar(select(SpeakerAlias.id).where(SpeakerAlias.speaker_id == speaker.id,
-                                                         SpeakerAlias.key == key))
+    owned = session.scalar(
+        select(SpeakerAlias.id).where(SpeakerAlias.speaker_id == speaker.id, SpeakerAlias.key == key)
+    )
     if owned is None:
-        raise CorrectionError(f"Speaker {speaker_id} has no alias {alias!r}; its aliases are in /speakers/{speaker_id}.")
+        raise CorrectionError(
+            f"Speaker {speaker_id} has no alias {alias!r}; its aliases are in /speakers/{speaker_id}."
+        )
     if key == speaker.key:
         raise CorrectionError(f"{alias!r} is the speaker's own name: reassign its quotes instead.")
     identity = identity_key(key, speaker.kind)
     new_key = identity if identity != speaker.key else key
     if session.scalar(select(Speaker.id).where(Speaker.key == new_key)) is not None:
         raise CorrectionError(f"A speaker called {name!r} exists already: merge into it instead.", status=409)
-    new = Speaker(name=name, kind=speaker.kind, key=new_key,
-                  surname_key=surname_key(new_key) if speaker.kind == "person" else None)
+    new = Speaker(
+        name=name,
+        kind=speaker.kind,
+        key=new_key,
+        surname_key=surname_key(new_key) if speaker.kind == "person" else None,
+    )
     session.add(new)
     session.flush()
     keys = {key, new_key}
-    session.execute(update(SpeakerAlias).where(SpeakerAlias.speaker_id == speaker.id, SpeakerAlias.key.in_(keys))
-                    .values(speaker_id=new.id, corrected=True))
-    moved = [quote_id for quote_id, written in session.execute(
-        select(Quote.id, Quote.speaker_name).where(Quote.speaker_id == speaker.id, Quote.speaker_name.is_not(None)))
-        if name_key(written) in keys]
+    session.execute(
+        update(SpeakerAlias)
+        .where(SpeakerAlias.speaker_id == speaker.id, SpeakerAlias.key.in_(keys))
+        .values(speaker_id=new.id, corrected=True)
+    )
+    moved = [
+        quote_id
+        for quote_id, written in session.execute(
+            select(Quote.id, Quote.speaker_name).where(Quote.speaker_id == speaker.id, Quote.speaker_name.is_not(None))
+        )
+        if name_key(written) in keys
+    ]
     if moved:
         session.execute(update(Quote).where(Quote.id.in_(moved)).values(speaker_id=new.id, speaker_corrected=True))
     session.add(SpeakerCorrection(action="split", speaker_id=new.id, name=name, key=key))
@@ -112,12 +130,24 @@ def reassign(session: Session, quote_id: int, speaker_id: int | None) -> None:
     if speaker_id is not None:
         _speaker(session, speaker_id)
     previous = quote.speaker_id
-    for earlier in session.scalars(select(SpeakerCorrection).where(
-            SpeakerCorrection.action == "reassign", SpeakerCorrection.article_id == quote.article_id,
-            SpeakerCorrection.quote_start == quote.start, SpeakerCorrection.quote_text == quote.text)):
+    for earlier in session.scalars(
+        select(SpeakerCorrection).where(
+            SpeakerCorrection.action == "reassign",
+            SpeakerCorrection.article_id == quote.article_id,
+            SpeakerCorrection.quote_start == quote.start,
+            SpeakerCorrection.quote_text == quote.text,
+        )
+    ):
         session.delete(earlier)
-    session.add(SpeakerCorrection(action="reassign", speaker_id=speaker_id, article_id=quote.article_id,
-                                  quote_text=quote.text, quote_start=quote.start))
+    session.add(
+        SpeakerCorrection(
+            action="reassign",
+            speaker_id=speaker_id,
+            article_id=quote.article_id,
+            quote_text=quote.text,
+            quote_start=quote.start,
+        )
+    )
     quote.speaker_id, quote.speaker_corrected = speaker_id, True
     session.flush()
     if previous is not None and previous != speaker_id:
@@ -126,20 +156,27 @@ def reassign(session: Session, quote_id: int, speaker_id: int | None) -> None:
 
 def apply_reassignments(session: Session, article_id: int) -> None:
     """Apply the stored reassignments of article `article_id` to its quotes as just written (caller's transaction)."""
-    corrections = session.scalars(select(SpeakerCorrection).where(SpeakerCorrection.article_id == article_id,
-                                                                  SpeakerCorrection.action == "reassign")).all()
+    corrections = session.scalars(
+        select(SpeakerCorrection).where(
+            SpeakerCorrection.article_id == article_id, SpeakerCorrection.action == "reassign"
+        )
+    ).all()
     if not corrections:
         return
     quotes = session.execute(select(Quote.id, Quote.text, Quote.start).where(Quote.article_id == article_id)).all()
-    speakers = set(session.scalars(select(Speaker.id).where(
-        Speaker.id.in_([c.speaker_id for c in corrections if c.speaker_id is not None]))))
+    speakers = set(
+        session.scalars(
+            select(Speaker.id).where(Speaker.id.in_([c.speaker_id for c in corrections if c.speaker_id is not None]))
+        )
+    )
     for correction in corrections:
         same_text = [q for q in quotes if q.text == correction.quote_text]
         if not same_text or (correction.speaker_id is not None and correction.speaker_id not in speakers):
             continue
         quote = min(same_text, key=lambda q: abs(q.start - (correction.quote_start or 0)))
-        session.execute(update(Quote).where(Quote.id == quote.id)
-                        .values(speaker_id=correction.speaker_id, speaker_corrected=True))
+        session.execute(
+            update(Quote).where(Quote.id == quote.id).values(speaker_id=correction.speaker_id, speaker_corrected=True)
+        )
 
 
 def recent_corrections(session: Session, limit: int) -> list[SpeakerCorrection]:

@@ -7,6 +7,7 @@ end-to-end F1, and where the gold gives them, subjects precision/recall/F1 (IPTC
 labels, ../shared/corpus/TOPICS.md); `run_eval` loads, scores and prints. The matching rules are those of
 ../shared/tools/score_quotes.py, so the figures printed here equal that script's.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,10 +15,10 @@ import re
 import sys
 import time
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Sequence
 
 from app.extract import extract_quotes
 from app.extract.records import Quote
@@ -67,8 +68,19 @@ class ArticleScore:
     crash: str | None = None  # the extractor's exception on this article; its gold quotes count as missed
 
 
-COUNTS = ("gold", "predicted", "found", "judged", "right", "dated", "dated_right", "subj_quotes", "subj_tp", "subj_fp",
-          "subj_fn")
+COUNTS = (
+    "gold",
+    "predicted",
+    "found",
+    "judged",
+    "right",
+    "dated",
+    "dated_right",
+    "subj_quotes",
+    "subj_tp",
+    "subj_fp",
+    "subj_fn",
+)
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -130,18 +142,28 @@ class EvalReport:
         names = ("span_p", "span_r", "span_f1", "speaker_acc", "e2e_f1", "subjects_p", "subjects_r", "subjects_f1")
         figures = {name: round(getattr(self, name), 4) for name in names}
         crashed = sum(1 for article in self.articles if article.crash)
-        return {"articles": len(self.articles), "crashed": crashed, **self.totals, **figures, "seconds": round(self.seconds, 3)}
+        return {
+            "articles": len(self.articles),
+            "crashed": crashed,
+            **self.totals,
+            **figures,
+            "seconds": round(self.seconds, 3),
+        }
 
     def summary_line(self) -> str:
         t = self.totals
         dates = f" | said_on {t['dated_right']}/{t['dated']}" if t["dated"] else ""
         if t["subj_quotes"]:
-            dates += (f" | subjects P {self.subjects_p:.3f} R {self.subjects_r:.3f} F1 {self.subjects_f1:.3f} "
-                      f"({t['subj_quotes']} quotes)")
-        return (f"quotes {t['found']}/{t['gold']} found, {t['predicted']} predicted | "
-                f"span P {self.span_p:.3f} R {self.span_r:.3f} F1 {self.span_f1:.3f} | "
-                f"speaker acc {self.speaker_acc:.3f} ({t['judged']} judged) | "
-                f"end-to-end F1 {self.e2e_f1:.3f}{dates} | {len(self.articles)} articles, {self.seconds:.2f} s")
+            dates += (
+                f" | subjects P {self.subjects_p:.3f} R {self.subjects_r:.3f} F1 {self.subjects_f1:.3f} "
+                f"({t['subj_quotes']} quotes)"
+            )
+        return (
+            f"quotes {t['found']}/{t['gold']} found, {t['predicted']} predicted | "
+            f"span P {self.span_p:.3f} R {self.span_r:.3f} F1 {self.span_f1:.3f} | "
+            f"speaker acc {self.speaker_acc:.3f} ({t['judged']} judged) | "
+            f"end-to-end F1 {self.e2e_f1:.3f}{dates} | {len(self.articles)} articles, {self.seconds:.2f} s"
+        )
 
 
 def normalize_name(name: str) -> str:
@@ -162,14 +184,14 @@ def name_words(name: str) -> list[str]:
 
 
 def _names_one_person(predicted: list[str], gold: list[str], gold_is_surname: bool) -> bool:
-    """"Blinken" or "Antony J. Blinken" for "Antony Blinken", "Donald Trump" for a gold "Trump";
+    """ "Blinken" or "Antony J. Blinken" for "Antony Blinken", "Donald Trump" for a gold "Trump";
     never extra words in front ("Rival Hillary Clinton")."""
     if set(predicted) <= set(gold):
         return True
     if not set(gold) <= set(predicted):
         return False
     if gold_is_surname:
-        return predicted[-len(gold):] == gold
+        return predicted[-len(gold) :] == gold
     return predicted[0] == gold[0] and predicted[-1] == gold[-1]
 
 
@@ -189,8 +211,12 @@ def speaker_is_right(predicted: str | None, gold_quote: dict, speakers: dict) ->
         gold_words = name_words(gold_name)
         first_word = normalize_name(gold_name).split()[0].rstrip(".")
         gold_is_surname = len(gold_words) == 1 or first_word in IGNORED_NAME_WORDS
-        if said_by_words and gold_words and not names_another \
-                and _names_one_person(said_by_words, gold_words, gold_is_surname):
+        if (
+            said_by_words
+            and gold_words
+            and not names_another
+            and _names_one_person(said_by_words, gold_words, gold_is_surname)
+        ):
             return True
     return False
 
@@ -206,7 +232,9 @@ def _match_spans(golds: list[dict], predictions: Sequence[Quote]) -> dict[int, i
         gold_length = gold["end"] - gold["start"]
         for pi, quote in enumerate(predictions):
             overlap = min(gold["end"], quote.end) - max(gold["start"], quote.start)
-            if overlap >= MIN_GOLD_COVERAGE * gold_length and overlap >= MIN_PREDICTED_COVERAGE * (quote.end - quote.start):
+            if overlap >= MIN_GOLD_COVERAGE * gold_length and overlap >= MIN_PREDICTED_COVERAGE * (
+                quote.end - quote.start
+            ):
                 candidates.append((overlap, gi, pi))
     matched: dict[int, int] = {}
     taken: set[int] = set()
@@ -265,7 +293,9 @@ def score_article(name: str, gold: dict, predictions: Sequence[Quote]) -> Articl
 def subject_labels(labels) -> set[str]:
     """Subject labels compared as the shared scorer compares them: case-folded, "&" as "and", spaces
     collapsed; a subject given as an object counts by its "name" (or "label")."""
-    names = (label.get("name") or label.get("label") or "" if isinstance(label, dict) else label for label in labels or ())
+    names = (
+        label.get("name") or label.get("label") or "" if isinstance(label, dict) else label for label in labels or ()
+    )
     return {WHITESPACE_RUN.sub(" ", str(name).replace("&", "and")).strip().casefold() for name in names} - {""}
 
 
@@ -282,7 +312,7 @@ def _check_quote(path: Path, text: str, index: int, quote: object) -> None:
     if "text" in quote and text[start:end] != quote["text"]:
         raise _gold_error(path, f"quote {index} text {quote['text'][:40]!r} differs from the article at {start}-{end}")
     if not isinstance(quote.get("speaker", ...), (str, type(None))):
-        raise _gold_error(path, f"quote {index} needs \"speaker\": a name or null")
+        raise _gold_error(path, f'quote {index} needs "speaker": a name or null')
     if quote.get("said_on") is not None:
         _parse_date(path, f"quote {index} said_on", quote["said_on"])
 
@@ -309,9 +339,9 @@ def load_gold(path: Path) -> GoldArticle:
     except (OSError, UnicodeDecodeError) as exc:
         raise _gold_error(path, f"its article {article.name} is not readable UTF-8 text ({exc})") from None
     if not isinstance(annotation, dict) or not isinstance(annotation.get("quotes"), list):
-        raise _gold_error(path, "it needs an object with a \"quotes\" list")
+        raise _gold_error(path, 'it needs an object with a "quotes" list')
     if not isinstance(annotation.setdefault("speakers", {}), dict):
-        raise _gold_error(path, "\"speakers\" must be an object")
+        raise _gold_error(path, '"speakers" must be an object')
     for index, quote in enumerate(annotation["quotes"]):
         _check_quote(path, text, index, quote)
     metadata = annotation.get("metadata") or {}
@@ -350,13 +380,23 @@ def evaluate_folder(folder: Path) -> EvalReport:
 
 def failed_gates(report: EvalReport, gates: dict[str, float | None]) -> list[str]:
     """A message for each figure below its threshold; gates maps a figure name to its minimum."""
-    return [f"{figure} {getattr(report, figure):.4f} is below the gate {minimum} (--min-{figure.replace('_', '-')})"
-            for figure, minimum in gates.items() if minimum is not None and getattr(report, figure) < minimum]
+    return [
+        f"{figure} {getattr(report, figure):.4f} is below the gate {minimum} (--min-{figure.replace('_', '-')})"
+        for figure, minimum in gates.items()
+        if minimum is not None and getattr(report, figure) < minimum
+    ]
 
 
-def run_eval(folder: Path, *, show_errors: bool = True, as_json: bool = False, min_e2e_f1: float | None = None,
-             min_span_f1: float | None = None, min_speaker_acc: float | None = None,
-             min_subjects_f1: float | None = None) -> int:
+def run_eval(
+    folder: Path,
+    *,
+    show_errors: bool = True,
+    as_json: bool = False,
+    min_e2e_f1: float | None = None,
+    min_span_f1: float | None = None,
+    min_speaker_acc: float | None = None,
+    min_subjects_f1: float | None = None,
+) -> int:
     """Score the extractor on `folder` and print; exit code 0, 1 when a gate fails or the extractor raised,
     2 when the folder or a gold file is unusable."""
     try:
@@ -372,8 +412,10 @@ def run_eval(folder: Path, *, show_errors: bool = True, as_json: bool = False, m
                 for error in article.errors:
                     print(error)
         print(report.summary_line())
-    failures = failed_gates(report, {"e2e_f1": min_e2e_f1, "span_f1": min_span_f1, "speaker_acc": min_speaker_acc,
-                                     "subjects_f1": min_subjects_f1})
+    failures = failed_gates(
+        report,
+        {"e2e_f1": min_e2e_f1, "span_f1": min_span_f1, "speaker_acc": min_speaker_acc, "subjects_f1": min_subjects_f1},
+    )
     crashed = [article for article in report.articles if article.crash]
     if crashed:
         failures.append(f"the extractor raised on {len(crashed)} articles, first {crashed[0].name}: {crashed[0].crash}")

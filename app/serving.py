@@ -7,6 +7,7 @@ keep-alive clients mostly lands on whichever worker accepts first.) The supervis
 socket itself, forwards SIGTERM/SIGINT to the workers, and restarts a worker that dies, unless it died
 right after starting. Elsewhere N workers run under uvicorn's multiprocess mode.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -29,8 +30,7 @@ POLL_SECONDS = 0.2
 def serve(host: str, port: int, workers: int, access_log: bool = True) -> None:
     if workers > 1 and sys.platform == "linux" and hasattr(socket, "SO_REUSEPORT"):
         raise SystemExit(supervise(host, port, workers, access_log))
-    uvicorn.run(APP, factory=True, host=host, port=port, proxy_headers=True, access_log=access_log,
-                workers=workers)
+    uvicorn.run(APP, factory=True, host=host, port=port, proxy_headers=True, access_log=access_log, workers=workers)
 
 
 def resolve(host: str, port: int) -> tuple[socket.AddressFamily, tuple]:
@@ -74,14 +74,17 @@ def supervise(host: str, port: int, workers: int, access_log: bool) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda received, _frame: stop_signals.append(received))
 
-    def start() -> tuple[multiprocessing.Process, float]:
+    def start() -> tuple[multiprocessing.process.BaseProcess, float]:
         process = context.Process(target=run_worker, args=(host, port, access_log))
         process.start()
         return process, time.monotonic()
 
     running = [start() for _ in range(workers)]
-    typer.echo(f"quotewire: listening on http://{shown(host, port)} with {workers} workers, "
-               "one socket per worker (SO_REUSEPORT)", err=True)
+    typer.echo(
+        f"quotewire: listening on http://{shown(host, port)} with {workers} workers, "
+        "one socket per worker (SO_REUSEPORT)",
+        err=True,
+    )
     code = 0
     while not stop_signals and not code:
         wait([process.sentinel for process, _ in running], timeout=POLL_SECONDS)

@@ -12,6 +12,7 @@ A speaker's aliases are the name variants it was written as; descriptions stay o
 `speaker_ids_named` answers `speaker=`: a full name finds that person (any name variant, any
 middle name or initial); a bare surname finds every person with that surname.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,16 +29,55 @@ NON_WORD_RUN = re.compile(r"[\W_]+")
 APOSTROPHE_PREFIX = re.compile(r"\b([A-Za-z])['’](?=[A-Za-z])")
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # words that belong to the last name they precede: "von der Leyen", "O'Neill", "de Gaulle"
-SURNAME_PARTICLES = frozenset({"al", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "ibn",
-                               "la", "le", "st", "ten", "ter", "van", "von"})
+SURNAME_PARTICLES = frozenset(
+    {
+        "al",
+        "bin",
+        "da",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "du",
+        "el",
+        "ibn",
+        "la",
+        "le",
+        "st",
+        "ten",
+        "ter",
+        "van",
+        "von",
+    }
+)
 # "son/daughter of", written after a given name: "Ahmad Faris bin Hashim" is known as "Ahmad Faris"
 PATRONYMIC_PARTICLES = frozenset({"bin", "binti", "bint", "ibn"})
 # legal forms an organisation's name may carry or drop: "Brightline Systems Inc" is "Brightline Systems"
-LEGAL_FORMS = frozenset({"inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "corp", "co", "gmbh", "ag",
-                         "sa", "nv", "bv", "pty", "lp"})
+LEGAL_FORMS = frozenset(
+    {
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "llc",
+        "llp",
+        "plc",
+        "corp",
+        "co",
+        "gmbh",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "pty",
+        "lp",
+    }
+)
 # Words of a role, rank, party or origin written in front of a name, and honorifics: "Sen.", "Chief
 # Executive Officer", "Democrat", "Rival", "Detective Sergeant", "Harbour Master". General vocabulary only.
-ROLE_WORDS = frozenset("""
+ROLE_WORDS = frozenset(
+    """
     mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend hon cllr councillor councilor
     president vice former acting interim deputy assistant associate senior junior chief executive officer
     ceo cfo coo cto chair chairman chairwoman chairperson director manager head founder cofounder co owner
@@ -52,18 +92,21 @@ ROLE_WORDS = frozenset("""
     harbor port police fire chief king queen prince princess crown sheikh emir pope bishop cardinal rabbi
     imam pastor father provost state federal national us u s uk journalist reporter correspondent columnist
     editor anchor host commentator author writer researcher scientist official aide advocate
-""".split())
+""".split()
+)
 ARTICLES = frozenset({"the", "a", "an", ""})
 # A word that ends a description in front of a name: a possessive ("the union's", "Democracy Corps'")
 # or an origin ("Texas-based"): "Post's Ruth Marcus" -> "Ruth Marcus".
 DESCRIPTION_END = re.compile(r"(?:['’]s|s['’]|-based)$", re.IGNORECASE)
 # Words no personal name holds; a "person" named with one is a headline fragment ("Crowd Does Not Like X").
-NOT_NAME_WORDS = frozenset("""
+NOT_NAME_WORDS = frozenset(
+    """
     does did not is are was were been has have had from with without for yet than
     that this these those who what when why how says said tells told more most could should would must
     might shall about after before against into over under again why here there their them they we you
     it its our your
-""".split())
+""".split()
+)
 
 
 def name_key(name: str) -> str:
@@ -86,8 +129,8 @@ def clean_name(name: str, kind: str) -> str | None:
     if kind == "organization":
         return name.strip()
     described = max((at for at in range(len(words) - 2) if DESCRIPTION_END.search(words[at])), default=-1)
-    first = _first_name_word(keys[described + 1:])
-    return None if first is None else " ".join(words[described + 1 + first:])
+    first = _first_name_word(keys[described + 1 :])
+    return None if first is None else " ".join(words[described + 1 + first :])
 
 
 def clean_key(key: str) -> str | None:
@@ -103,7 +146,7 @@ def _first_name_word(keys: list[str]) -> int | None:
     while first < len(keys) and (keys[first] in ROLE_WORDS or not keys[first]):
         first += 1
     last_role = max((at for at in range(first, len(keys) - 2) if keys[at] in ROLE_WORDS), default=None)
-    if last_role is not None and not set(keys[last_role + 2:]) <= NAME_SUFFIXES:
+    if last_role is not None and not set(keys[last_role + 2 :]) <= NAME_SUFFIXES:
         first = last_role + 1
     if first == len(keys) or any(key in NOT_NAME_WORDS for key in keys[first:]):
         return None
@@ -159,11 +202,11 @@ def is_name_variant(form: str, name: str, kind: str) -> bool:
         return False
     if kind == "organization":
         initials = "".join(w[0] for w in name_words if w not in {"of", "the", "and", "for"})
-        return words == name_words[:len(words)] or (len(words) == 1 and len(initials) > 1 and words[0] == initials)
+        return words == name_words[: len(words)] or (len(words) == 1 and len(initials) > 1 and words[0] == initials)
     if len(words) > 1 and identity_key(" ".join(words), kind) == identity_key(" ".join(name_words), kind):
         return True  # "Hillary Rodham Clinton" for "Hillary Clinton"
     surname = surname_key(" ".join(name_words)) or name_words[-1]
-    if " ".join(words[-len(surname.split()):]) != surname:
+    if " ".join(words[-len(surname.split()) :]) != surname:
         return False
     at = 0
     for word in words:
@@ -197,6 +240,6 @@ def speaker_ids_named(connection: Connection, text: str) -> list[int]:
     key = clean_key(folded) or folded
     identity = identity_key(key, "person") if " " in key else key
     if identity == key:
-        return [speaker_id for speaker_id, in connection.execute(SPEAKER_IDS_BY_KEY, {"key": key})]
+        return [speaker_id for (speaker_id,) in connection.execute(SPEAKER_IDS_BY_KEY, {"key": key})]
     found = connection.execute(SPEAKER_IDS_BY_KEY_OR_IDENTITY, {"key": key, "identity": identity})
-    return [speaker_id for speaker_id, in found]
+    return [speaker_id for (speaker_id,) in found]

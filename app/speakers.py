@@ -20,6 +20,7 @@ never "the top US diplomat" (kept on the quote as its mention) and never another
 Anonymous sources get no speaker: their quotes have speaker NULL and keep the words written.
 Quotes a newsroom correction set (`speaker_corrected`) are never moved by these rules.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -31,8 +32,8 @@ from sqlmodel import Session
 from app.extract.entities import first_name_gender
 from app.extract.lexicon import HONORIFIC_GENDER
 from app.extract.records import Speaker as ExtractedSpeaker
-from app.store.models import Quote, Speaker, SpeakerAlias
 from app.speaker_keys import clean_name, identity_key, is_name_variant, name_key, surname_key
+from app.store.models import Quote, Speaker, SpeakerAlias
 
 MAX_ALIAS_CHARS = 200
 MAX_NAMESAKES = 50  # namesakes weighed for a bare name; a name borne by more stays bare
@@ -41,7 +42,8 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """The stored speaker of an extracted speaker, the name it was attributed under, and whether a correction decided."""
+    """The stored speaker of an extracted speaker, the name it was attributed under, and whether a
+    correction decided."""
 
     speaker: Speaker
     name: str
@@ -136,21 +138,27 @@ class SpeakerResolver:
     def _prefetch(self, names: set[tuple[str, str]]) -> None:
         """Read the speakers and aliases the article's folded names (and their identities) may be."""
         keys = {key for key, _ in names} | {identity_key(key, kind) for key, kind in names if " " in key}
-        self.corrected = dict(self.session.execute(
-            select(SpeakerAlias.key, SpeakerAlias.speaker_id).where(SpeakerAlias.corrected, SpeakerAlias.key.in_(keys))
-        ).all())
+        self.corrected = dict(
+            self.session.execute(
+                select(SpeakerAlias.key, SpeakerAlias.speaker_id).where(
+                    SpeakerAlias.corrected, SpeakerAlias.key.in_(keys)
+                )
+            ).all()
+        )
         self.by_key = {row.key: row for row in self.session.scalars(select(Speaker).where(Speaker.key.in_(keys)))}
         self.by_alias = {}
         multiword = [key for key in keys if " " in key]
-        for key, speaker_id in self.session.execute(select(SpeakerAlias.key, SpeakerAlias.speaker_id)
-                                                    .where(SpeakerAlias.key.in_(multiword))):
+        for key, speaker_id in self.session.execute(
+            select(SpeakerAlias.key, SpeakerAlias.speaker_id).where(SpeakerAlias.key.in_(multiword))
+        ):
             self.by_alias[key] = min(speaker_id, self.by_alias.get(key, speaker_id))
 
     def _add_aliases(self, forms: dict[int, tuple[Speaker, list[str | None]]]) -> None:
         """Record the name variants among each speaker's forms as its aliases (descriptions and other names are not)."""
         known: dict[int, set[str]] = {speaker_id: set() for speaker_id in forms}
-        for speaker_id, key in self.session.execute(select(SpeakerAlias.speaker_id, SpeakerAlias.key)
-                                                    .where(SpeakerAlias.speaker_id.in_(list(forms)))):
+        for speaker_id, key in self.session.execute(
+            select(SpeakerAlias.speaker_id, SpeakerAlias.key).where(SpeakerAlias.speaker_id.in_(list(forms)))
+        ):
             known[speaker_id].add(key)
         rows = []
         for speaker_id, (speaker, written_forms) in forms.items():
@@ -171,12 +179,17 @@ class SpeakerResolver:
         quotes of those it made ambiguous."""
         for bare in sorted(self.bare_names):
             separate = bare in self.grown
-            reconcile_bare_name(self.session, bare, separate=separate, article_id=None if separate else article_id,
-                                gendered=bare in self.gendered)
+            reconcile_bare_name(
+                self.session,
+                bare,
+                separate=separate,
+                article_id=None if separate else article_id,
+                gendered=bare in self.gendered,
+            )
 
     @staticmethod
     def _identity_form(alias: str, kind: str) -> list[str]:
-        """"Donald Trump" for "Donald J. Trump", as written (so a search by first and last name finds it)."""
+        """ "Donald Trump" for "Donald J. Trump", as written (so a search by first and last name finds it)."""
         words = alias.split()
         if kind != "person" or len(words) < 3:
             return []
@@ -192,8 +205,10 @@ class SpeakerResolver:
             if surname:
                 names.setdefault(surname, set()).add(name)
         # one person written two ways ("Donald Trump", "Donald J. Trump") is one candidate
-        return {s: {min(n, key=len)} if len({identity_key(name_key(x), "person") for x in n}) == 1 else n
-                for s, n in names.items()}
+        return {
+            s: {min(n, key=len)} if len({identity_key(name_key(x), "person") for x in n}) == 1 else n
+            for s, n in names.items()
+        }
 
     def _create(self, name: str, key: str, extracted: ExtractedSpeaker) -> Speaker:
         surname = surname_key(key) if extracted.kind == "person" else None
@@ -238,8 +253,9 @@ def namesake_for(candidates: list[Speaker], gender: str | None) -> Speaker | Non
     return candidates[0] if len(candidates) == 1 else None
 
 
-def reconcile_bare_name(session: Session, bare: str, *, separate: bool = False, article_id: int | None = None,
-                        gendered: bool = True) -> None:
+def reconcile_bare_name(
+    session: Session, bare: str, *, separate: bool = False, article_id: int | None = None, gendered: bool = True
+) -> None:
     """Put the quotes attributed under the bare name `bare` where the store now says they belong.
 
     Each quote goes to the one candidate (`bare_name_candidates`) that fits the gender its article
@@ -260,11 +276,17 @@ def reconcile_bare_name(session: Session, bare: str, *, separate: bool = False, 
         holders += [c.id for c in candidates]
     if not holders:
         return
-    quotes = [(quote_id, article, speaker_id, mention) for quote_id, article, speaker_id, mention, name
-              in session.execute(select(Quote.id, Quote.article_id, Quote.speaker_id, Quote.mention, Quote.speaker_name)
-                                 .where(Quote.speaker_id.in_(holders), ~Quote.speaker_corrected,
-                                        *([Quote.article_id == article_id] if article_id is not None else [])))
-              if speaker_id == (bare_row.id if bare_row else None) or (name and name_key(name) == bare)]
+    quotes = [
+        (quote_id, article, speaker_id, mention)
+        for quote_id, article, speaker_id, mention, name in session.execute(
+            select(Quote.id, Quote.article_id, Quote.speaker_id, Quote.mention, Quote.speaker_name).where(
+                Quote.speaker_id.in_(holders),
+                ~Quote.speaker_corrected,
+                *([Quote.article_id == article_id] if article_id is not None else []),
+            )
+        )
+        if speaker_id == (bare_row.id if bare_row else None) or (name and name_key(name) == bare)
+    ]
     genders: dict[int, set[str]] = {}  # article -> the genders it gives the bare name
     for _, article, _, mention in quotes:
         gender = mention_gender(mention)
@@ -285,8 +307,11 @@ def reconcile_bare_name(session: Session, bare: str, *, separate: bool = False, 
         session.flush()
         session.add(SpeakerAlias(speaker_id=bare_row.id, alias=first, key=bare))
     for target_id, quote_ids in moves.items():
-        session.execute(update(Quote).where(Quote.id.in_(quote_ids))
-                        .values(speaker_id=bare_row.id if target_id is None else target_id))
+        session.execute(
+            update(Quote)
+            .where(Quote.id.in_(quote_ids))
+            .values(speaker_id=bare_row.id if target_id is None else target_id)
+        )
     if left_bare_speaker and session.scalar(select(Quote.id).where(Quote.speaker_id == bare_row.id).limit(1)) is None:
         if len(candidates) == 1:
             _copy_aliases(session, bare_row, candidates[0])
@@ -297,12 +322,18 @@ def _copy_aliases(session: Session, source: Speaker, target: Speaker, *, correct
     target_keys = set(session.scalars(select(SpeakerAlias.key).where(SpeakerAlias.speaker_id == target.id)))
     for alias in session.scalars(select(SpeakerAlias).where(SpeakerAlias.speaker_id == source.id)).all():
         if alias.key not in target_keys:
-            session.add(SpeakerAlias(speaker_id=target.id, alias=alias.alias, key=alias.key,
-                                     corrected=corrected or alias.corrected))
+            session.add(
+                SpeakerAlias(
+                    speaker_id=target.id, alias=alias.alias, key=alias.key, corrected=corrected or alias.corrected
+                )
+            )
             target_keys.add(alias.key)
         elif corrected:
-            session.execute(update(SpeakerAlias).where(SpeakerAlias.speaker_id == target.id,
-                                                       SpeakerAlias.key == alias.key).values(corrected=True))
+            session.execute(
+                update(SpeakerAlias)
+                .where(SpeakerAlias.speaker_id == target.id, SpeakerAlias.key == alias.key)
+                .values(corrected=True)
+            )
 
 
 def merge_speakers(session: Session, source: Speaker, target: Speaker, *, corrected: bool = False) -> None:
@@ -311,8 +342,9 @@ def merge_speakers(session: Session, source: Speaker, target: Speaker, *, correc
     values = {"speaker_id": target.id, **({"speaker_corrected": True} if corrected else {})}
     session.execute(update(Quote).where(Quote.speaker_id == source.id).values(**values))
     _copy_aliases(session, source, target, corrected=corrected)
-    if corrected and source.key not in set(session.scalars(
-            select(SpeakerAlias.key).where(SpeakerAlias.speaker_id == target.id, SpeakerAlias.corrected))):
+    if corrected and source.key not in set(
+        session.scalars(select(SpeakerAlias.key).where(SpeakerAlias.speaker_id == target.id, SpeakerAlias.corrected))
+    ):
         session.add(SpeakerAlias(speaker_id=target.id, alias=source.name, key=source.key, corrected=True))
     if target.title is None:
         target.title = source.title

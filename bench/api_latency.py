@@ -13,6 +13,7 @@ Usage: python bench/api_latency.py [--sizes 10000,1000000] [--workers N] [--clie
                                    [--seconds 3] [--requests 300] [--queries q,topic]
                                    [--out bench/out]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,9 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_clients import Load, run_httpx, run_wrk, wrk_available  # noqa: E402
 from synthetic_db import DAYS, START_DAY, WORDS, build  # noqa: E402
 
+from app.store.backends import backend_for  # noqa: E402
 from app.store.engine import create_engine_for  # noqa: E402
 from app.store.migrate import upgrade_database  # noqa: E402
-from app.store.backends import backend_for  # noqa: E402
 
 CONCURRENCY = (1, 32)
 SERVER_START_SECONDS = 30
@@ -92,8 +93,19 @@ def quotewire_command() -> list[str]:
 def start_server(database: Path, port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "QUOTEWIRE_DATABASE_URL": f"sqlite:///{database}"}
     server = subprocess.Popen(
-        [*quotewire_command(), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-         "--no-access-log"], env=env)
+        [
+            *quotewire_command(),
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--no-access-log",
+        ],
+        env=env,
+    )
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
         try:
@@ -130,8 +142,11 @@ def bench_size(quotes: int, args: argparse.Namespace, generator: str) -> list[Re
     try:
         rng = random.Random(11)
         makers = query_makers(base, rng)
-        paths = {name: [make() for _ in range(args.requests)] for name, make in makers.items()
-                 if not args.queries or name in args.queries.split(",")}
+        paths = {
+            name: [make() for _ in range(args.requests)]
+            for name, make in makers.items()
+            if not args.queries or name in args.queries.split(",")
+        }
         for name in paths:  # every worker process compiles its queries and fills its caches
             load(paths[name], max(CONCURRENCY), warming=True)
         time.sleep(SETTLE_SECONDS)
@@ -140,13 +155,24 @@ def bench_size(quotes: int, args: argparse.Namespace, generator: str) -> list[Re
                 load_average = os.getloadavg()[0]
                 measured = load(query_paths, clients)
                 time.sleep(SETTLE_SECONDS)
-                result = Result(quotes=quotes, query=name, clients=clients, requests=measured.requests,
-                                p50_ms=round(measured.p50 * 1000, 2), p99_ms=round(measured.p99 * 1000, 2),
-                                rps=round(measured.rps, 1), workers=args.workers, load_generator=generator,
-                                load_average=round(load_average, 2))
-                print(f"{quotes:>9,} {name:<15} clients={clients:<3} p50={result.p50_ms:7.2f} ms "
-                      f"p99={result.p99_ms:7.2f} ms {result.rps:7.1f} req/s  ({result.requests} requests, "
-                      f"load {load_average:.2f})", flush=True)
+                result = Result(
+                    quotes=quotes,
+                    query=name,
+                    clients=clients,
+                    requests=measured.requests,
+                    p50_ms=round(measured.p50 * 1000, 2),
+                    p99_ms=round(measured.p99 * 1000, 2),
+                    rps=round(measured.rps, 1),
+                    workers=args.workers,
+                    load_generator=generator,
+                    load_average=round(load_average, 2),
+                )
+                print(
+                    f"{quotes:>9,} {name:<15} clients={clients:<3} p50={result.p50_ms:7.2f} ms "
+                    f"p99={result.p99_ms:7.2f} ms {result.rps:7.1f} req/s  ({result.requests} requests, "
+                    f"load {load_average:.2f})",
+                    flush=True,
+                )
                 results.append(result)
     finally:
         server.terminate()
@@ -157,28 +183,44 @@ def bench_size(quotes: int, args: argparse.Namespace, generator: str) -> list[Re
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,1000000")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                        help="server processes (default: one per core, as deployed)")
-    parser.add_argument("--client", choices=("auto", "wrk", "httpx"), default="auto",
-                        help="load generator; auto: wrk when installed, else httpx")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="server processes (default: one per core, as deployed)"
+    )
+    parser.add_argument(
+        "--client",
+        choices=("auto", "wrk", "httpx"),
+        default="auto",
+        help="load generator; auto: wrk when installed, else httpx",
+    )
     parser.add_argument("--seconds", type=float, default=3.0, help="wrk: seconds per query type and concurrency")
-    parser.add_argument("--requests", type=int, default=300,
-                        help="distinct request paths per query type; httpx: requests per query type and concurrency")
-    parser.add_argument("--queries", default="",
-                        help="comma-separated query types to measure (speaker_surname, speaker_name, topic, q, "
-                             "date_range); default: all")
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=300,
+        help="distinct request paths per query type; httpx: requests per query type and concurrency",
+    )
+    parser.add_argument(
+        "--queries",
+        default="",
+        help="comma-separated query types to measure (speaker_surname, speaker_name, topic, q, "
+        "date_range); default: all",
+    )
     parser.add_argument("--out", type=Path, default=Path("bench/out"))
     args = parser.parse_args()
     generator = args.client if args.client != "auto" else ("wrk" if wrk_available() else "httpx")
-    print(f"load generator: {generator}; server: quotewire serve --workers {args.workers} on {os.cpu_count()} cores",
-          flush=True)
+    print(
+        f"load generator: {generator}; server: quotewire serve --workers {args.workers} on {os.cpu_count()} cores",
+        flush=True,
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     results = [r for size in args.sizes.split(",") for r in bench_size(int(size), args, generator)]
     report = args.out / f"api_latency-{date.today()}.json"
     report.write_text(json.dumps([asdict(r) for r in results], indent=1))
     single = [r for r in results if r.clients == 1]
-    print(f"worst single-client p50: {max(r.p50_ms for r in single):.2f} ms (target < 5); "
-          f"worst p99: {max(r.p99_ms for r in results):.2f} ms (target < 50); results in {report}")
+    print(
+        f"worst single-client p50: {max(r.p50_ms for r in single):.2f} ms (target < 5); "
+        f"worst p99: {max(r.p99_ms for r in results):.2f} ms (target < 50); results in {report}"
+    )
     return 0
 
 

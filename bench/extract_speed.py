@@ -6,6 +6,7 @@ Every article is read into memory first, the extractor is warmed up once over al
 them (lemma caches, lazy imports), then each pass times `extract_quotes` per article in
 this single process. Publication dates come from NAME.gold.json when it is there.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,10 +60,14 @@ def main() -> int:
     total = sum(per_article)
     words = sum(len(text.split()) for text, _ in articles) * max(1, args.repeat)
     ordered = sorted(per_article)
-    print(f"{len(per_article)} articles ({len(articles)} x {max(1, args.repeat)}), {words:,} words, {quotes:,} quotes "
-          f"in {total:.2f} s")
-    print(f"{len(per_article) / total:,.0f} articles/s | {words / total:,.0f} words/s | "
-          f"ms/article median {1000 * statistics.median(ordered):.2f} p95 {1000 * percentile(ordered, 0.95):.2f}")
+    print(
+        f"{len(per_article)} articles ({len(articles)} x {max(1, args.repeat)}), {words:,} words, {quotes:,} quotes "
+        f"in {total:.2f} s"
+    )
+    print(
+        f"{len(per_article) / total:,.0f} articles/s | {words / total:,.0f} words/s | "
+        f"ms/article median {1000 * statistics.median(ordered):.2f} p95 {1000 * percentile(ordered, 0.95):.2f}"
+    )
     return 0
 
 

@@ -4,6 +4,7 @@ wrk is a C program: on a small machine it leaves the cores to the server, where 
 Python would take about as much CPU as the server it measures. Both send a given list of paths in turn
 from N concurrent connections, on 127.0.0.1 only, and are bounded: wrk by time, httpx by count.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -41,21 +42,47 @@ def run_wrk(base: str, paths: list[str], clients: int, seconds: float) -> Load:
         listing.flush()
         # one wrk thread drives thousands of requests a second; a second one would take a core from the server
         completed = subprocess.run(
-            ["wrk", "-c", str(clients), "-t", "1", "-d", f"{seconds:g}s", "--timeout", "10s",
-             "-s", str(WRK_SCRIPT), base, "--", listing.name],
-            capture_output=True, text=True, timeout=seconds + 30, check=True)
+            [
+                "wrk",
+                "-c",
+                str(clients),
+                "-t",
+                "1",
+                "-d",
+                f"{seconds:g}s",
+                "--timeout",
+                "10s",
+                "-s",
+                str(WRK_SCRIPT),
+                base,
+                "--",
+                listing.name,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=seconds + 30,
+            check=True,
+        )
     summary = json.loads(completed.stdout.strip().splitlines()[-1])
     if summary["non_2xx"] or summary["socket_errors"]:
         raise RuntimeError(f"wrk: {summary['non_2xx']} non-2xx responses, {summary['socket_errors']} socket errors")
-    return Load(requests=summary["requests"], p50=summary["p50_us"] / 1e6, p99=summary["p99_us"] / 1e6,
-                rps=summary["requests"] / summary["seconds"])
+    return Load(
+        requests=summary["requests"],
+        p50=summary["p50_us"] / 1e6,
+        p99=summary["p99_us"] / 1e6,
+        rps=summary["requests"] / summary["seconds"],
+    )
 
 
 def run_httpx(base: str, paths: list[str], clients: int, requests: int) -> Load:
     """`requests` requests of `paths` spread over `clients` concurrent httpx workers."""
     latencies, wall = asyncio.run(_httpx_requests(base, (paths * (requests // len(paths) + 1))[:requests], clients))
-    return Load(requests=len(latencies), p50=percentile(latencies, 0.5), p99=percentile(latencies, 0.99),
-                rps=len(latencies) / wall)
+    return Load(
+        requests=len(latencies),
+        p50=percentile(latencies, 0.5),
+        p99=percentile(latencies, 0.99),
+        rps=len(latencies) / wall,
+    )
 
 
 async def _httpx_requests(base: str, urls: list[str], clients: int) -> tuple[list[float], float]:

@@ -2,7 +2,8 @@
 
 Pure functions only: nothing here imports the database, the web layer or reads files.
 """
-from app.extract.records import Quote, Speaker, quote_to_dict
+
 from app.extract.pipeline import extract_quotes
+from app.extract.records import Quote, Speaker, quote_to_dict
 
 __all__ = ["Quote", "Speaker", "extract_quotes", "quote_to_dict"]

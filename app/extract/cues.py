@@ -3,6 +3,7 @@
 `trailing_cue` reads `"...," Ruiz said` and `"...," said Ruiz`; `leading_cue` reads `Ruiz said: "..."`
 and reported speech with a partial quote (`Ruiz dismissed the plan as "a fantasy"`).
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,10 @@ from app.extract.frames import Mention, phrase_after, subject_before
 from app.extract.lexicon import CUE
 
 LEADING_PUNCTUATION = re.compile(r"[\s,;:—–\-]*")
-CLAUSE_WORDS = frozenset("in on at to of for with from by as that which who when while where way and but or before after until "
-                          "because since".split())
+CLAUSE_WORDS = frozenset(
+    "in on at to of for with from by as that which who when while where way and but or before after until "
+    "because since".split()
+)
 AS_START = re.compile(r"as\s+", re.IGNORECASE)  # "..." as Ruiz said
 # Lowercase role words written before a name: "former FBI agent Tim Gill said", "spokesman Stuart Roy said".
 ROLE_PREFIX = re.compile(r"^(?:[\w\-’'.]+\s+){1,6}$")
@@ -55,7 +58,7 @@ def trailing_cue(text: str, lo: int, hi: int) -> Cue | None:
     cue = CUE.search(text, lo, min(hi, lo + TRAILING_REACH))
     if cue is None:
         return None
-    if not text[lo:cue.start()].strip():
+    if not text[lo : cue.start()].strip():
         if cue.group().endswith("ing"):
             return None  # "...," noting that: a participle never has its speaker after it
         mention = phrase_after(text, cue.end(), hi)
@@ -63,7 +66,7 @@ def trailing_cue(text: str, lo: int, hi: int) -> Cue | None:
     mention = subject_before(text, lo, cue.start())
     if mention is None:
         return None
-    prefix = text[lo:mention.start]
+    prefix = text[lo : mention.start]
     if mention.form == "name" and _is_coordinated_names(text, lo, mention.start):
         return Cue(mention, cue.group(), "trailing")  # "...," Lee and Ruiz wrote: the last named is kept
     if prefix.strip() and not (mention.form == "name" and (mention.appositive or _is_role_prefix(prefix))):
@@ -81,7 +84,7 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
     cues = list(CUE.finditer(text, lo, hi))
     participle: Cue | None = None
     for cue in reversed(cues):
-        tail = text[cue.end():hi]
+        tail = text[cue.end() : hi]
         if cue.group() == "according to":
             mention = phrase_after(text, cue.end(), hi)
             if mention:
@@ -94,8 +97,9 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
             if mention is not None and mention.form == "name":
                 return Cue(mention, cue.group(), location)
         mention = subject_before(text, lo, cue.start())
-        if cue.group().endswith("ing") and (mention is None or mention.form not in ("name", "pronoun")
-                                            or text[lo:cue.start()].rstrip().endswith(",")):
+        if cue.group().endswith("ing") and (
+            mention is None or mention.form not in ("name", "pronoun") or text[lo : cue.start()].rstrip().endswith(",")
+        ):
             participle = participle or Cue(None, cue.group(), location)
             continue  # "..., calling it": the main clause's subject speaks
         if mention is None and len(tail.split()) <= 6:
@@ -112,7 +116,7 @@ def leading_cue(text: str, lo: int, hi: int) -> Cue | None:
     if participle is not None:
         return participle
     if cues:
-        tail = text[cues[-1].end():hi]
+        tail = text[cues[-1].end() : hi]
         return Cue(None, cues[-1].group(), "introduction" if INTRODUCTION_TAIL.match(tail) else "reported")
     return None
 
@@ -122,7 +126,7 @@ def _outer_speaker(text: str, lo: int, cues: list[re.Match], inner: re.Match, me
     for outer in cues:
         if outer.start() >= inner.start() or outer.group().endswith("ing") or outer.group() == "according to":
             continue
-        between = text[outer.end():mention.start]
+        between = text[outer.end() : mention.start]
         if CLAUSE_BREAK.search(between) or len(between.split()) > 2:
             continue
         source = subject_before(text, lo, outer.start())

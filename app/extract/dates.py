@@ -6,21 +6,36 @@ with spaces, so dates inside the quoted words never count) and turns "said Wedne
 takes the day of an earlier attribution in its paragraph (`Ruiz said Monday that ... “...,” she
 said.`). Vague expressions ("last week", "recently") do not anchor anything: the publication date stands.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Iterable
 
 from app.extract.lexicon import CUE_PATTERN
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 
-_MONTH_NAME = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
-               r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_MONTH_NAME = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
@@ -29,13 +44,19 @@ MONTH_DAY = re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")
 # "5 February 2024", "on 12 March"
 DAY_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH_NAME}\b(?:,?\s+{_YEAR}\b)?")
 # "said Wednesday", "on Tuesday night", "last Friday"; not a show ("Saturday Night Live")
-WEEKDAY = re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-                     r"(?!\s+(?-i:Night\s+[A-Z]))", re.IGNORECASE)
+WEEKDAY = re.compile(
+    r"\b(?:(?P<last>last)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?!\s+(?-i:Night\s+[A-Z]))",
+    re.IGNORECASE,
+)
 # "until Friday", "by Feb. 5", "the March 15 primary", "Super Tuesday": a day the words point to
 # or name, not the day they were said; searched for just before the date
 NOT_SPEECH_DAY_REACH = 16
-NOT_SPEECH_DAY = re.compile(r"\b(?P<word>next|until|till|by|before|after|since|from|this\s+coming|the|super|black|good"
-                            r"|ash|cyber|holy|easter|palm)\s+$", re.IGNORECASE)
+NOT_SPEECH_DAY = re.compile(
+    r"\b(?P<word>next|until|till|by|before|after|since|from|this\s+coming|the|super|black|good"
+    r"|ash|cyber|holy|easter|palm)\s+$",
+    re.IGNORECASE,
+)
 # ... except "after Tuesday's game": words said after an event of that day, on that day
 AFTER_EVENT_OF_DAY = re.compile(r"[’']s\b")
 # a month-day later in the year than publication means last year only this close to New Year
@@ -86,7 +107,7 @@ def anchored_date(frame: str, published: date | None) -> date | None:
     frame = RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), frame)
     relayed = PLUPERFECT_CUE.search(frame) if "had" in lowered else None
     if relayed is not None:
-        own_day = anchored_date(" " * relayed.end() + frame[relayed.end():], published)
+        own_day = anchored_date(" " * relayed.end() + frame[relayed.end() :], published)
         if own_day is not None:
             return own_day
     anchored = _absolute_date(frame, published) if names_month else None

@@ -4,6 +4,7 @@ Appositions ("Anna Pike, 41, a Kelby resident,") and role words written before a
 goalkeeper Sophie Brandt") give an entity its description words and its age; `describes` then
 tells whether a later description ("the Kelby resident", "the 41-year-old analyst") fits it.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,7 @@ def learn_descriptions(text: str, free: list[NameMention], registry: EntityRegis
 
 
 def resolve_elder_and_younger(text: str, free: list[NameMention], registry: EntityRegistry) -> None:
-    """"the elder Marsh", "the younger Marsh": of family members sharing the surname, the oldest or the
+    """ "the elder Marsh", "the younger Marsh": of family members sharing the surname, the oldest or the
     youngest by the ages the article gave."""
     for mention in free:
         if " " in mention.name:

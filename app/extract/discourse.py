@@ -4,6 +4,7 @@ The discourse remembers, sentence by sentence, the entity each sentence is about
 the speaker of its quote). A pronoun goes to the most recent compatible subject, not to the last
 name written; a description ("the prime minister") goes to the entity whose title it matches.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,12 +12,20 @@ from bisect import bisect_left
 
 from app.extract.descriptions import describes
 from app.extract.entities import Entity, EntityRegistry, NameMention, name_mentions
-from app.extract.names import is_page_furniture
 from app.extract.lexicon import CUE, GROUP_NOUNS, ORGANIZATION_HEADS, PRONOUNS, STATEMENT_NOUNS, VOICE_NOUNS
+from app.extract.names import is_page_furniture
 
 INDEFINITE = frozenset("a an one another two three four several some many other".split())
-TITLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
-                       "congressman": "rep", "congresswoman": "rep", "doctor": "dr", "professor": "prof"}
+TITLE_ABBREVIATIONS = {
+    "senator": "sen",
+    "representative": "rep",
+    "governor": "gov",
+    "general": "gen",
+    "congressman": "rep",
+    "congresswoman": "rep",
+    "doctor": "dr",
+    "professor": "prof",
+}
 PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:with|to|by|for|from|about|of|against|than|like|toward|towards|and|or|between|beat|defeat|"
     r"defeated|attack|attacked|criticized|met|meet|called|versus|vs\.|in|on|at|during|near|across|inside|"
@@ -33,22 +42,31 @@ SUBORDINATE_OPENING = re.compile(
     r"(?:Moments|Minutes|Hours|Days|Weeks|Months|Years)\s+(?=later|earlier|after|before))?"
     r"(?:While|Although|Though|When|After|Before|As|If|Because|Since|Unlike|Like|In|On|At|Of|During|From|Following|"
     r"Besides|Despite|Without|Amid|Under|With|[A-Z][a-z]+ing|[A-Z][a-z]+ly|while|although|though|when|after|"
-    r"before|as|if|because|since|in|on|at|during|last|earlier|later)\b[^,“”\"]{0,200},\s+)+")
-DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w. ]*\)\s*)?[-–—]\s")  # "SALEM, Ore. — "
+    r"before|as|if|because|since|in|on|at|during|last|earlier|later)\b[^,“”\"]{0,200},\s+)+"
+)
+DATELINE_END = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z][\w. ]*\)\s*)?[-–—]\s"
+)  # "SALEM, Ore. — "
 # A town, then its state: "at a rally in Port Alder, Ore., on Monday" - the state is a place, not a subject.
 TOWN_BEFORE_STATE = re.compile(r"\b(?:in|of|from|at|near|outside)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2},\s+$")
 # A verb right after a sentence's first word, maybe after an adverb: " readily agreed", " says", " told".
-FINITE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:his|this|its|us)\b)(?:[a-z]+ed|[a-z]+[^s]s|told|said|says|wrote|made|took|gave|went|"
-                               r"has|had|is|was|will|would|could|can)\b")
+FINITE_VERB_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?!(?:his|this|its|us)\b)(?:[a-z]+ed|[a-z]+[^s]s|told|said|says|wrote|made|took|gave|went|"
+    r"has|had|is|was|will|would|could|can)\b"
+)
 MODIFIER_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s+")
-GAP_STOPWORDS = frozenset("in on at to of for with from by and or but as than that who which said says told is was "
-                          "has had have will would met meet called".split())
+GAP_STOPWORDS = frozenset(
+    "in on at to of for with from by and or but as than that who which said says told is was "
+    "has had have will would met meet called".split()
+)
 # A sentence opening on a description: "The ministry said", "The veteran judge said" (its words, not a possessive).
 DESCRIPTION_OPENING = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\b(?![’'])")
 # What follows a possessive name whose words the sentence gives: "Ruiz’s campaign slogan", "Lee’s stock answer";
 # not a role before the name of who holds it: "Ruiz’s campaign manager Tom Lee".
-OWNED_VOICE = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}?\s+(?:" + "|".join(sorted(VOICE_NOUNS)) + r")\b"
-                         r"(?!\s+(?:[a-z][\w\-]*\s+)?[A-Z])")
+OWNED_VOICE = re.compile(
+    r"(?:\s+[a-z][\w\-]*){0,2}?\s+(?:" + "|".join(sorted(VOICE_NOUNS)) + r")\b"
+    r"(?!\s+(?:[a-z][\w\-]*\s+)?[A-Z])"
+)
 BEHALF_WORDS = frozenset("from for of at".split())
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative official".split())
 # A byline on its own line: "By Maud Vale" (a name in capitals, nothing else).
@@ -71,7 +89,7 @@ class Discourse:
         self.author: Entity | None = None  # the byline's writer: "I" in the narration of a column
 
     def read_byline(self, article: str) -> None:
-        """"By Maud Vale" on a line of its own near the top names who "I" is outside quotes. `article` is
+        """ "By Maud Vale" on a line of its own near the top names who "I" is outside quotes. `article` is
         the text as written: page layout blanks the byline before attribution."""
         byline = BYLINE.search(article, 0, BYLINE_REACH)
         if byline is not None:
@@ -86,7 +104,7 @@ class Discourse:
 
     def names_between(self, start: int, end: int) -> list[NameMention]:
         """The free names written between two offsets, in order."""
-        return self.free_mentions[bisect_left(self.free_starts, start):bisect_left(self.free_starts, end)]
+        return self.free_mentions[bisect_left(self.free_starts, start) : bisect_left(self.free_starts, end)]
 
     def latest_subject(self) -> Entity | None:
         return self.history[-1][1][0] if self.history else None
@@ -153,7 +171,7 @@ class Discourse:
         words = phrase.lower().replace("’s", "").split()
         behalf = next((i for i, w in enumerate(words[:-1]) if w in BEHALF_WORDS), None)
         if behalf is not None and (words[behalf - 1] in STATEMENT_NOUNS or words[behalf - 1] in SPOKESPEOPLE):
-            return self.resolve_description(" ".join(words[behalf + 1:]), paragraph)  # "a statement from the group"
+            return self.resolve_description(" ".join(words[behalf + 1 :]), paragraph)  # "a statement from the group"
         if not words or words[0] in INDEFINITE:
             return None
         if words[0] in ("the", "his", "her", "their", "its", "this", "that"):
@@ -177,12 +195,12 @@ class Discourse:
 
     @staticmethod
     def _organisation(head: str, entities: list[Entity], recent: list[Entity]) -> Entity | None:
-        """"the foundation": the organisation whose name holds the word, else the latest one spoken of."""
+        """ "the foundation": the organisation whose name holds the word, else the latest one spoken of."""
         named = next((e for e in entities if e.kind == "organization" and head in e.name.lower().split()), None)
         return named or next((e for e in recent if e.kind == "organization"), None)
 
     def described_subject(self, text: str, start: int, end: int, paragraph: int) -> tuple[Entity | None, int]:
-        """"The judge said ...", "Later, the ministry said ...": a person named by the title the article gave,
+        """ "The judge said ...", "Later, the ministry said ...": a person named by the title the article gave,
         or an organisation by its kind, opens the sentence at `start` (after any opening clause);
         (entity, where) or (None, end)."""
         found = DESCRIPTION_OPENING.match(text, start, end)
@@ -223,16 +241,21 @@ class Discourse:
         return once and not (entity.personal and FINITE_VERB_AFTER.match(text, mention.end) is not None)
 
     def _state_after_town(self, text: str, start: int, mention: NameMention) -> bool:
-        """"in Port Alder, Ore., on Monday": a name set off by commas after a town, and no known person."""
-        if text[mention.end:mention.end + 1] not in (",", ".", ""):
+        """ "in Port Alder, Ore., on Monday": a name set off by commas after a town, and no known person."""
+        if text[mention.end : mention.end + 1] not in (",", ".", ""):
             return False
         if not TOWN_BEFORE_STATE.search(text, max(start, mention.start - 60), mention.start):
             return False
         entity = self.registry.lookup(mention.name, mention.start)
         return entity is None or not entity.personal
 
-    def read_sentence(self, text: str, start: int, end: int, paragraph: int,
-                      ) -> tuple[Entity | None, int, list[Entity]]:
+    def read_sentence(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        paragraph: int,
+    ) -> tuple[Entity | None, int, list[Entity]]:
         """The entity a sentence is about, where it is written, and the other people it names.
 
         The subject is an opening pronoun, else the first free name: not possessive,
@@ -253,7 +276,7 @@ class Discourse:
                 continue
             if self._state_after_town(text, start, mention):
                 continue
-            if free and _qualifies_next(text[free[-1][2]:mention.start], mention):
+            if free and _qualifies_next(text[free[-1][2] : mention.start], mention):
                 free.pop()  # "Obama consultant Cornell Belcher": the first name only qualifies the second
             free.append((mention.start, self.entity_for_name(mention), mention.end))
         others = [e for _, e, _ in free]

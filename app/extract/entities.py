@@ -4,6 +4,7 @@ A name mention is a run of capitalised words ("US Secretary of State Antony Blin
 the role words written before the name. Within one article the fullest form is the canonical name
 and a surname alone joins it.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,9 +27,13 @@ from app.extract.names import TITLE_CONNECTIVES, clean_name, is_common_word, is_
 # run after such a sign, so the usual word is one quick repeat of one character class.
 WORD_LETTER = r"[\w’'\-\u0300-\u036f]"
 WORD_REST = rf"{WORD_LETTER}*+(?:(?<=[ÃÂ\u0302\u0303])[\u0080-\u00bf]{WORD_LETTER}*+)*+"
-CAPITALISED_WORD = rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp)\.|(?:[A-Z]\.)+|[A-Z]{WORD_REST})"
+CAPITALISED_WORD = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp)\."
+    rf"|(?:[A-Z]\.)+|[A-Z]{WORD_REST})"
+)
 CAPITALISED_RUN = re.compile(
-    rf"(?<![\w’'.]){CAPITALISED_WORD}(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+){{0,2}}{CAPITALISED_WORD})*"
+    rf"(?<![\w’'.]){CAPITALISED_WORD}"
+    rf"(?:[ \t\xa0]+(?:(?:of|bin|ibn|al|el|de|del|da|di|van|von|der|la|le)[ \t\xa0]+){{0,2}}{CAPITALISED_WORD})*"
 )
 # Every run opens with a capital letter: scanning for one is much faster than trying CAPITALISED_RUN at every offset.
 RUN_OPENING = re.compile(r"[A-Z]")
@@ -107,8 +112,9 @@ def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
     parsed = _parse_run(text[start:end])
     if parsed is None:
         return None
-    return NameMention(parsed.start + start, parsed.end + start, parsed.name, parsed.title, parsed.possessive,
-                       parsed.honorific)
+    return NameMention(
+        parsed.start + start, parsed.end + start, parsed.name, parsed.title, parsed.possessive, parsed.honorific
+    )
 
 
 @lru_cache(maxsize=8192)  # the same runs come back in every window a sieve reads, and across articles
@@ -160,7 +166,9 @@ def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
     position = start
     while (run := _next_run(text, position, end)) is not None:
         run_end = position = _organisation_end(text, run, end)
-        while run_end > run.start() and text[run_end - 1] in ".," and not NAME_SUFFIX.search(text, run.start(), run_end):
+        while (
+            run_end > run.start() and text[run_end - 1] in ".," and not NAME_SUFFIX.search(text, run.start(), run_end)
+        ):
             run_end -= 1
         mention = parse_name_run(text, run.start(), run_end)
         if mention:
@@ -237,8 +245,9 @@ class EntityRegistry:
         if entity is None:
             entity = Entity(name=name, kind=kind, surname=key)
             self.by_key.setdefault(key, []).append(entity)
-        elif (len(name.split()) > len(entity.name.split()) and kind == entity.kind
-              and not INNER_POSSESSIVE.search(name)):  # "Harbor Institute’s Olsen" is no fuller name
+        elif (
+            len(name.split()) > len(entity.name.split()) and kind == entity.kind and not INNER_POSSESSIVE.search(name)
+        ):  # "Harbor Institute’s Olsen" is no fuller name
             entity.name = name
         self.by_start[mention.start] = entity
         self.last_named[id(entity)] = mention.start
@@ -261,8 +270,9 @@ class EntityRegistry:
             self.clean_names[name] = clean_name(name, self.lowercase_words, _is_first_name)
         return self.clean_names[name]
 
-    def _find(self, key: str, name: str, kind: str, honorific: str | None, at: int,
-              title: str | None = None) -> Entity | None:
+    def _find(
+        self, key: str, name: str, kind: str, honorific: str | None, at: int, title: str | None = None
+    ) -> Entity | None:
         members = self.by_key.get(key)
         if not members:
             return None
@@ -282,10 +292,11 @@ class EntityRegistry:
         return max(earlier, key=lambda e: (e.kind == kind, e.mentions, self.last_named.get(id(e), -1)))
 
     def _given_names(self, name: str) -> list[str]:
-        """"While Ellery", "One Ellery": words the article writes in lower case are no first names."""
+        """ "While Ellery", "One Ellery": words the article writes in lower case are no first names."""
         if name not in self.given_names:
-            self.given_names[name] = [w for w in _given_names(name)
-                                      if not is_common_word(w, self.lowercase_words) or _is_first_name(w)]
+            self.given_names[name] = [
+                w for w in _given_names(name) if not is_common_word(w, self.lowercase_words) or _is_first_name(w)
+            ]
         return self.given_names[name]
 
     @staticmethod
@@ -306,7 +317,7 @@ def _given_names(name: str) -> list[str]:
     """The words of a name before its surname, without particles: "Mara" of "Mara de Ellery"."""
     words = [w for w in name.split() if not GENERATION_SUFFIX.fullmatch(w)]
     owners = [i for i, w in enumerate(words) if w.endswith(("’s", "'s"))]
-    words = words[owners[-1] + 1:] if owners else words  # "Harbor Institute’s Olsen": the owner is no first name
+    words = words[owners[-1] + 1 :] if owners else words  # "Harbor Institute’s Olsen": the owner is no first name
     return [w.rstrip(".").lower() for w in words[:-1] if w.lower() not in NAME_PARTICLES]
 
 
@@ -316,9 +327,12 @@ def _titles_share_a_word(one: str, other: str | None) -> bool:
 
 
 def _same_given_names(one: list[str], other: list[str]) -> bool:
-    """"Tom J." and "Tom", "M." and "Mara Jane": one person; "Tom" and "Mara": two."""
+    """ "Tom J." and "Tom", "M." and "Mara Jane": one person; "Tom" and "Mara": two."""
     if not one or not other or set(one) <= set(other) or set(other) <= set(one):
         return True
     first, second = one[0], other[0]
-    return first == second or (len(first) == 1 and second.startswith(first)) or (
-        len(second) == 1 and first.startswith(second))
+    return (
+        first == second
+        or (len(first) == 1 and second.startswith(first))
+        or (len(second) == 1 and first.startswith(second))
+    )

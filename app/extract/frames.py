@@ -4,6 +4,7 @@
 `phrase_after` reads the one that follows a cue ("said Ruiz"). Both return a `Mention` with its form:
 a name, a pronoun, a description ("the top diplomat") or a group ("officials").
 """
+
 from __future__ import annotations
 
 import re
@@ -32,27 +33,38 @@ LEADING_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 # Who speaks for the person named before it: "Mrs. Clinton's campaign said".
-POSSESSIVE_AGENT = re.compile(r"\s((?:campaign(?: manager| chairman| chairwoman)?|spokesman|spokeswoman|spokesperson|office|team|aides?|camp|"
-                              r"press secretary|press office|representatives?))$")
+POSSESSIVE_AGENT = re.compile(
+    r"\s((?:campaign(?: manager| chairman| chairwoman)?|spokesman|spokeswoman|spokesperson|office|team|aides?|camp|"
+    r"press secretary|press office|representatives?))$"
+)
 POSSESSIVE_WORD = INNER_POSSESSIVE  # "the city’s mayor, Dana Ruiz,"
 # Who speaks for the name inside a description: "the Trump campaign", "a Freedom Partners official".
-AGENT_WORDS = re.compile(r"(?:\s+(?:campaign|spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|"
-                         r"senior|top|press|secretary|representative|ad|statement|office|team|camp)){1,3}")
+AGENT_WORDS = re.compile(
+    r"(?:\s+(?:campaign|spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|"
+    r"senior|top|press|secretary|representative|ad|statement|office|team|camp)){1,3}"
+)
 TRAILING_GROUP = re.compile(r"(?<![\w’'])([\w\-]+\s+){0,3}?([a-z]+s)$")  # "many harbor officials" said
 # Words after a cue that start no speaker: said "in a statement", said "that ..."
-PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|to|of|about|with|from|through|by|for|while|when|"
-                               r"that|this|last|earlier|later|told|it)\b", re.IGNORECASE)
+PREPOSITION_START = re.compile(
+    r"(?:in|on|at|during|after|before|to|of|about|with|from|through|by|for|while|when|"
+    r"that|this|last|earlier|later|told|it)\b",
+    re.IGNORECASE,
+)
 AFFILIATION_GAP = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?")  # "Joel Brant of the Harbor Institute"
 INSTITUTION_JOIN = re.compile(r"\s+(?:of|at|from|with|for|on|and)\s+(?:the\s+)?")  # "Center for Harbor Studies"
 # Role words between two names, the first only qualifying the second: "said RNC spokesman Sean Spicer"
-QUALIFIER_GAP = re.compile(r"(?:\s+(?!(?:in|on|at|of|for|to|and|by|with|from|who|which|that)\b)[a-z0-9][\w\-]*){1,3}\s+")
+QUALIFIER_GAP = re.compile(
+    r"(?:\s+(?!(?:in|on|at|of|for|to|and|by|with|from|who|which|that)\b)[a-z0-9][\w\-]*){1,3}\s+"
+)
 OWNER_ROLE_GAP = re.compile(r"(?:\s+[a-z][\w\-]*){1,5},?\s+")  # Ruiz’s "top harbor aide" Tom Lee
 ROLE_WORDS = re.compile(r"(?:[\w\-’']+\s+){0,4}")  # said "former harbor pilot" Tom Lee
 DETERMINER_START = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}", re.IGNORECASE)  # says "the" Kelby resident
 ATTRIBUTIVE_NAME = re.compile(r"[ \t]+[a-z][\w\-]*(?=\s*(?:[,.;:!?]|$))")  # the Kelby " resident".
 STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")  # "James, 22, of Flint, Mich., said"
 PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*")  # "McConnell, R-Ky., said"
-PLACE_TAIL = re.compile(r"\b(?:in|of|from|at|near)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}$")  # "in Salem", then ", Ore."
+PLACE_TAIL = re.compile(
+    r"\b(?:in|of|from|at|near)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}$"
+)  # "in Salem", then ", Ore."
 # A verb and "to" before an infinitive cue: Pratt "jumped in to " say, Lee "rose to " reply.
 INFINITIVE_LEAD = re.compile(r"\s(?:[a-z]+ed|rose|went|came|took)(?:\s+(?:in|up|on|out|back|forward))?\s+to\s+$")
 ON_BEFORE = re.compile(r"\bon\s+$")
@@ -112,15 +124,15 @@ def _head_mention(text: str, lo: int, hi: int) -> Mention | None:
         owners = [m for m in name_mentions(text, window_lo, window_lo + agent.start()) if m.possessive]
         if owners and owners[-1].end == window_lo + agent.start():
             owner = owners[-1]
-            return Mention(owner.start, hi, text[owner.start:hi], "name", owner)
+            return Mention(owner.start, hi, text[owner.start : hi], "name", owner)
     all_names = name_mentions(text, window_lo, hi)
     names = [m for m in all_names if m.end == hi and not m.possessive]
     if names:
         name = names[-1]
         person = _affiliated_person(text, all_names, name)
         if person is not None:
-            return Mention(person.start, hi, text[person.start:hi], "name", person)
-        return Mention(name.start, name.end, text[name.start:name.end], "name", name)
+            return Mention(person.start, hi, text[person.start : hi], "name", person)
+        return Mention(name.start, name.end, text[name.start : name.end], "name", name)
     description = TRAILING_DESCRIPTION.search(chunk)
     if description and description.group().split()[-1].lower() not in CAPITALISED_FUNCTION_WORDS:
         on_behalf = _named_agent(text, window_lo + description.start(), hi)
@@ -136,7 +148,7 @@ def _head_mention(text: str, lo: int, hi: int) -> Mention | None:
 
 
 def _affiliated_person(text: str, names: list[NameMention], last: NameMention) -> NameMention | None:
-    """"Joel Brant of the Carver Institute for Harbor Studies": the person before the institution,
+    """ "Joel Brant of the Carver Institute for Harbor Studies": the person before the institution,
     whose name may itself be cut by "for", "of" or "and"."""
     index = names.index(last)
     while index > 0 and INSTITUTION_JOIN.fullmatch(text, names[index - 1].end, names[index].start):
@@ -150,7 +162,7 @@ def _affiliated_person(text: str, names: list[NameMention], last: NameMention) -
 
 
 def _named_agent(text: str, lo: int, hi: int) -> Mention | None:
-    """"the Trump campaign", "a Freedom Partners official": speaks for the name inside it."""
+    """ "the Trump campaign", "a Freedom Partners official": speaks for the name inside it."""
     names = name_mentions(text, lo, hi)
     if names and AGENT_WORDS.fullmatch(text, names[-1].end, hi):
         owner = names[-1]
@@ -176,7 +188,7 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
         return None
     if text[hi - 1] != ",":
         return _unclosed_apposition(text, lo, hi) or _head_mention(text, lo, hi)
-    pieces = text[lo:hi - 1].split(", ")
+    pieces = text[lo : hi - 1].split(", ")
     if len(pieces) >= 2 and _renames_subject(pieces[-2], pieces[-1]):
         named = _head_mention(text, hi - 1 - len(pieces[-1]), hi - 1)
         if named and named.form == "name" and named.start == hi - 1 - len(pieces[-1]) and " " in named.name.name:
@@ -208,9 +220,9 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
 
 
 def _unclosed_apposition(text: str, lo: int, hi: int) -> Mention | None:
-    """"Tom Lee, the harbor pilot who found the wreck said": a full name opens the clause and an apposition
+    """ "Tom Lee, the harbor pilot who found the wreck said": a full name opens the clause and an apposition
     follows it, its closing comma forgotten; the name is the subject of the cue at `hi`."""
-    if not text[lo:lo + 1].isupper() or text.find(", ", lo, min(hi, lo + 80)) < 0:
+    if not text[lo : lo + 1].isupper() or text.find(", ", lo, min(hi, lo + 80)) < 0:
         return None  # no name opening the clause, or no comma soon after it
     names = name_mentions(text, lo, min(hi, lo + 80))
     if not names or names[0].start != lo or names[0].possessive or len(names[0].name.split()) < 2:
@@ -218,11 +230,11 @@ def _unclosed_apposition(text: str, lo: int, hi: int) -> Mention | None:
     name = names[0]
     if not UNCLOSED_APPOSITION.fullmatch(text, name.end, hi):
         return None
-    return Mention(name.start, name.end, text[name.start:name.end], "name", name, True)
+    return Mention(name.start, name.end, text[name.start : name.end], "name", name, True)
 
 
 def _renames_subject(previous: str, last: str) -> bool:
-    """"the harbor master, Tomas Lee," renames its subject; "a pilot from Salem, Oregon," names a state."""
+    """ "the harbor master, Tomas Lee," renames its subject; "a pilot from Salem, Oregon," names a state."""
     if not (previous[:1].islower() or POSSESSIVE_WORD.search(previous)):
         return False
     words = last.split()
@@ -254,17 +266,25 @@ def phrase_after(text: str, lo: int, hi: int) -> Mention | None:
     if PREPOSITION_START.match(text, lo, hi):
         return None
     names = name_mentions(text, lo, min(hi, lo + 120))
-    if len(names) > 1 and names[0].possessive and names[0].start == lo and OWNER_ROLE_GAP.fullmatch(
-            text, names[0].end, names[1].start):
+    if (
+        len(names) > 1
+        and names[0].possessive
+        and names[0].start == lo
+        and OWNER_ROLE_GAP.fullmatch(text, names[0].end, names[1].start)
+    ):
         name = names[1]  # "said Ruiz’s chief of staff, Tom Lee": the one named after the role speaks
-        return Mention(name.start, name.end, text[name.start:name.end], "name", name)
-    if names and DETERMINER_START.fullmatch(text, lo, names[0].start) and ATTRIBUTIVE_NAME.match(text, names[0].end, hi):
+        return Mention(name.start, name.end, text[name.start : name.end], "name", name)
+    if (
+        names
+        and DETERMINER_START.fullmatch(text, lo, names[0].start)
+        and ATTRIBUTIVE_NAME.match(text, names[0].end, hi)
+    ):
         names = []  # "says the Kelby resident": a place qualifying the noun that speaks
     if names and not names[0].possessive and ROLE_WORDS.fullmatch(text, lo, names[0].start):
         name = names[0]
         if len(names) > 1 and QUALIFIER_GAP.fullmatch(text, name.end, names[1].start):
             name = names[1]  # "said RNC spokesman Sean Spicer"
-        return Mention(name.start, name.end, text[name.start:name.end], "name", name)
+        return Mention(name.start, name.end, text[name.start : name.end], "name", name)
     pronoun = LEADING_PRONOUN.match(text, lo, hi)
     if pronoun:
         return Mention(lo, pronoun.end(), pronoun.group(1), "pronoun")

@@ -8,6 +8,7 @@ women alike; an object "him" or "her" after another person's name is that person
 overruled. A full name given a role ("Zorvan Voss, the chief engineer,") is a person even when its first
 name tells no gender.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,8 @@ FEMALE_BACK_REFERENCE = re.compile(r"\b(?:her|hers|herself)\b")
 SURE_BACK_REFERENCE = re.compile(r"\b(?:his|himself|hers|herself)\b")
 SENTENCE_LEAD = re.compile(r"[\s“\"‘'(]*")
 MIN_VOTES = 2
-# A name set off by a common-noun apposition: "Zorvan Voss, the harbor's chief engineer,", "Lee, the Harbor Board chairman,".
+# A name set off by a common-noun apposition: "Zorvan Voss, the harbor's chief engineer,",
+# "Lee, the Harbor Board chairman,".
 ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}[a-z]")  # ", the Harbor Board chairman,"
 # A name followed by "who", which only people take: "Brant, who was elected in 2014,".
 PERSON_RELATIVE = re.compile(r",\s+who(?:se|m)?\s")
@@ -38,7 +40,7 @@ def _outside_quotes(text: str, start: int, end: int, spans: list[QuoteSpan], spa
     while index < len(spans) and spans[index].open_mark < end:
         span = spans[index]
         if span.end > cursor:
-            pieces.append(text[cursor:max(cursor, span.open_mark)])
+            pieces.append(text[cursor : max(cursor, span.open_mark)])
             cursor = max(cursor, span.end)
         index += 1
     pieces.append(text[cursor:end])
@@ -47,7 +49,7 @@ def _outside_quotes(text: str, start: int, end: int, spans: list[QuoteSpan], spa
 
 def _next_person(free: list[NameMention], at: int, end: int, entity: Entity, registry: EntityRegistry) -> int:
     """Where the sentence first names another person after its subject's name `free[at]` (else `end`)."""
-    for mention in free[at + 1:]:
+    for mention in free[at + 1 :]:
         if mention.start >= end:
             break
         other = registry.lookup(mention.name, mention.start)
@@ -56,8 +58,9 @@ def _next_person(free: list[NameMention], at: int, end: int, entity: Entity, reg
     return end
 
 
-def learn_genders(text: str, sentences: list[Sentence], free: list[NameMention], registry: EntityRegistry,
-                  spans: list[QuoteSpan]) -> None:
+def learn_genders(
+    text: str, sentences: list[Sentence], free: list[NameMention], registry: EntityRegistry, spans: list[QuoteSpan]
+) -> None:
     """Correct or fill the gender of people whose sentences refer back to them with one gender only."""
     votes: dict[int, Counter] = {}
     entities: dict[int, Entity] = {}
@@ -72,8 +75,9 @@ def learn_genders(text: str, sentences: list[Sentence], free: list[NameMention],
         if entity is None or entity.kind != "person" or entity.gender_from_honorific:
             continue
         narration = _outside_quotes(text, free[at].end, sentence.end, spans, span_starts)
-        before_another = _outside_quotes(text, free[at].end, _next_person(free, at, sentence.end, entity, registry),
-                                         spans, span_starts)
+        before_another = _outside_quotes(
+            text, free[at].end, _next_person(free, at, sentence.end, entity, registry), spans, span_starts
+        )
         sure = SURE_BACK_REFERENCE.findall(narration)
         # "Ruiz accused Diaz of losing her notes": an object "him" or "her" after another person's name is theirs
         male = any(w in ("his", "himself") for w in sure) or bool(MALE_BACK_REFERENCE.search(before_another))

@@ -2,6 +2,7 @@
 
 General vocabulary only; nothing here names a person or an event of any particular article.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,21 @@ SPEECH_VERBS = (
     "enquired queried "
     "quips muses snaps echoes jokes laments cautions reckons confides wonders"
 ).split()
-MULTIWORD_CUES = ["according to", "pointed out", "went on", "made clear", "made it clear", "points out", "goes on",
-                  "shot back", "fired back", "chimed in", "put it", "wrote on twitter", "said in a statement"]
+MULTIWORD_CUES = [
+    "according to",
+    "pointed out",
+    "went on",
+    "made clear",
+    "made it clear",
+    "points out",
+    "goes on",
+    "shot back",
+    "fired back",
+    "chimed in",
+    "put it",
+    "wrote on twitter",
+    "said in a statement",
+]
 # "so-called" names a thing; it reports no one's words.
 
 
@@ -77,8 +91,7 @@ TITLE_WORDS = frozenset(
     "defense defence foreign affairs interior finance treasury homeland security health education energy "
     "commerce labor labour justice transportation agriculture veterans staff joint chiefs "
     "of the for and us u.s. u.s uk u.k. un u.n. federal national democratic republican gop "
-    "dem rep. sen. gov. gen. dr. mr. mrs. ms. lt. col. adm. sgt. capt. maj. rev. prof. cmdr."
-    .split()
+    "dem rep. sen. gov. gen. dr. mr. mrs. ms. lt. col. adm. sgt. capt. maj. rev. prof. cmdr.".split()
 )
 
 # Jobs, ranks and labels written capitalised before a name, beyond the titles above: "Captain Mia Dorr",
@@ -94,12 +107,12 @@ ROLE_WORDS = frozenset(
     "campaigner activist entrepreneur businessman businesswoman billionaire author novelist rival challenger "
     "incumbent hopeful frontrunner front-runner democrat democrats conservative labour tory liberal socialist "
     "veteran rookie goalkeeper goaltender striker midfielder defender forward quarterback pitcher star "
-    "vice-president vice-chair co-chair spokesperson"
-    .split()
+    "vice-president vice-chair co-chair spokesperson".split()
 )
 
 ORGANIZATION_WORDS = frozenset(
-    "party committee campaign department ministry administration agency authority office bureau council association institute "
+    "party committee campaign department ministry administration agency authority office bureau council association "
+    "institute "
     "foundation center centre university college company corporation corp inc co group network news times post "
     "journal press service services commission board court union bank fund club league organization organisation "
     "team staff white house senate congress parliament government army police fbi cia nato reuters "
@@ -107,30 +120,33 @@ ORGANIZATION_WORDS = frozenset(
     "ltd llc plc gmbh ag co. holdings industries partners foods systems technologies lines airlines "
     "airways motors energy pharmaceuticals logistics labs laboratories trust society federation alliance "
     "coalition confederation syndicate cooperative co-op consortium city county municipality "
-    "school hospital museum library church charity"
-    .split()
+    "school hospital museum library church charity".split()
 )
 GROUP_NOUNS = frozenset(
     "officials aides advisers advisors critics experts analysts supporters opponents democrats republicans "
     "lawmakers leaders protesters activists residents voters sources observers economists investigators "
     "prosecutors officers members people organizers organisers staffers strategists pollsters diplomats "
-    "authorities witnesses scientists researchers students workers"
-    .split()
+    "authorities witnesses scientists researchers students workers".split()
 )
-ORGANIZATION_HEADS = frozenset("company campaign committee party department ministry administration agency group "
-                               "organization organisation government council network newspaper firm foundation "
-                               "trust union authority office board commission club team bank university college "
-                               "school hospital charity institute association society federation city county "
-                               "force service police league employer operator developer retailer manufacturer "
-                               "carrier airline insurer regulator utility".split())
+ORGANIZATION_HEADS = frozenset(
+    "company campaign committee party department ministry administration agency group "
+    "organization organisation government council network newspaper firm foundation "
+    "trust union authority office board commission club team bank university college "
+    "school hospital charity institute association society federation city county "
+    "force service police league employer operator developer retailer manufacturer "
+    "carrier airline insurer regulator utility".split()
+)
 # What an organisation says through: "the statement said", "the release said".
-STATEMENT_NOUNS = frozenset("statement release filing notice letter report memo announcement bulletin "
-                            "advisory update post".split())
+STATEMENT_NOUNS = frozenset(
+    "statement release filing notice letter report memo announcement bulletin advisory update post".split()
+)
 # Nouns for something a person said or wrote: "Ruiz’s pledge to", "Lee’s stock answer", "Ruiz’s claim that".
-SPEECH_NOUNS = frozenset("statement slogan motto mantra refrain catchphrase phrase line answer reply response words "
-                         "remark remarks comment comments suggestion message tweet tweets post letter memoir speech "
-                         "promise pledge vow argument claim assertion accusation charge warning aside pitch quip joke "
-                         "description characterization broadside attack criticism mangling proposal proposals".split())
+SPEECH_NOUNS = frozenset(
+    "statement slogan motto mantra refrain catchphrase phrase line answer reply response words "
+    "remark remarks comment comments suggestion message tweet tweets post letter memoir speech "
+    "promise pledge vow argument claim assertion accusation charge warning aside pitch quip joke "
+    "description characterization broadside attack criticism mangling proposal proposals".split()
+)
 # ... and what a person speaks through: "Ruiz’s campaign said", "Lee’s office said".
 VOICE_NOUNS = SPEECH_NOUNS | {"campaign", "office"}
 
@@ -146,10 +162,11 @@ CAPITALISED_FUNCTION_WORDS = frozenset(
     "behind beyond across through until upon amid via let is was are were be been has have had do does did "
     "will would can could should might must says said told asked neither either "
     "maybe perhaps "
-    "jan feb aug sept oct nov dec"  # month abbreviations: "WASHINGTON, Dec. 8 —" names no one
-    .split()
+    "jan feb aug sept oct nov dec".split()  # month abbreviations: "WASHINGTON, Dec. 8 —" names no one
 )
 # Day and month names written right after a name: "Ruiz Tuesday", "in Israel Tuesday".
-DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
-                       "june july august september october november december today tonight".split())
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december today tonight".split()
+)
 NAME_PARTICLES = frozenset("bin ibn al el de del della da di du van von der den la le ben st. st".split())

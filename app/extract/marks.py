@@ -9,6 +9,7 @@ apostrophes. A quote nested in another is part of the outer one, whatever the ho
 inside single, single inside double, double inside guillemets): only the outermost spans are kept,
 so spans never overlap.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,15 @@ PARAGRAPH = re.compile(r"[^\n]+")
 # archives and typesetting (see `_marks_of`). Written as any mark, then more single marks after a
 # single one, so a search skips to the next mark at once instead of trying both branches at every offset.
 MARK_RUN = re.compile(r"[\"“”„‟«»‹›'‘’](?:(?<=['‘’])['‘’]*)?")
-FAMILY_OF_GLYPH = {"«": "guillemet", "»": "guillemet", "‹": "single guillemet", "›": "single guillemet",
-                   "'": "single", "‘": "single", "’": "single"}  # any other mark is a double one
+FAMILY_OF_GLYPH = {
+    "«": "guillemet",
+    "»": "guillemet",
+    "‹": "single guillemet",
+    "›": "single guillemet",
+    "'": "single",
+    "‘": "single",
+    "’": "single",
+}  # any other mark is a double one
 PAIRED_FAMILIES = ("guillemet", "double", "single guillemet")  # paired by glyph, never apostrophes
 # Elisions written with a leading apostrophe: '90s, 'em, 'til, 'cause, 'bout, rock 'n' roll.
 LEADING_ELISION = re.compile(r"(?:\d0s|\d\d\b|em\b|til\b|cause\b|bout\b|tis\b|twas\b|n['’]\s|n\b|s\b)", re.IGNORECASE)
@@ -93,15 +101,16 @@ def _marks_of(text: str, run: re.Match[str]) -> list[Mark]:
     start, end, glyph = run.start(), run.end(), run.group()
     if len(glyph) == 1:
         family = FAMILY_OF_GLYPH.get(glyph, "double")
-        if family == "single" and 0 < start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum():
+        if family == "single" and start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum():
             return []
         return [Mark(start, end, glyph, family)]
     pair_at = start if len(glyph) == 2 or (end < len(text) and text[end].isalnum()) else end - 2
-    return [Mark(pair_at, pair_at + 2, text[pair_at:pair_at + 2], "double")]
+    return [Mark(pair_at, pair_at + 2, text[pair_at : pair_at + 2], "double")]
 
 
-def _span(text: str, open_at: int, content_start: int, close_at: int, index: int,
-          closed: bool, single: bool, after: int = -1) -> QuoteSpan | None:
+def _span(
+    text: str, open_at: int, content_start: int, close_at: int, index: int, closed: bool, single: bool, after: int = -1
+) -> QuoteSpan | None:
     """The span between two marks, without the spaces inside them (`« mot »`); None when empty."""
     start = _start_after_space(text, content_start, close_at)
     end = end_before_space(text, close_at)
@@ -154,8 +163,9 @@ def _paired_spans(text: str, marks: list[Mark], p_end: int, index: int) -> list[
     return [s for s in spans if s is not None]
 
 
-def _single_spans(text: str, marks: list[Mark], p_end: int, index: int, runs_on: bool,
-                  taken: list[tuple[int, int]]) -> list[QuoteSpan]:
+def _single_spans(
+    text: str, marks: list[Mark], p_end: int, index: int, runs_on: bool, taken: list[tuple[int, int]]
+) -> list[QuoteSpan]:
     """Single-quoted stretches outside other quotes; unmatched single marks are apostrophes. The last
     quote of the paragraph, left without a closing mark, runs to its end when `runs_on` (the next
     paragraph reopens with a single mark, the British way of quoting over two paragraphs)."""

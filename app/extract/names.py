@@ -6,9 +6,17 @@ Nell Garrow", "Nell Garrow Asked Voters To"). The name is what remains; the role
 Two readings: `split_title` by the word lists alone, for any run; `clean_name` with what the
 article itself shows, the words it writes in lower case elsewhere ("rival", "dock warden").
 """
+
 from __future__ import annotations
 
-from app.extract.lexicon import CAPITALISED_FUNCTION_WORDS, HONORIFIC_GENDER, NAME_PARTICLES, ORGANIZATION_WORDS, ROLE_WORDS, TITLE_WORDS
+from app.extract.lexicon import (
+    CAPITALISED_FUNCTION_WORDS,
+    HONORIFIC_GENDER,
+    NAME_PARTICLES,
+    ORGANIZATION_WORDS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+)
 
 TITLE_CONNECTIVES = frozenset("of for the and".split())
 
@@ -41,12 +49,14 @@ def is_common_word(word: str, lowercase_words: set[str] | frozenset[str]) -> boo
     """A word the article also writes in lower case ("rival", "asked") or a function word ("While"),
     and no name particle or honorific."""
     low = word.lower()
-    return (low in lowercase_words or low in CAPITALISED_FUNCTION_WORDS) and low not in NAME_PARTICLES \
+    return (
+        (low in lowercase_words or low in CAPITALISED_FUNCTION_WORDS)
+        and low not in NAME_PARTICLES
         and low not in HONORIFIC_GENDER
+    )
 
 
-def clean_name(name: str, lowercase_words: set[str] | frozenset[str],
-               is_first_name) -> tuple[str, str | None]:
+def clean_name(name: str, lowercase_words: set[str] | frozenset[str], is_first_name) -> tuple[str, str | None]:
     """(name, title words taken off it) for a person's name read from one capitalised run.
 
     Leading words the article writes in lower case are a label when a first name follows them
@@ -63,12 +73,26 @@ def clean_name(name: str, lowercase_words: set[str] | frozenset[str],
     if start and (not is_first_name(words[start]) or start == len(words) - 1):
         start = 0  # "Old Mill Rovers", "Garden Bill": no first name and surname follow, so it is no label
     if start == 0:  # a headline before the name: "Review Crowd Does Not Like Nell Garrow"
-        start = max((i for i in range(1, len(words) - 1) if words[i - 1].lower() in CAPITALISED_FUNCTION_WORDS
-                     and is_first_name(words[i])), default=0)
+        start = max(
+            (
+                i
+                for i in range(1, len(words) - 1)
+                if words[i - 1].lower() in CAPITALISED_FUNCTION_WORDS and is_first_name(words[i])
+            ),
+            default=0,
+        )
     if start == 0:  # a second name in a headline: "Nell Garrow Slams Ines Farrell" is about Ines Farrell
-        start = max((i for i in range(2, len(words) - 1) if is_first_name(words[i])
-                     and not is_common_word(words[i], lowercase_words) and not is_common_word(words[i + 1], lowercase_words)
-                     and not _may_precede_a_given_name(words[i - 1], is_first_name)), default=0)
+        start = max(
+            (
+                i
+                for i in range(2, len(words) - 1)
+                if is_first_name(words[i])
+                and not is_common_word(words[i], lowercase_words)
+                and not is_common_word(words[i + 1], lowercase_words)
+                and not _may_precede_a_given_name(words[i - 1], is_first_name)
+            ),
+            default=0,
+        )
         headline = start > 0
     else:
         headline = False
@@ -92,5 +116,5 @@ def _may_precede_a_given_name(word: str, is_first_name) -> bool:
 
 
 def is_page_furniture(name: str, lowercase_words: set[str] | frozenset[str]) -> bool:
-    """"READ MORE", "WATCH LIVE": words in capitals that the article also writes as plain words."""
+    """ "READ MORE", "WATCH LIVE": words in capitals that the article also writes as plain words."""
     return name.isupper() and " " in name and all(is_common_word(word, lowercase_words) for word in name.split())

@@ -1,12 +1,13 @@
 """The extraction pipeline: page layout blanked, spans, then the ordered attribution sieves, then dates,
 topics and subjects."""
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from app.extract.cues import closing_cue
 from app.extract.dates import said_on_in_paragraph
@@ -35,11 +36,20 @@ LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")  # "besides" written lower
 SENTENCE_GUESS_SIEVES = frozenset({"owned_words", "sentence_subject", "continuation"})
 GUESS_SIEVES = FALLBACK_SIEVES | SENTENCE_GUESS_SIEVES | {"continuation"}  # no cue of the quote's own
 # Sieves that read a written cue: their speaker becomes the subject of the sentence for what follows.
-CUE_SIEVES_FOR_SALIENCE = frozenset({
-    "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
-    "according_to", "reported_speech_partial", "late_trailing_cue", "pronoun_speaker", "descriptive_speaker",
-    "colon_paragraph",
-})
+CUE_SIEVES_FOR_SALIENCE = frozenset(
+    {
+        "trailing_named_cue",
+        "appositive_speaker",
+        "relative_clause_speaker",
+        "colon_introduction",
+        "according_to",
+        "reported_speech_partial",
+        "late_trailing_cue",
+        "pronoun_speaker",
+        "descriptive_speaker",
+        "colon_paragraph",
+    }
+)
 
 
 def _free_mentions(text: str, spans: list[QuoteSpan]) -> list[NameMention]:
@@ -53,8 +63,9 @@ def _free_mentions(text: str, spans: list[QuoteSpan]) -> list[NameMention]:
     return free
 
 
-def _attribute_all(article: str, text: str, spans: list[QuoteSpan], sentences: list[Sentence],
-                   people: set[str]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+def _attribute_all(
+    article: str, text: str, spans: list[QuoteSpan], sentences: list[Sentence], people: set[str]
+) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
     """Attribute every span of `text` (the article with page layout blanked; `article` is as written);
     `people` receives the case-folded words of the names of the article's people (for key
     terms, which leave them out)."""
@@ -67,8 +78,13 @@ def _attribute_all(article: str, text: str, spans: list[QuoteSpan], sentences: l
     mark_described_people(text, free, registry)
     learn_descriptions(text, free, registry)
     resolve_elder_and_younger(text, free, registry)
-    people.update(word.casefold() for entity in registry.entities() if entity.kind == "person"
-                  and entity.personal for alias in entity.aliases for word in alias.split())
+    people.update(
+        word.casefold()
+        for entity in registry.entities()
+        if entity.kind == "person" and entity.personal
+        for alias in entity.aliases
+        for word in alias.split()
+    )
     discourse = Discourse(registry, free, lowercase_words)
     discourse.read_byline(article)
     results: list[tuple[QuoteSpan, Sentence, Attribution]] = []
@@ -99,25 +115,39 @@ def _attribute_all(article: str, text: str, spans: list[QuoteSpan], sentences: l
     return _look_ahead(results)
 
 
-def _look_ahead(results: list[tuple[QuoteSpan, Sentence, Attribution]]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+def _look_ahead(
+    results: list[tuple[QuoteSpan, Sentence, Attribution]],
+) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
     """A quote only guessed by a fallback takes the speaker of the next quote of its paragraph when
     that one names its speaker with a cue: `“We are broke.” Then: “Nobody listens,” Ruiz said.`"""
     for index in range(len(results) - 2, -1, -1):
         span, sentence, attribution = results[index]
         following_span, _, following = results[index + 1]
-        cue_closes_sentence = (results[index + 1][1] == sentence and following.mention is not None
-                               and following.mention.start > following_span.end)
+        cue_closes_sentence = (
+            results[index + 1][1] == sentence
+            and following.mention is not None
+            and following.mention.start > following_span.end
+        )
         guessed = attribution.sieve in FALLBACK_SIEVES or (
-            attribution.sieve in SENTENCE_GUESS_SIEVES and cue_closes_sentence)
-        if (guessed and following.sieve in CUE_SIEVES_FOR_SALIENCE
-                and following_span.paragraph == span.paragraph and following.entity is not None):
-            results[index] = (span, sentence, Attribution(
-                "following_quote", 0.5, following.cue, following.mention, following.entity))
+            attribution.sieve in SENTENCE_GUESS_SIEVES and cue_closes_sentence
+        )
+        if (
+            guessed
+            and following.sieve in CUE_SIEVES_FOR_SALIENCE
+            and following_span.paragraph == span.paragraph
+            and following.entity is not None
+        ):
+            results[index] = (
+                span,
+                sentence,
+                Attribution("following_quote", 0.5, following.cue, following.mention, following.entity),
+            )
     return results
 
 
-def _interview_turns(text: str, results: list[tuple[QuoteSpan, Sentence, Attribution]],
-                     turns: list[tuple[int, int, bool]]) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
+def _interview_turns(
+    text: str, results: list[tuple[QuoteSpan, Sentence, Attribution]], turns: list[tuple[int, int, bool]]
+) -> list[tuple[QuoteSpan, Sentence, Attribution]]:
     """Quotes in a Q&A section with no reporting cue in their sentence: in an answer they are the
     interviewee's own words (`A: We reopen in “a month or two”.`), the interviewee being the speaker
     the article quotes most; in a question a guess is dropped, as the interviewer relays them."""
@@ -153,7 +183,7 @@ def _speaker(attribution: Attribution) -> Speaker | None:
 def _kind(text: str, span: QuoteSpan, sentence: Sentence, attribution: Attribution) -> str:
     if attribution.sieve == "continuation":
         return "continuation"
-    before = text[max(sentence.start, span.open_mark - MAX_CONTEXT_CHARS):span.open_mark].strip(" \t,;:—–-(")
+    before = text[max(sentence.start, span.open_mark - MAX_CONTEXT_CHARS) : span.open_mark].strip(" \t,;:—–-(")
     return "partial" if any(c.isalpha() for c in before) else "full"
 
 
@@ -162,10 +192,10 @@ def _headline_end(text: str, title: str | None) -> int:
     left out, as annotators leave them out or mark them optional. The first line is a headline
     when it is the given title; with no title given, when it is short, unpunctuated at its end
     and holds no attributed full quote (`,”`)."""
-    found = paragraphs(text[:HEADLINE_MAX_CHARS * 2])
+    found = paragraphs(text[: HEADLINE_MAX_CHARS * 2])
     if len(found) < 2:
         return 0
-    first = text[found[0][0]:found[0][1]].strip()
+    first = text[found[0][0] : found[0][1]].strip()
     if title:
         return found[0][1] if _comparable(title) == _comparable(first) else 0
     if len(first) <= HEADLINE_MAX_CHARS and not FULL_QUOTE_CLOSE.search(first) and first[-1] not in ".!?":
@@ -186,7 +216,7 @@ def _frame(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> str:
         if start < end:
             pieces += [text[done:start], " " * (end - start)]
             done = end
-    pieces.append(text[done:sentence.end])
+    pieces.append(text[done : sentence.end])
     return "".join(pieces)
 
 
@@ -200,8 +230,9 @@ def _context(span: QuoteSpan, sentence: Sentence) -> tuple[int, int]:
     return start, min(sentence.end, max(span.end, start + MAX_CONTEXT_CHARS))
 
 
-def extract_quotes(text: str, title: str | None = None, published: date | None = None,
-                   taxonomy: Taxonomy | None = None) -> list[Quote]:
+def extract_quotes(
+    text: str, title: str | None = None, published: date | None = None, taxonomy: Taxonomy | None = None
+) -> list[Quote]:
     """Every quotation in `text`, in order of appearance, attributed where a speaker can be found;
     with a `taxonomy`, each ranked by the subjects it is about (see `app.extract.subjects`)."""
     if not text or not text.strip():
@@ -236,38 +267,45 @@ def extract_quotes(text: str, title: str | None = None, published: date | None =
     article_subjects = ArticleSubjects.of(taxonomy, text, title) if taxonomy is not None else None
     people: set[str] = set()
     attributed = _attribute_all(article, text, spans, sentences, people)
-    people.update(word.casefold() for _, _, attribution in attributed if attribution.entity is not None
-                  and attribution.entity.kind == "person" for word in attribution.entity.name.split())
+    people.update(
+        word.casefold()
+        for _, _, attribution in attributed
+        if attribution.entity is not None and attribution.entity.kind == "person"
+        for word in attribution.entity.name.split()
+    )
     article_people = frozenset(people)
     if interview:
         attributed = _interview_turns(text, attributed, interview)
     for span, sentence, attribution in attributed:
         start, end = _context(span, sentence)
         if (start, end) not in dates:
-            dates[start, end] = said_on_in_paragraph(frame(Sentence(start, end, sentence.paragraph)),
-                                                     earlier_in_paragraph(sentence), published)
+            dates[start, end] = said_on_in_paragraph(
+                frame(Sentence(start, end, sentence.paragraph)), earlier_in_paragraph(sentence), published
+            )
         context = text[start:end].strip()
-        quoted = article[span.start:span.end]  # as written, markup inside a quote included
+        quoted = article[span.start : span.end]  # as written, markup inside a quote included
         if (quoted, context) not in topics:
             topics[quoted, context] = quote_topics(quoted, context, article_people)
         subjects, details = ((), ())
         if article_subjects is not None:
             subjects, details = article_subjects.rank((span.start, span.end), (start, end), sentence.paragraph)
-        quotes.append(Quote(
-            text=quoted,
-            start=span.start,
-            end=span.end,
-            context=context,
-            kind=_kind(text, span, sentence, attribution),
-            speaker=_speaker(attribution),
-            cue=attribution.cue,
-            said_on=dates[start, end],
-            topics=topics[quoted, context],
-            subjects=subjects,
-            subject_details=details,
-            sieve=attribution.sieve,
-            confidence=attribution.confidence,
-        ))
+        quotes.append(
+            Quote(
+                text=quoted,
+                start=span.start,
+                end=span.end,
+                context=context,
+                kind=_kind(text, span, sentence, attribution),
+                speaker=_speaker(attribution),
+                cue=attribution.cue,
+                said_on=dates[start, end],
+                topics=topics[quoted, context],
+                subjects=subjects,
+                subject_details=details,
+                sieve=attribution.sieve,
+                confidence=attribution.confidence,
+            )
+        )
     return quotes
 
 

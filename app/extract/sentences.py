@@ -2,6 +2,7 @@
 
 A boundary is never placed inside a quotation, so `"One. Two," she said.` is one sentence.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,8 @@ _OPENING = rf"(?:[{re.escape(OPENING_MARK_CHARS)}(\[]\s?)"
 # End punctuation, then closing marks, then space, then something that can start a sentence.
 # (The first character is written apart, so a search skips to the next stop at once.)
 SENTENCE_END = re.compile(rf"[.!?…][.!?…]*{_CLOSING}*\s+(?={_OPENING}*[A-Z0-9])")
-# After a quote ending in ?, ! or a trailing-off …, a capitalised speaker and cue continue the sentence: `?" Trump asked.`
+# After a quote ending in ?, ! or a trailing-off …, a capitalised speaker and cue continue the
+# sentence: `?" Trump asked.`
 SPEAKER_THEN_CUE = re.compile(rf"(?:[A-Z][\w.’'\-]*\s+){{0,3}}[A-Z][\w.’'\-]*(?:,[^,]{{1,80}},)?\s+{CUE_PATTERN}")
 WORD_BEFORE_DOT = re.compile(rf"([A-Za-z.]+)\.{_CLOSING}*\s+$")
 

@@ -3,11 +3,12 @@
 Each sieve takes a `QuoteContext` and returns an `Attribution` or None. Its docstring holds one
 sentence it is for.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from app.extract.cues import Cue, late_cue, leading_cue, trailing_cue
 from app.extract.discourse import Discourse
@@ -28,13 +29,16 @@ SPEECH_NOUN_AFTER = re.compile(r"(?:\s+[\w\-]+){0,2}?\s+(?:" + "|".join(sorted(S
 SPEECH_TO_QUOTE = re.compile(r"(?:\s+(?:that|to|of|about|against|on|for|at|in|with)\b[^.;!?“”\"]{0,100})?[\s,:—–\-]*")
 OWNED_SPEECH_REACH = 160
 # A passive cue right before a quote, its agent after it: `was called “...” by Ruiz`, `is described as a “...”`.
-PASSIVE_CUE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]+ly\s+)?" + CUE_PATTERN
-                                + r"(?:\s+as)?(?:\s+(?:a|an|the))?\s*$")
+PASSIVE_CUE_BEFORE = re.compile(
+    r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]+ly\s+)?" + CUE_PATTERN + r"(?:\s+as)?(?:\s+(?:a|an|the))?\s*$"
+)
 AGENT_AFTER = re.compile(r"[\s,]*by\s+")
 # A sentence opening on a subordinate clause: "While Ruiz ...", "And when Ruiz ...".
-OPENING_SUBORDINATOR = re.compile(r"[\s“\"‘']*(?:(?:And|But|Yet)\s+)?(?:While|When|As|After|Although|Though|Before|"
-                                  r"If|Because|Since|Once|Until|Whereas|while|when|as|after|although|though|before|"
-                                  r"if|because|since|once|until|whereas)\s+")
+OPENING_SUBORDINATOR = re.compile(
+    r"[\s“\"‘']*(?:(?:And|But|Yet)\s+)?(?:While|When|As|After|Although|Though|Before|"
+    r"If|Because|Since|Once|Until|Whereas|while|when|as|after|although|though|before|"
+    r"if|because|since|once|until|whereas)\s+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +56,32 @@ class Attribution:
 class QuoteContext:
     """One quote with the words around it and the discourse so far; cue lookups are computed once."""
 
-    __slots__ = ("text", "span", "sentence", "before_lo", "after_hi", "discourse", "subject", "subject_at",
-                 "previous", "_trailing", "_leading")
+    __slots__ = (
+        "text",
+        "span",
+        "sentence",
+        "before_lo",
+        "after_hi",
+        "discourse",
+        "subject",
+        "subject_at",
+        "previous",
+        "_trailing",
+        "_leading",
+    )
 
-    def __init__(self, text: str, span: QuoteSpan, sentence: Sentence, before_lo: int, after_hi: int,
-                 discourse: Discourse, subject: Entity | None, subject_at: int,
-                 previous: tuple[QuoteSpan, Attribution] | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        span: QuoteSpan,
+        sentence: Sentence,
+        before_lo: int,
+        after_hi: int,
+        discourse: Discourse,
+        subject: Entity | None,
+        subject_at: int,
+        previous: tuple[QuoteSpan, Attribution] | None,
+    ) -> None:
         self.text, self.span, self.sentence = text, span, sentence
         self.before_lo, self.after_hi = before_lo, after_hi
         self.discourse, self.subject, self.subject_at, self.previous = discourse, subject, subject_at, previous
@@ -164,7 +188,7 @@ def passive_agent(context: QuoteContext) -> Attribution | None:
     if not names or names[0].start != agent.end() or names[0].possessive:
         return None
     name = names[0]
-    mention = Mention(name.start, name.end, context.text[name.start:name.end], "name", name)
+    mention = Mention(name.start, name.end, context.text[name.start : name.end], "name", name)
     return Attribution("passive_agent", 0.8, None, mention, context.discourse.entity_for_name(name))
 
 
@@ -228,8 +252,14 @@ def descriptive_speaker(context: QuoteContext) -> Attribution | None:
     for found in context.cues():
         if found.mention.form in ("description", "group"):
             entity = context.resolve(found.mention)
-            return Attribution("descriptive_speaker", 0.75 if entity else 0.7, found.cue, found.mention, entity,
-                               anonymous=entity is None)
+            return Attribution(
+                "descriptive_speaker",
+                0.75 if entity else 0.7,
+                found.cue,
+                found.mention,
+                entity,
+                anonymous=entity is None,
+            )
     return None
 
 
@@ -246,7 +276,7 @@ def signed_quote(context: QuoteContext) -> Attribution | None:
     name = names[0]
     if not SIGNATURE_NAME_END.match(context.text, name.end):
         return None  # "— Lee won the vote" is a sentence, not a signature
-    mention = Mention(name.start, name.end, context.text[name.start:name.end], "name", name)
+    mention = Mention(name.start, name.end, context.text[name.start : name.end], "name", name)
     return Attribution("signed_quote", 0.85, None, mention, context.discourse.entity_for_name(name))
 
 
@@ -254,9 +284,9 @@ def colon_paragraph(context: QuoteContext) -> Attribution | None:
     """Dana Ruiz read out the verdict:\n\n“The council finds the contract void.”"""
     if not context.opens_sentence():
         return None
-    window = context.text[max(0, context.span.open_mark - 200):context.span.open_mark]
+    window = context.text[max(0, context.span.open_mark - 200) : context.span.open_mark]
     before = window.rstrip()
-    if not before.endswith(":") or "\n" not in window[len(before):]:
+    if not before.endswith(":") or "\n" not in window[len(before) :]:
         return None
     entity = context.discourse.latest(context.span.paragraph - 1)
     return Attribution("colon_paragraph", 0.7, None, None, entity) if entity is not None else None
@@ -269,15 +299,18 @@ def owned_words(context: QuoteContext) -> Attribution | None:
     owner = next((n for n in reversed(names) if n.possessive), None)
     if owner is None:
         return None
-    if not context.text[owner.end:open_mark].strip():  # `Ruiz’s “bridges first” slogan`
+    if not context.text[owner.end : open_mark].strip():  # `Ruiz’s “bridges first” slogan`
         owns = context.span.closed and SPEECH_NOUN_AFTER.match(context.text, context.span.after()) is not None
     else:
         noun = SPEECH_NOUN_AFTER.match(context.text, owner.end, open_mark)
-        owns = (noun is not None and SPEECH_TO_QUOTE.fullmatch(context.text, noun.end(), open_mark) is not None
-                and CUE.search(context.text, noun.end(), open_mark) is None)
+        owns = (
+            noun is not None
+            and SPEECH_TO_QUOTE.fullmatch(context.text, noun.end(), open_mark) is not None
+            and CUE.search(context.text, noun.end(), open_mark) is None
+        )
     if not owns:
         return None
-    mention = Mention(owner.start, owner.end, context.text[owner.start:owner.end], "name", owner)
+    mention = Mention(owner.start, owner.end, context.text[owner.start : owner.end], "name", owner)
     return Attribution("owned_words", 0.55, None, mention, context.discourse.entity_for_name(owner))
 
 
@@ -292,15 +325,25 @@ def continuation(context: QuoteContext) -> Attribution | None:
     if latest is not None and latest is not earlier.entity:
         return None  # the narration has moved on to someone else
     subject = context.subject
-    if (subject is not None and subject.personal and subject is not earlier.entity
-            and context.subject_at < context.span.open_mark):
+    if (
+        subject is not None
+        and subject.personal
+        and subject is not earlier.entity
+        and context.subject_at < context.span.open_mark
+    ):
         return None  # `Lee fixates on the “pivot” line`: this sentence is about another person
     same_paragraph = span.paragraph == context.span.paragraph
     runs_on = not span.closed and span.paragraph == context.span.paragraph - 1
     next_paragraph = span.paragraph == context.span.paragraph - 1 and context.opens_sentence()
     if same_paragraph or runs_on or next_paragraph:
-        return Attribution("continuation", 0.75 if same_paragraph or runs_on else 0.6, earlier.cue,
-                           earlier.mention, earlier.entity, earlier.anonymous)
+        return Attribution(
+            "continuation",
+            0.75 if same_paragraph or runs_on else 0.6,
+            earlier.cue,
+            earlier.mention,
+            earlier.entity,
+            earlier.anonymous,
+        )
     return None
 
 

@@ -17,6 +17,7 @@ evidence in the quote, then around it, then in the article, is its detail.
 
 Pure: the taxonomy is given (loading it from a file is `app.store.taxonomy`'s job).
 """
+
 from __future__ import annotations
 
 import re
@@ -85,19 +86,31 @@ class Taxonomy:
         for subject in self.subjects:
             for term in subject.terms:
                 term_subjects.setdefault(term, []).append(subject.slug)
-        object.__setattr__(self, "children", {parent.slug: tuple(s for s in self.subjects if s.broader == parent.slug)
-                                              for parent in self.subjects})
+        object.__setattr__(
+            self,
+            "children",
+            {parent.slug: tuple(s for s in self.subjects if s.broader == parent.slug) for parent in self.subjects},
+        )
         object.__setattr__(self, "by_slug", by_slug)
         object.__setattr__(self, "top_slug", top_slug)
         object.__setattr__(self, "phrase_openings", frozenset(t.split()[0] for t in term_subjects if " " in t))
-        object.__setattr__(self, "weighted_terms", {tuple(t.split()): tuple((slug, by_slug[slug].weight) for slug in slugs)
-                                                    for t, slugs in term_subjects.items()})
+        object.__setattr__(
+            self,
+            "weighted_terms",
+            {
+                tuple(t.split()): tuple((slug, by_slug[slug].weight) for slug in slugs)
+                for t, slugs in term_subjects.items()
+            },
+        )
         object.__setattr__(self, "vocabulary", frozenset(word for term in term_subjects for word in term.split()))
         object.__setattr__(self, "known_words", {})
         edges = {words[i] for words in map(str.split, term_subjects) for i in (0, -1)}
         object.__setattr__(self, "inner_words", self.vocabulary - edges)
-        object.__setattr__(self, "phrase_prefixes", frozenset(
-            tuple(words[:end]) for words in map(str.split, term_subjects) for end in range(1, len(words))))
+        object.__setattr__(
+            self,
+            "phrase_prefixes",
+            frozenset(tuple(words[:end]) for words in map(str.split, term_subjects) for end in range(1, len(words))),
+        )
 
     def narrower_slugs(self, slug: str) -> set[str]:
         """The subject and every subject under it, at any depth."""
@@ -182,7 +195,7 @@ def term_hits(taxonomy: Taxonomy, text: str) -> Counter[str]:
 
 def _hits_in(matches: list[TermMatch], starts: list[int], start: int, end: int) -> Hits:
     """The hits of the term matches (sorted by start, `starts` their starts) within offsets [start, end)."""
-    return _hits_between(matches[bisect_left(starts, start):bisect_left(starts, end)], start, end)
+    return _hits_between(matches[bisect_left(starts, start) : bisect_left(starts, end)], start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +215,9 @@ class ArticleSubjects:
     around: dict[int, Hits] = field(init=False)  # paragraph index -> its hits and the previous one's, once asked
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "article_scores", {slug: ARTICLE_WEIGHT * share for slug, share in self.shares.items()})
+        object.__setattr__(
+            self, "article_scores", {slug: ARTICLE_WEIGHT * share for slug, share in self.shares.items()}
+        )
         object.__setattr__(self, "leading_share", max(self.shares.values(), default=0.0))
         object.__setattr__(self, "around", {})
 
@@ -215,8 +230,9 @@ class ArticleSubjects:
         tops = _by_top(taxonomy, hits)
         total = sum(tops.values())
         shares = {slug: count / total for slug, count in tops.items()} if total else {}
-        return cls(taxonomy, matches, [match[0] for match in matches], shares, hits, sum(hits.values()),
-                   paragraphs(text))
+        return cls(
+            taxonomy, matches, [match[0] for match in matches], shares, hits, sum(hits.values()), paragraphs(text)
+        )
 
     def hits_between(self, start: int, end: int) -> Hits:
         """The hits of the terms within article offsets [start, end)."""
@@ -228,11 +244,14 @@ class ArticleSubjects:
             return {}
         if paragraph not in self.around:
             own = self.hits_between(*self.paragraph_spans[paragraph])
-            self.around[paragraph] = _added(own, self.hits_between(*self.paragraph_spans[paragraph - 1])) if paragraph else own
+            self.around[paragraph] = (
+                _added(own, self.hits_between(*self.paragraph_spans[paragraph - 1])) if paragraph else own
+            )
         return self.around[paragraph]
 
-    def rank(self, quote: tuple[int, int], sentence: tuple[int, int], paragraph: int | None = None
-             ) -> tuple[tuple[SubjectScore, ...], tuple[SubjectScore, ...]]:
+    def rank(
+        self, quote: tuple[int, int], sentence: tuple[int, int], paragraph: int | None = None
+    ) -> tuple[tuple[SubjectScore, ...], tuple[SubjectScore, ...]]:
         """The top-level subjects of the quote at article offsets `quote`, best first, and the narrower
         subject chosen under each; `sentence` is the span of its sentence, `paragraph` its paragraph's index."""
         taxonomy = self.taxonomy
@@ -252,7 +271,9 @@ class ArticleSubjects:
         for slug, count in local_tops.items():
             scores[slug] = count + scores.get(slug, 0.0)
         # best first, ties in slug order (a stable sort keeps the slug order among equal scores)
-        ranked = sorted(sorted(slug for slug, score in scores.items() if score > 0), key=scores.__getitem__, reverse=True)
+        ranked = sorted(
+            sorted(slug for slug, score in scores.items() if score > 0), key=scores.__getitem__, reverse=True
+        )
         if not ranked:
             return (), ()
         best = scores[ranked[0]]
@@ -264,7 +285,7 @@ class ArticleSubjects:
                 return evidence >= MIN_ARTICLE_SUBJECT_EVIDENCE
             return scores[slug] >= SECOND_SUBJECT_SHARE * best and evidence >= MIN_QUOTE_EVIDENCE
 
-        chosen = [ranked[0]] + [slug for slug in ranked[1:] if also(slug)][:MAX_SUBJECTS - 1]
+        chosen = [ranked[0]] + [slug for slug in ranked[1:] if also(slug)][: MAX_SUBJECTS - 1]
         tops = tuple(_score(taxonomy.by_slug[slug], scores[slug]) for slug in chosen)
         details = tuple(detail for slug in chosen if (detail := self._detail(slug, in_quote, local)) is not None)
         return tops, details

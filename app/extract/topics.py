@@ -11,6 +11,7 @@ alone or as a modifier ("humanitarian" in "humanitarian assistance"; the phrase 
 API's `topic=` filter passes the user's word through `normalize_term`, so both sides must use
 the same function.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,7 +51,8 @@ SENTENCE_OPENING_BREAK = re.compile(r"[.!?:\"“‘(\[—–]")
 LEADING_DETERMINERS = frozenset(
     "the a an this that these those his her its their our my your some any every each".split()
 )
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
     a about above after again against all also am an and any are aren't as at be because been before
     being below between both but by can cannot could couldn't did didn't do does doesn't doing don't down
     during each either even ever every few for from further get gets getting got had hadn't has hasn't have
@@ -77,33 +79,41 @@ STOPWORDS = frozenset("""
     two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
     eighty ninety hundred hundreds thousand thousands million millions billion billions trillion first
     second third
-""".split()) | frozenset(SPEECH_VERBS)
+""".split()
+) | frozenset(SPEECH_VERBS)
 # the maintained English stopword list ("new", "good", "former", "world", "information")
 LIBRARY_STOPWORDS = frozenset(word.casefold() for word in get_stop_words("en"))
 # nouns of news prose itself, which say nothing about what a quote is about
-NEWS_FILLER = frozenset("""
+NEWS_FILLER = frozenset(
+    """
     statement interview reporter author tweet speech remark comment question answer message word news percent issue
     people person guy man woman friend idea fact case thing matter stuff lot deal job way time kind sort
     country world place story report source spokesman spokeswoman spokesperson
     anything everything something nothing everyone someone
     night morning evening afternoon hour minute weekend decade century
     sen rep gov gen lt col sgt
-""".split())
+""".split()
+)
 # adjectives without an adjective's ending, common in quotes
-COMMON_ADJECTIVES = frozenset("""
+COMMON_ADJECTIVES = frozenset(
+    """
     bad hard strong wrong tough big small great high low long short old young black white red blue green left
     private senior junior foreign free full open clear real true false easy huge major minor ready sure key top
     rich poor safe fair tired afraid proud happy sad angry
-""".split())
+""".split()
+)
 # a word after one of these is a verb: "to win", "we support", "will change", "don't stand"
-VERB_LEADERS = frozenset("""
+VERB_LEADERS = frozenset(
+    """
     to will would can could should must may might shall i we you they he she let don't doesn't didn't won't
     can't cannot wouldn't shouldn't couldn't never also just not
-""".split())
+""".split()
+)
 # endings of adjectives ("political", "democratic", "famous", "humanitarian") ...
 ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ful", "less", "able", "ible", "ian", "ean", "can", "ese", "ish")
 # ... and nouns that share them
-NOUNS_LIKE_ADJECTIVES = frozenset("""
+NOUNS_LIKE_ADJECTIVES = frozenset(
+    """
     official criminal proposal trial rival approval hospital animal capital general individual material signal
     festival arrival survival denial withdrawal renewal removal refusal dismissal tribunal journal terminal
     principal professional liberal editorial manual ritual scandal canal council pedal metal crystal musical
@@ -111,15 +121,18 @@ NOUNS_LIKE_ADJECTIVES = frozenset("""
     politician musician physician librarian historian guardian civilian comedian pedestrian veteran christian
     cable table label vegetable timetable constable stable variable ocean
     fish
-""".split())
+""".split()
+)
 # verbs common in news prose that rarely serve as a noun, so never name a quote's subject
-COMMON_VERBS = frozenset("""
+COMMON_VERBS = frozenset(
+    """
     accept achieve acknowledge agree allow appear arrive attach become begin believe bring carry
     choose consider create decide deliver depend destroy discuss enable ensure expect expedite explore
     feel find follow give happen hear include intend involve keep leave let lose mean occur prepare
     prevent prove provide pursue reach realize receive recognize reduce refuse remain require seek seem
     send speak spoke strengthen suggest tell try understand set live put
-""".split())
+""".split()
+)
 # a title standing before a name; connectives and nouns of institutions ("State Department") excluded
 PERSONAL_TITLES = TITLE_WORDS - ORGANIZATION_WORDS - frozenset("of the for and us u.s. u.s uk u.k. un u.n.".split())
 # verbs after a name that show a person acting as a speaker: "Drell said", "Drell spoke"
@@ -136,7 +149,7 @@ def lemma(word: str) -> str:
     term = simplemma.lemmatize(word, lang="en").casefold()
     if term != word and term.endswith("e") and term[-2:-1] in set("aioy"):
         stem = term[:-1]
-        if word.startswith(stem) and word[len(stem):] in ("ing", "ed", "s"):
+        if word.startswith(stem) and word[len(stem) :] in ("ing", "ed", "s"):
             return stem
     return term
 
@@ -187,7 +200,13 @@ def _content_term(raw_word: str) -> str | None:
     if len(word) < MIN_WORD_LENGTH or word in STOPWORDS or word in LIBRARY_STOPWORDS or _is_adverb(word):
         return None
     term = lemma(word)
-    if term in STOPWORDS or term in LIBRARY_STOPWORDS or term in NEWS_FILLER or "_" in term or _is_verb_like(word, term):
+    if (
+        term in STOPWORDS
+        or term in LIBRARY_STOPWORDS
+        or term in NEWS_FILLER
+        or "_" in term
+        or _is_verb_like(word, term)
+    ):
         return None
     return term
 
@@ -260,7 +279,7 @@ def _person_names(source: str) -> frozenset[str]:
         end = position
         while end + 1 < len(tokens) and (tokens[end + 1][0][:1].isupper() or _joins_names(tokens, end + 1)):
             end += 1
-        run = [clean_word(w) for w, _ in tokens[position:end + 1]]
+        run = [clean_word(w) for w, _ in tokens[position : end + 1]]
         people.update(_people_in_run(run, _cleaned_word_at(tokens, position - 1), _cleaned_word_at(tokens, end + 1)))
     return frozenset(people)
 
@@ -314,9 +333,13 @@ def _source_terms(source: str, people: frozenset[str]) -> tuple[tuple[str, ...],
         term = _content_term(word) if word else None
         if term is not None:
             capitalised = word[:1].isupper()
-            if people and (capitalised or word in NAME_PARTICLES) and clean_word(word) in people:
-                term = None
-            elif position and tokens[position - 1][0].casefold() in VERB_LEADERS:
+            if (
+                people
+                and (capitalised or word in NAME_PARTICLES)
+                and clean_word(word) in people
+                or position
+                and tokens[position - 1][0].casefold() in VERB_LEADERS
+            ):
                 term = None
         if term is not None:
             run.append(term)
@@ -335,8 +358,10 @@ def _in_longer_name(tokens: tuple[tuple[str, str], ...], position: int) -> bool:
     """A capitalised word next to another capitalised word, so part of a name of two or more words."""
     if not tokens[position][0][:1].isupper():
         return False
-    return any(0 <= near < len(tokens) and tokens[near][0][:1].isupper() and not _opens_sentence(tokens, max(near, position))
-               for near in (position - 1, position + 1))
+    return any(
+        0 <= near < len(tokens) and tokens[near][0][:1].isupper() and not _opens_sentence(tokens, max(near, position))
+        for near in (position - 1, position + 1)
+    )
 
 
 def _by_frequency(terms: tuple[str, ...]) -> list[str]:

@@ -1,18 +1,19 @@
-"""Reading quotes: keyset pages over the filters of `/quotes` (built once, in `app.queries.selection`).
+"""Reading quotes: keyset pages over the filters of `/quotes` (made SQL in `app.queries.selection`).
 
-A page is read in two steps: the ids and sort keys of `limit + 1` rows (`quote_keys`, from indexes
-where the filters allow), then the items for those ids with speaker, article and topics (`quote_items`).
+A page is read in two steps: the ids and sort keys of `limit + 1` rows (`app.queries.planner`, from
+indexes where the filters allow), then the items for those ids with speaker, article and topics
+(`quote_items`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from sqlmodel import Session
 
-from app.queries.keyset import KeysetPage, KeysetPosition, QuoteSort, SortKey, split_page
+from app.queries.keyset import KeysetPage, KeysetPosition, QuoteSort, split_page
+from app.queries.planner import page_keys
 from app.queries.quote_items import quote_items
-from app.queries.quote_keys import date_sorted_keys, relevance_sorted_keys
 from app.queries.selection import QuoteFilters, QuoteSelection, quote_selection
 from app.store.models import QuotePublic
 
@@ -36,12 +37,7 @@ def quote_page(
 def _selected_page(
     session: Session, selection: QuoteSelection, sort: QuoteSort, limit: int, after: KeysetPosition | None
 ) -> QuotePage:
-    rows: Sequence[tuple[int, SortKey]]
-    if sort == "relevance":
-        rows = relevance_sorted_keys(session, selection, limit + 1, after)
-    else:
-        rows = date_sorted_keys(session, selection, limit + 1, after, descending=sort == "newest")
-    ids, next_position = split_page(rows, limit, sort)
+    ids, next_position = split_page(page_keys(session, selection, sort, limit + 1, after), limit, sort)
     return KeysetPage(items=quote_items(session, ids), next=next_position)
 
 

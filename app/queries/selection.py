@@ -1,8 +1,12 @@
-"""Quote filters made SQL, in one place: `/quotes`, its CSV export and `/speakers/{id}/quotes` all use it."""
+"""Quote filters made SQL, in one place: `/quotes`, its CSV export and `/speakers/{id}/quotes` all use it.
+
+`QuoteFilters` declares the filters; `quote_selection` resolves names to ids and turns the rest into
+WHERE clauses (`QuoteSelection`); `app.queries.planner` decides which index a page is read from.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from sqlalchemy import ColumnElement, FromClause, SQLColumnExpression, func, select
@@ -38,31 +42,34 @@ class QuoteFilters:
     kind: str | None = None
 
     @property
-    def beyond_dates(self) -> bool:
-        """Whether a filter other than `q` and the dates is given (one that picks the index a page reads)."""
-        return any(
-            value is not None
-            for value in (self.speaker, self.speaker_id, self.topic, self.article_id, self.source, self.kind)
-        )
+    def given(self) -> frozenset[str]:
+        """The names of the filters given: what the planner chooses a plan by."""
+        return frozenset(name for name in FILTER_NAMES if getattr(self, name) is not None)
+
+
+FILTER_NAMES = tuple(field.name for field in fields(QuoteFilters))
+DATE_FILTERS = frozenset({"said_on", "said_from", "said_to"})
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteSelection:
     """Filters made SQL.
 
+    given:       the names of the filters given (`QuoteFilters.given`).
     conditions:  WHERE clauses on `quotes` (article, source, kind).
     speaker_ids: with a speaker filter, a quote must be by one of these.
     topic_ids:   with a topic filter, a quote must carry one of these.
     first_day, last_day: the said_on range (date, from, to), either end open.
     fulltext:    the WHERE clause for `q`; ranked: its matches with their rank (for sort=relevance).
-    by_date:     when `q` is the only filter besides dates: its matches read from the full-text index
-                 in date order, which is how such a page is read (see `app.queries.quote_keys`).
+    by_date:     `q`'s matches read from the full-text index in date order (None when the backend
+                 cannot), how a page of `q` alone or with dates is read.
     nothing:     a filter names nothing stored, so no query needs to run.
 
     Speakers, topics and dates are kept apart because a page reads best one id at a time, each from
-    its own index in date order, with the date range on that index (see `app.queries.quote_keys`).
+    its own index in date order, with the date range on that index (see `app.queries.planner`).
     """
 
+    given: frozenset[str] = frozenset()
     conditions: tuple[ColumnElement[bool], ...] = ()
     speaker_ids: tuple[int, ...] | None = None
     topic_ids: tuple[int, ...] | None = None
@@ -73,16 +80,19 @@ class QuoteSelection:
     by_date: DateOrderedSearch | None = None
     nothing: bool = False
 
+    @property
+    def dated_only(self) -> bool:
+        """Whether a date range is given, which leaves out undated quotes."""
+        return self.first_day is not None or self.last_day is not None
+
     def where(
-        self, *, speaker_id: int | None = None, topics: bool = True, dates: bool = True, fulltext: bool = True
+        self, *, speakers: bool = True, topics: bool = True, dates: bool = True, fulltext: bool = True
     ) -> tuple[ColumnElement[bool], ...]:
-        """The conditions on `quotes`; with `speaker_id`, for that one of the speakers only. A caller
-        reading quote_topics itself leaves out `topics` and `dates` (and applies dates there); one
-        joining the ranked matches leaves out `fulltext`."""
+        """Every filter as a condition on `quotes`. A caller reading the speaker or topic index itself
+        leaves out `speakers` or `topics`, and `dates` when it bounds that index by date; one joining
+        the ranked matches leaves out `fulltext`."""
         where = list(self.conditions)
-        if speaker_id is not None:
-            where.append(col(Quote.speaker_id) == speaker_id)
-        elif self.speaker_ids is not None:
+        if speakers and self.speaker_ids is not None:
             where.append(
                 col(Quote.speaker_id).in_(self.speaker_ids)
                 if len(self.speaker_ids) > 1
@@ -135,12 +145,11 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
     fulltext = ranked = by_date = None
     if filters.q is not None:
         match = backend_for(session.get_bind().dialect.name).fulltext(filters.q)
-        ranked = match.ranked
-        if filters.beyond_dates or match.date_ordered is None:
-            fulltext = fulltext_plan(session, match)
-        else:
-            fulltext, by_date = match.condition, match.date_ordered
+        ranked, by_date = match.ranked, match.date_ordered
+        walks_another_index = not filters.given <= {"q"} | DATE_FILTERS
+        fulltext = fulltext_plan(session, match) if walks_another_index or by_date is None else match.condition
     return QuoteSelection(
+        given=filters.given,
         conditions=tuple(conditions),
         first_day=first_day,
         last_day=last_day,

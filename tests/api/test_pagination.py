@@ -136,6 +136,6 @@ def namesakes(store):
 def test_several_speakers_or_topics_page_in_one_order(client, namesakes, monkeypatch, max_streams, sort, query):
     """A name matching several speakers (or a topic naming a term and a subject) pages like one list,
     whether each id is read on its own and merged or all are read in one query."""
-    monkeypatch.setattr("app.queries.quote_keys.MAX_STREAMS", max_streams)
+    monkeypatch.setattr("app.queries.planner.MAX_STREAMS", max_streams)
     ids, _ = follow(client, f"/quotes?{query}&limit=5&sort={sort}")
     assert ids == expected_order(namesakes, newest=sort == "newest")

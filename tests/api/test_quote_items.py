@@ -12,7 +12,10 @@ from tests.api.conftest import said
 SPEAKER = {"id": 3, "name": "Ana Ruiz", "title": None}
 ARTICLE = {"id": 12, "title": "Bridge", "url": None, "source": "Riverton Ledger", "author": None,
            "published_at": date(2024, 3, 8)}
-QUOTE = {"id": 101, "text": "We are on schedule", "start": 1, "end": 19, "context": '"We are on schedule," she said.',
+# Every field of a quote item, from the model's examples (so a new field is here too), then these values.
+EXAMPLES = {name: field.examples[0] for name, field in QuotePublic.model_fields.items() if field.examples}
+QUOTE = QuotePublic.model_validate(EXAMPLES | {"article": ARTICLE}).model_dump(exclude={"speaker", "article"}) | {
+         "id": 101, "text": "We are on schedule", "start": 1, "end": 19, "context": '"We are on schedule," she said.',
          "cue": "said", "kind": "full", "said_on": date(2024, 3, 7), "mention": None, "sieve": "test",
          "confidence": 0.9, "topics": ["bridge"], "speaker_corrected": False}
 

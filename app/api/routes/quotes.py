@@ -20,6 +20,7 @@ from app.api.errors import Problem, invalid_parameter, problem_responses
 from app.api.pages import Page, page_of
 from app.api.schemas import MAX_ROW_ID, QuoteQuery, SpeakerQuoteQuery
 from app.queries import KeysetPosition, QuoteFilters, QuotePage, get_quote, iter_quote_pages, quote_page
+from app.queries.planner import reads_one_index_in_order
 from app.queries.quotes import CSV_BATCH_SIZE
 from app.store.base import FullTextSyntaxError
 from app.store.models import QuotePublic
@@ -125,18 +126,11 @@ def csv_response(
 )
 async def list_quotes(request: Request, session: SessionDep, query: Annotated[QuoteQuery, Query()]) -> Response:
     filters = query.filters()
-    if reads_one_index_in_order(query, filters):
+    if reads_one_index_in_order(filters, query.sort):
         # a page of `limit + 1` index steps (about a millisecond): answering it here saves the
         # hand-off to a worker thread, which under load costs more than the read
         return quote_list(request, session, query, filters)
     return await run_in_threadpool(quote_list, request, session, query, filters)
-
-
-def reads_one_index_in_order(query: SpeakerQuoteQuery, filters: QuoteFilters) -> bool:
-    """Whether a page is read straight from one index in page order: every filter alone, `q` alone or
-    with dates. Ranking every match (sort=relevance) and `q` beside other filters (a walk whose
-    length depends on how the two overlap) may take longer, so they run in a worker thread."""
-    return query.sort != "relevance" and (filters.q is None or not filters.beyond_dates)
 
 
 @router.get(
