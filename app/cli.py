@@ -107,13 +107,15 @@ def ingest(
     source: Annotated[Optional[str], typer.Option(help="Source (publisher) of plain-text articles and of records that give none.")] = None,
     no_title: Annotated[bool, typer.Option("--no-title", help="The first line of a .txt file is text, not the title.")] = False,
     if_empty: Annotated[bool, typer.Option("--if-empty", help="Do nothing when the database already holds articles.")] = False,
+    jobs: Annotated[int, typer.Option(min=1, help="Processes extracting quotes (one per CPU core is fastest); "
+                                                  "one process writes.")] = 1,
 ) -> None:
     """Extract and store the quotes of articles; prints a summary and exits non-zero if any article failed."""
     from app.ingest import run_ingest
 
     published_on = parse_published(published)
     raise typer.Exit(run_ingest(paths, published=published_on, source=source,
-                               title_first_line=not no_title, if_empty=if_empty))
+                               title_first_line=not no_title, if_empty=if_empty, jobs=jobs))
 
 
 @app.command()

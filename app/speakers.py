@@ -31,6 +31,7 @@ from sqlmodel import Session
 from app.extract.entities import first_name_gender
 from app.extract.lexicon import HONORIFIC_GENDER
 from app.extract.records import Speaker as ExtractedSpeaker
+from app.store.backends import insert_skipping_duplicates
 from app.store.models import Quote, Speaker, SpeakerAlias
 from app.speaker_keys import clean_name, identity_key, is_name_variant, name_key, surname_key
 
@@ -163,8 +164,8 @@ class SpeakerResolver:
                     if key and key not in known[speaker_id]:
                         rows.append({"speaker_id": speaker_id, "alias": written.strip(), "key": key})
                         known[speaker_id].add(key)
-        if rows:
-            self.session.execute(insert(SpeakerAlias), rows)
+        if rows:  # a concurrent writer may add the same alias: it is kept once
+            self.session.execute(insert_skipping_duplicates(self.session, SpeakerAlias), rows)
 
     def reconcile(self, article_id: int | None = None) -> None:
         """After the quotes of article `article_id` are written: place the bare names it used, and all
@@ -196,11 +197,13 @@ class SpeakerResolver:
                 for s, n in names.items()}
 
     def _create(self, name: str, key: str, extracted: ExtractedSpeaker) -> Speaker:
+        """A new speaker; or the one a concurrent writer created with this key meanwhile (an upsert)."""
         surname = surname_key(key) if extracted.kind == "person" else None
-        row = Speaker(name=name.strip(), title=extracted.title, kind=extracted.kind, key=key, surname_key=surname)
-        self.session.add(row)
+        values = dict(name=name.strip(), title=extracted.title, kind=extracted.kind, key=key, surname_key=surname)
         self.session.flush()
-        return row
+        row = self.session.scalars(insert_skipping_duplicates(self.session, Speaker).values(**values)
+                                   .returning(Speaker)).first()
+        return row or self.session.scalars(select(Speaker).where(Speaker.key == key)).one()
 
 
 def bare_name_candidates(session: Session, bare: str, kind: str) -> list[Speaker]:
