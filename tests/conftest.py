@@ -31,11 +31,18 @@ _database_numbers = itertools.count()
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: checks SQLite's own machinery (pragmas, FTS5); runs on SQLite only")
+    config.addinivalue_line(
+        "markers", "postgres_only: needs a server database (concurrent writers); skipped, and said so, without one"
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "engine_name" in metafunc.fixturenames:
-        engines = ["sqlite"] if metafunc.definition.get_closest_marker("sqlite_only") else ENGINES
+        engines = ENGINES
+        if metafunc.definition.get_closest_marker("sqlite_only"):
+            engines = ["sqlite"]
+        elif metafunc.definition.get_closest_marker("postgres_only"):
+            engines = [name for name in ENGINES if name == "postgresql"]  # none: pytest reports it skipped
         metafunc.parametrize("engine_name", engines)
 
 
