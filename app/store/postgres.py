@@ -21,7 +21,19 @@ from contextlib import contextmanager
 from functools import cached_property, reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Float, FromClause, Select, cast, func, literal, literal_column, select
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Connection,
+    Float,
+    FromClause,
+    Select,
+    cast,
+    func,
+    literal,
+    literal_column,
+    select,
+)
 from sqlalchemy.dialects.postgresql import REGCONFIG, TSQUERY
 from sqlmodel import col
 
@@ -101,7 +113,7 @@ class PostgresFullTextMatch:
 
     @cached_property
     def condition(self) -> ColumnElement[bool]:
-        return search_vector.op("@@", return_type=literal(True).type)(self.tsquery)
+        return search_vector.op("@@", return_type=Boolean)(self.tsquery)
 
     @cached_property
     def ids(self) -> Select:

@@ -8,6 +8,7 @@ from app.store.models import Quote
 from app.store.backends import backend_for
 from app.store.base import FullTextSyntaxError
 from app.store.search_syntax import CONTROL_CHARACTER, QUERY_TOKEN, WORD_CHARACTER, SearchTerm, parse_search
+from app.store.postgres import PREFIX_WORD
 from app.store.sqlite import render_fts5
 from conftest import person, said
 
@@ -105,3 +106,7 @@ def test_word_character_pattern_finds_letters_and_digits_of_any_script():
 
 def test_search_terms_keep_the_users_text():
     assert parse_search("Bridges").required == ((SearchTerm("Bridges"),),)
+
+
+def test_a_prefix_term_becomes_lexemes_without_tsquery_operators():
+    assert PREFIX_WORD.findall("harbour-side ferry_line's & !toll") == ["harbour", "side", "ferry", "line", "s", "toll"]
