@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from multiprocessing.pool import AsyncResult
 
 from app.extract.records import Quote as ExtractedQuote
+from app.ingest import write
 from app.ingest.records import Loaded
-from app.ingest.write import configured_extractor
 
 IN_FLIGHT_PER_JOB = 8
 
@@ -30,8 +30,8 @@ Extract = Callable[[Iterable[Loaded]], Iterator[tuple[Loaded, Outcome]]]
 def extract_article(item: Loaded) -> Outcome:
     """The quotes of one article, or the exception the extractor raised (one bad article fails alone)."""
     article = item.article
-    try:
-        return configured_extractor(article.text, title=article.title, published=article.published)
+    try:  # looked up at call time, like ingest_article's default
+        return write.configured_extractor(article.text, title=article.title, published=article.published)
     except Exception as exc:  # noqa: BLE001 - reported as this article's failure by the writer
         return exc
 
