@@ -31,7 +31,7 @@ from app.extract.records import Quote as ExtractedQuote
 from app.speakers import Attribution, SpeakerResolver, prune_speakers
 from app.store.backends import backend_for
 from app.store.keys import source_key
-from app.store.models import Article, ArticleIn, Quote
+from app.store.models import Article, ArticleIn, Quote, metadata
 from app.store.topics import link_topics
 
 SaveStatus = Literal["new", "updated", "unchanged"]
@@ -39,6 +39,7 @@ SaveStatus = Literal["new", "updated", "unchanged"]
 # tried again, from the start, up to this many times in all, then raised.
 WRITE_ATTEMPTS = 5
 # The extractor's fields stored as they are: a field added to both the record and the table is stored.
+QUOTES = metadata.tables[Quote.__tablename__]
 EXTRACTED_COLUMNS = tuple(field.name for field in fields(ExtractedQuote) if field.name in Quote.model_fields)
 
 
@@ -189,5 +190,5 @@ def _insert_quotes(session: Session, values: list[dict]) -> list[int]:
     """Insert quote rows in one bulk statement (no ORM objects: ingest speed); their ids in order."""
     if not values:
         return []
-    statement = insert(Quote).returning(col(Quote.id), sort_by_parameter_order=True)
+    statement = insert(QUOTES).returning(QUOTES.c.id, sort_by_parameter_order=True)  # the table: no ORM work per row
     return list(session.scalars(statement, values))

@@ -16,8 +16,10 @@ from sqlmodel import Session, col
 
 from app.extract.records import Quote as ExtractedQuote
 from app.store.backends import insert_skipping_duplicates
-from app.store.models import QuoteTopic, Topic
+from app.store.models import QuoteTopic, Topic, metadata
 from app.store.taxonomy import get_taxonomy, slugify
+
+QUOTE_TOPICS = metadata.tables[QuoteTopic.__tablename__]
 
 
 @dataclass(slots=True)
@@ -57,7 +59,7 @@ def link_topics(session: Session, quotes: list[ExtractedQuote], quote_ids: list[
         for slug, score in scores.items()
     ]
     if rows:
-        session.execute(insert(QuoteTopic), rows)
+        session.execute(insert(QUOTE_TOPICS), rows)  # the table, not the model: no ORM work per link
 
 
 def _topic_ids(session: Session, wanted: dict[str, _WantedTopic]) -> dict[str, int]:
