@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
@@ -15,7 +15,7 @@ db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
+def fail(message: str, code: int = 2) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
 
@@ -153,13 +153,18 @@ def ingest(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing when the database already holds articles.")
     ] = False,
+    jobs: Annotated[
+        int, typer.Option(min=1, help="Processes extracting quotes (one per CPU core is fastest); one process writes.")
+    ] = 1,
 ) -> None:
     """Extract and store the quotes of articles; prints a summary and exits non-zero if any article failed."""
     from app.ingest import run_ingest
 
     published_on = parse_published(published)
     raise typer.Exit(
-        run_ingest(paths, published=published_on, source=source, title_first_line=not no_title, if_empty=if_empty)
+        run_ingest(
+            paths, published=published_on, source=source, title_first_line=not no_title, if_empty=if_empty, jobs=jobs
+        )
     )
 
 

@@ -26,13 +26,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, exists, insert, or_, select, update
+from sqlalchemy import and_, delete, exists, or_, select, update
 from sqlmodel import Session
 
 from app.extract.entities import first_name_gender
 from app.extract.lexicon import HONORIFIC_GENDER
 from app.extract.records import Speaker as ExtractedSpeaker
 from app.speaker_keys import clean_name, identity_key, is_name_variant, name_key, surname_key
+from app.store.backends import insert_skipping_duplicates
 from app.store.models import Quote, Speaker, SpeakerAlias
 
 MAX_ALIAS_CHARS = 200
@@ -171,8 +172,8 @@ class SpeakerResolver:
                     if key and key not in known[speaker_id]:
                         rows.append({"speaker_id": speaker_id, "alias": written.strip(), "key": key})
                         known[speaker_id].add(key)
-        if rows:
-            self.session.execute(insert(SpeakerAlias), rows)
+        if rows:  # a concurrent writer may add the same alias: it is kept once
+            self.session.execute(insert_skipping_duplicates(self.session, SpeakerAlias), rows)
 
     def reconcile(self, article_id: int | None = None) -> None:
         """After the quotes of article `article_id` are written: place the bare names it used, and all
@@ -211,11 +212,20 @@ class SpeakerResolver:
         }
 
     def _create(self, name: str, key: str, extracted: ExtractedSpeaker) -> Speaker:
+        """A new speaker; or the one a concurrent writer created with this key meanwhile (an upsert)."""
         surname = surname_key(key) if extracted.kind == "person" else None
-        row = Speaker(name=name.strip(), title=extracted.title, kind=extracted.kind, key=key, surname_key=surname)
-        self.session.add(row)
+        values = {
+            "name": name.strip(),
+            "title": extracted.title,
+            "kind": extracted.kind,
+            "key": key,
+            "surname_key": surname,
+        }
         self.session.flush()
-        return row
+        row = self.session.scalars(
+            insert_skipping_duplicates(self.session, Speaker).values(**values).returning(Speaker)
+        ).first()
+        return row or self.session.scalars(select(Speaker).where(Speaker.key == key)).one()
 
 
 def bare_name_candidates(session: Session, bare: str, kind: str) -> list[Speaker]:

@@ -1,4 +1,8 @@
-"""One ingest batch: read the files, store each article in its own transaction, show progress, sum up.
+"""One ingest batch: read the files, extract each article's quotes (in `jobs` processes), store them, sum up.
+
+One writer stores the articles in reading order, BATCH_ARTICLES per transaction, each in a savepoint
+of its own (an article that fails leaves nothing behind and the batch goes on); the extraction runs
+in a pool of processes (`app.ingest.pool`) when `jobs` > 1.
 
 Output: notes on skipped files and the failures (each with its reason) on stderr, then one summary line on
 stdout, e.g. `7 articles: 4 new, 1 updated, 1 unchanged, 1 failed; 23 quotes stored`.
@@ -9,7 +13,7 @@ be opened, 2 for a path that does not exist or a file type no reader handles, 13
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,14 +22,21 @@ from pathlib import Path
 import typer
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
+from app.extract.records import Quote as ExtractedQuote
+from app.ingest.pool import Outcome
 from app.ingest.readers import PathError, collect_files, read_file
 from app.ingest.records import Loaded, ReadOptions, Skipped, Unreadable
+from app.store.articles import SaveResult
 from app.store.backends import backend_for
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 SKIP_NOTES_PER_REASON = 3
+# Articles per commit: a commit per article costs SQLite a WAL write and a server database a round
+# trip and a log flush each; larger batches gain little and hold their locks longer.
+BATCH_ARTICLES = 50
 
 
 @dataclass(slots=True)
@@ -63,8 +74,9 @@ def run_ingest(
     source: str | None = None,
     title_first_line: bool = True,
     if_empty: bool = False,
+    jobs: int = 1,
 ) -> int:
-    """Ingest files and folders into the configured database; returns the exit status."""
+    """Ingest files and folders into the configured database (extracting in `jobs` processes); the exit status."""
     from app.config import get_settings
     from app.store.engine import get_engine
     from app.store.migrate import upgrade_database
@@ -92,7 +104,7 @@ def run_ingest(
         max_article_chars=get_settings().max_article_chars,
     )
     report_skipped(skipped)
-    tally = ingest_files(engine, files, options)
+    tally = ingest_files(engine, files, options, jobs=jobs)
     if (tally.new or tally.updated) and not tally.interrupted:
         with engine.connect() as connection:
             backend_for(engine.dialect.name).compact_fulltext(connection)
@@ -106,34 +118,101 @@ def run_ingest(
     return EXIT_FAILURES if tally.failures else EXIT_OK
 
 
-def ingest_files(engine: Engine, files: list[Path], options: ReadOptions) -> Tally:
-    """Store every article of `files`; one failing article never stops the batch, Ctrl-C stops it cleanly."""
+def ingest_files(engine: Engine, files: list[Path], options: ReadOptions, *, jobs: int = 1) -> Tally:
+    """Store every article of `files`; one failing article never stops the batch, Ctrl-C stops it cleanly
+    (the articles before the one being saved are kept)."""
+    from app.ingest.pool import extraction
+
     tally = Tally()
-    with progress_bar(len(files)) as advance:
+    with progress_bar(len(files)) as advance, Session(engine) as session, extraction(jobs) as extract:
+        writer = BatchWriter(session, tally)
         try:
-            for path in files:
-                for item in read_file(path, options):
-                    if isinstance(item, Loaded):
-                        store_article(engine, item, tally)
-                    else:
-                        tally.failures.append(item)
-                advance(tally)
+            for item, outcome in extract(writer.new_articles(files, options, advance)):
+                writer.store(item, outcome)
         except KeyboardInterrupt:
             tally.interrupted = True
+        writer.commit()
     return tally
 
 
-def store_article(engine: Engine, item: Loaded, tally: Tally) -> None:
-    """Save one article in its own transaction; a failure is recorded, and nothing of the article is kept."""
-    from app.ingest.write import ingest_article
+@dataclass(slots=True)
+class BatchWriter:
+    """The one writer of a batch: stores extracted articles in reading order, BATCH_ARTICLES per commit.
 
-    try:
-        with Session(engine) as session:
-            result = ingest_article(session, item.article)
-    except Exception as exc:  # noqa: BLE001 - any error fails this article only; the batch goes on
-        tally.failures.append(Unreadable(item.origin, f"not stored: {describe_error(exc)}"))
-        return
-    tally.count(result.status, result.quote_count)
+    When an article fails (or Ctrl-C comes) the open transaction is rolled back, the articles added to
+    it before are stored again one by one, each in its own transaction, and the failure is recorded.
+    """
+
+    session: Session
+    tally: Tally
+    uncommitted: list[tuple[Loaded, list[ExtractedQuote], SaveResult]] = field(default_factory=list)
+
+    def new_articles(
+        self, files: list[Path], options: ReadOptions, advance: Callable[[Tally], None]
+    ) -> Iterator[Loaded]:
+        """The articles of `files` not stored yet (stored ones are counted as unchanged, never extracted);
+        unreadable records are counted as failures."""
+        from app.store.articles import stored_copy
+
+        for path in files:
+            for item in read_file(path, options):
+                if not isinstance(item, Loaded):
+                    self.tally.failures.append(item)
+                elif (stored := stored_copy(self.session, item.article)) is not None:
+                    self.tally.count(stored.status, stored.quote_count)
+                else:
+                    yield item
+            advance(self.tally)
+
+    def store(self, item: Loaded, outcome: Outcome) -> None:
+        """Add one article to the open transaction; a failure is recorded, and nothing of it is kept."""
+        from app.store.articles import add_article
+
+        if isinstance(outcome, Exception):
+            self.tally.failures.append(Unreadable(item.origin, f"not stored: {describe_error(outcome)}"))
+            return
+        try:
+            result = add_article(self.session, item.article, outcome)
+        except BaseException as error:
+            self.session.rollback()
+            self.store_one_by_one([(done, quotes) for done, quotes, _ in self.uncommitted])
+            self.uncommitted.clear()
+            if not isinstance(error, Exception):
+                raise  # Ctrl-C: the articles before this one are stored
+            if isinstance(error, DBAPIError) and self.transient(error):
+                self.store_one_by_one([(item, outcome)])  # a concurrent writer got in the way: alone, retried
+            else:
+                self.tally.failures.append(Unreadable(item.origin, f"not stored: {describe_error(error)}"))
+            return
+        self.uncommitted.append((item, outcome, result))
+        if len(self.uncommitted) >= BATCH_ARTICLES:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the articles added since the last commit and count them (one by one if the commit fails)."""
+        try:
+            self.session.commit()
+        except Exception:  # noqa: BLE001 - each article is tried again alone and fails or succeeds alone
+            self.session.rollback()
+            self.store_one_by_one([(done, quotes) for done, quotes, _ in self.uncommitted])
+        else:
+            for _, _, result in self.uncommitted:
+                self.tally.count(result.status, result.quote_count)
+        self.uncommitted.clear()
+
+    def store_one_by_one(self, articles: list[tuple[Loaded, list[ExtractedQuote]]]) -> None:
+        from app.store.articles import save_article
+
+        for item, quotes in articles:
+            try:
+                result = save_article(self.session, item.article, quotes)  # commits; retries transient errors
+            except Exception as exc:  # noqa: BLE001 - any error fails this article only; the batch goes on
+                self.tally.failures.append(Unreadable(item.origin, f"not stored: {describe_error(exc)}"))
+            else:
+                self.tally.count(result.status, result.quote_count)
+
+    def transient(self, error: DBAPIError) -> bool:
+        return backend_for(self.session.get_bind().dialect.name).is_transient(error)
 
 
 def database_has_articles(engine: Engine) -> bool:

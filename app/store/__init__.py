@@ -8,7 +8,8 @@
     taxonomy.py    reading the taxonomy file, finding the subject a user names
     keys.py        folded keys matched on besides speaker names (source=)
     backends.py    the engine-specific part, behind one interface (`backend_for`)
-    base.py, sqlite.py, search_syntax.py   that interface, SQLite's pragmas and full-text search
+    base.py, search_syntax.py   that interface and the search language of `q`
+    sqlite.py, postgres.py      SQLite's pragmas and FTS5; PostgreSQL's tsvector search
 
 Speakers (folding, merging, corrections) are still `app.speakers`, `app.speaker_keys` and `app.corrections`.
 Errors raised here are domain errors (FullTextSyntaxError, ...); only `app/api/` turns them into problem+json.

@@ -2,8 +2,10 @@
 
     result = save_article(session, ArticleIn(title=..., text=..., url=...), extracted_quotes)
     result.status  # "new" | "updated" | "unchanged"
+    add_article(session, article, extracted_quotes)   # the same, in the caller's transaction (a batch)
 
-`app.ingest.ingest_article` is the one caller that saves: it extracts the quotes, then calls save_article.
+`app.ingest` is the one caller that saves: `ingest_article` extracts the quotes, then calls save_article;
+`quotewire ingest` extracts in a pool of processes and writes batches with add_article.
 
 An article is stored whole or not at all: any exception rolls the session back and is re-raised.
 Same content (title and text) as a stored article: "unchanged", nothing written. Same URL with
@@ -21,19 +23,23 @@ from datetime import date
 from typing import Any, Literal
 
 from sqlalchemy import delete, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col
 
 from app.corrections import apply_reassignments
 from app.extract.records import Quote as ExtractedQuote
 from app.speakers import Attribution, SpeakerResolver, prune_speakers
+from app.store.backends import backend_for
 from app.store.keys import source_key
-from app.store.models import Article, ArticleIn, Quote
+from app.store.models import Article, ArticleIn, Quote, metadata
 from app.store.topics import link_topics
 
 SaveStatus = Literal["new", "updated", "unchanged"]
-WRITE_ATTEMPTS = 2  # a unique-key race with a concurrent writer is retried once, then raised
+# A write a concurrent writer spoiled (a unique key it took first, a deadlock the server broke) is
+# tried again, from the start, up to this many times in all, then raised.
+WRITE_ATTEMPTS = 5
 # The extractor's fields stored as they are: a field added to both the record and the table is stored.
+QUOTES = metadata.tables[Quote.__tablename__]
 EXTRACTED_COLUMNS = tuple(field.name for field in fields(ExtractedQuote) if field.name in Quote.model_fields)
 
 
@@ -65,8 +71,10 @@ def save_article(session: Session, article: ArticleIn, quotes: list[ExtractedQuo
                 result = _write_article(session, article, digest, quotes)
                 session.commit()
                 return result
-            except IntegrityError:
+            except DBAPIError as error:
                 session.rollback()
+                if not backend_for(session.get_bind().dialect.name).is_transient(error):
+                    raise
                 stored = _find_by_hash(session, digest)  # a concurrent writer stored the same content
                 if stored is not None:
                     return stored
@@ -76,6 +84,17 @@ def save_article(session: Session, article: ArticleIn, quotes: list[ExtractedQuo
     except BaseException:
         session.rollback()
         raise
+
+
+def add_article(session: Session, article: ArticleIn, quotes: list[ExtractedQuote]) -> SaveResult:
+    """`save_article` inside the caller's transaction, which commits many articles at once (a batch).
+
+    Whatever it raises leaves the transaction spoiled: the caller rolls it back (savepoints would
+    keep the other articles, but SQLite's Python driver commits when it releases one).
+    """
+    digest = content_hash(article)
+    stored = _find_by_hash(session, digest)
+    return stored if stored is not None else _write_article(session, article, digest, quotes)
 
 
 def stored_copy(session: Session, article: ArticleIn) -> SaveResult | None:
@@ -171,5 +190,5 @@ def _insert_quotes(session: Session, values: list[dict]) -> list[int]:
     """Insert quote rows in one bulk statement (no ORM objects: ingest speed); their ids in order."""
     if not values:
         return []
-    statement = insert(Quote).returning(col(Quote.id), sort_by_parameter_order=True)
+    statement = insert(QUOTES).returning(QUOTES.c.id, sort_by_parameter_order=True)  # the table: no ORM work per row
     return list(session.scalars(statement, values))

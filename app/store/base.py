@@ -82,3 +82,7 @@ class StoreBackend(Protocol):
 
     def fulltext_segments(self, connection: Connection) -> int:
         """How many pieces the full-text index is in now (1 after compact_fulltext)."""
+
+    def is_transient(self, error: BaseException) -> bool:
+        """Whether a write that raised `error` may succeed when tried again: a concurrent writer took
+        the same unique key first, or the database broke a deadlock between them."""

@@ -19,14 +19,18 @@ from sqlalchemy import Engine
 from app.config import get_settings
 from app.store.backends import backend_for
 from app.store.engine import get_engine
+from app.store.postgres import SEARCH_INDEX, SEARCH_VECTOR
 from app.store.sqlite import FTS_TABLE
 
 FULLTEXT_TABLE_PREFIX = FTS_TABLE  # the FTS5 table and its shadow tables, made by hand in migration 0002
+FULLTEXT_OBJECTS = {("column", SEARCH_VECTOR), ("index", SEARCH_INDEX)}  # PostgreSQL's, made in migration 0002
 
 
 def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:
-    """Alembic's include_object: leave the hand-made full-text tables out of autogenerate."""
-    return not (type_ == "table" and name is not None and name.startswith(FULLTEXT_TABLE_PREFIX))
+    """Alembic's include_object: leave the hand-made full-text tables, column and index out of autogenerate."""
+    if type_ == "table" and name is not None and name.startswith(FULLTEXT_TABLE_PREFIX):
+        return False
+    return (type_, name) not in FULLTEXT_OBJECTS
 
 
 def migrations_dir() -> Path:

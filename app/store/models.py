@@ -1,7 +1,8 @@
 """Tables (SQLModel) and the public shapes of the API, declared once in Base -> table -> Public chains.
 
 Tables: articles, speakers, speaker_aliases, speaker_corrections, quotes, topics, quote_topics. The full-text index over
-quote text is not a model: it is SQLite-only, created by a migration and reached through `app.store`.
+quote text is not a model: each database has its own (SQLite's FTS5 table, PostgreSQL's tsvector
+column), created by migration 0002 and reached through `app.store.backends`.
 Every index here serves one API filter or sort; the comment beside it says which.
 """
 

@@ -30,6 +30,7 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
 from app.store.base import DateKeys, FullTextMatch, SearchPosition
@@ -175,6 +176,9 @@ class SqliteBackend:
 
     def fulltext(self, query: str) -> FullTextMatch:
         return SqliteFullTextMatch(render_fts5(parse_search(query)))
+
+    def is_transient(self, error: BaseException) -> bool:
+        return isinstance(error, IntegrityError)  # writers queue for SQLite's one write lock: no deadlocks
 
 
 class SqliteFullTextMatch:

@@ -15,8 +15,11 @@ from sqlalchemy import insert, select
 from sqlmodel import Session, col
 
 from app.extract.records import Quote as ExtractedQuote
-from app.store.models import QuoteTopic, Topic
+from app.store.backends import insert_skipping_duplicates
+from app.store.models import QuoteTopic, Topic, metadata
 from app.store.taxonomy import get_taxonomy, slugify
+
+QUOTE_TOPICS = metadata.tables[QuoteTopic.__tablename__]
 
 
 @dataclass(slots=True)
@@ -56,22 +59,28 @@ def link_topics(session: Session, quotes: list[ExtractedQuote], quote_ids: list[
         for slug, score in scores.items()
     ]
     if rows:
-        session.execute(insert(QuoteTopic), rows)
+        session.execute(insert(QUOTE_TOPICS), rows)  # the table, not the model: no ORM work per link
 
 
 def _topic_ids(session: Session, wanted: dict[str, _WantedTopic]) -> dict[str, int]:
     """Ids of the topics with these slugs, creating the missing ones (and promoting terms to subjects)."""
-    existing = (
-        {t.slug: t for t in session.scalars(select(Topic).where(col(Topic.slug).in_(list(wanted))))} if wanted else {}
-    )
+    if not wanted:
+        return {}
+    existing = {t.slug: t for t in session.scalars(select(Topic).where(col(Topic.slug).in_(list(wanted))))}
+    missing = [
+        {"slug": slug, "name": want.name, "kind": want.kind, "code": want.code, "broader": want.broader}
+        for slug, want in sorted(wanted.items())
+        if slug not in existing
+    ]
+    if missing:  # upserted: a concurrent writer may be adding the same topics
+        statement = insert_skipping_duplicates(session, Topic).returning(Topic)
+        existing.update((t.slug, t) for t in session.scalars(statement, missing))
+        taken = [row["slug"] for row in missing if row["slug"] not in existing]  # by the concurrent writer
+        if taken:
+            existing.update((t.slug, t) for t in session.scalars(select(Topic).where(col(Topic.slug).in_(taken))))
     for slug, want in wanted.items():
-        topic = existing.get(slug)
-        if topic is None:
-            existing[slug] = topic = Topic(
-                slug=slug, name=want.name, kind=want.kind, code=want.code, broader=want.broader
-            )
-            session.add(topic)
-        elif want.kind == "subject" and (topic.kind, topic.name, topic.code, topic.broader) != (
+        topic = existing[slug]
+        if want.kind == "subject" and (topic.kind, topic.name, topic.code, topic.broader) != (
             want.kind,
             want.name,
             want.code,

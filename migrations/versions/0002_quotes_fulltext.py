@@ -1,8 +1,11 @@
 """Full-text search over quote text: an FTS5 table kept in sync with `quotes` by triggers (SQLite only).
 
 `quotes_fts` is an external-content FTS5 table (the text lives once, in `quotes`) with the
-`porter unicode61` tokenizer, so "negotiate" finds "negotiations". On other databases this
-revision does nothing; their store backend brings its own search (see app/store/).
+`porter unicode61` tokenizer, so "negotiate" finds "negotiations".
+
+On PostgreSQL the same search is a stored, generated `tsvector` column `quotes.search_vector` with
+a GIN index, through the text-search configuration `quotewire_english` (English stems, no stop
+words, like FTS5's porter tokenizer); `app.store.postgres` searches it. Other databases get nothing.
 
 Caution for later migrations: a batch ("move and copy") migration of `quotes` on SQLite drops
 these triggers with the old table; such a migration must recreate them (call `create_fulltext`).
@@ -45,8 +48,32 @@ DROP_STATEMENTS = (
 )
 
 
+POSTGRES_CREATE_STATEMENTS = (
+    # English Snowball stems without the stop-word list, so every word of a quote can be searched
+    "CREATE TEXT SEARCH DICTIONARY quotewire_english_stem (TEMPLATE = snowball, LANGUAGE = english)",
+    "CREATE TEXT SEARCH CONFIGURATION quotewire_english (COPY = english)",
+    """ALTER TEXT SEARCH CONFIGURATION quotewire_english
+           ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+           WITH quotewire_english_stem""",
+    """ALTER TABLE quotes ADD COLUMN search_vector tsvector
+           GENERATED ALWAYS AS (to_tsvector('quotewire_english'::regconfig, text)) STORED""",
+    "CREATE INDEX ix_quotes_search_vector ON quotes USING gin (search_vector)",
+)
+
+POSTGRES_DROP_STATEMENTS = (
+    "DROP INDEX IF EXISTS ix_quotes_search_vector",
+    "ALTER TABLE quotes DROP COLUMN IF EXISTS search_vector",
+    "DROP TEXT SEARCH CONFIGURATION IF EXISTS quotewire_english",
+    "DROP TEXT SEARCH DICTIONARY IF EXISTS quotewire_english_stem",
+)
+
+
 def is_sqlite() -> bool:
     return op.get_context().dialect.name == "sqlite"  # works offline (--sql) too
+
+
+def is_postgresql() -> bool:
+    return op.get_context().dialect.name == "postgresql"
 
 
 def create_fulltext() -> None:
@@ -57,9 +84,15 @@ def create_fulltext() -> None:
 def upgrade() -> None:
     if is_sqlite():
         create_fulltext()
+    elif is_postgresql():
+        for statement in POSTGRES_CREATE_STATEMENTS:
+            op.execute(statement)
 
 
 def downgrade() -> None:
     if is_sqlite():
         for statement in DROP_STATEMENTS:
+            op.execute(statement)
+    elif is_postgresql():
+        for statement in POSTGRES_DROP_STATEMENTS:
             op.execute(statement)

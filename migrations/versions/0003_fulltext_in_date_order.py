@@ -8,6 +8,9 @@ view `quotes_fts_content` (search_key, text); the search never reads it, `rebuil
 
 Quote ids must stay below 2**32 (4 billion quotes).
 
+PostgreSQL needs nothing here: its planner reads a word's matches in date order by walking the
+(said_on, id) index and testing each quote's stored search vector (migration 0002).
+
 Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-24 19:45:00

@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, event, func
+from sqlalchemy import Engine, delete, event, func
 from sqlmodel import Session, select
 
 from app.config import get_settings
 from app.store.engine import get_engine
 from app.ingest import run_ingest
-from app.store.models import Article, Quote
+from app.store.models import Article, Quote, Speaker
 from app.store.backends import backend_for
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -75,6 +75,23 @@ def test_a_folder_of_every_format_is_stored_and_summed_up(configured_db, engine,
     assert summary_line(out) == f"6 articles: 6 new, 0 updated, 0 unchanged, 0 failed; {quotes} quotes stored"
     assert f"skipped: {LIBRARY / 'notes.md'}: unknown extension .md" in err
     assert "failed" not in err
+
+
+def test_two_extracting_processes_store_what_one_does(configured_db, engine, capsys):
+    status, out, err = ingest(capsys, LIBRARY, jobs=2)
+    assert status == 0
+    assert titles(engine) == LIBRARY_TITLES
+    with Session(engine) as session:
+        by_speaker = sorted(session.exec(select(Quote.text, Speaker.name).join(Speaker)).all())
+    assert summary_line(out).startswith("6 articles: 6 new, 0 updated, 0 unchanged, 0 failed;")
+    get_engine(configured_db).dispose()
+    for table in (Quote, Article):  # the same files again into the emptied database, with one process
+        with Session(engine) as session:
+            session.exec(delete(table))
+            session.commit()
+    assert ingest(capsys, LIBRARY, jobs=1)[0] == 0
+    with Session(engine) as session:
+        assert sorted(session.exec(select(Quote.text, Speaker.name).join(Speaker)).all()) == by_speaker
 
 
 def test_reingesting_the_same_content_changes_nothing(configured_db, engine, capsys):
@@ -230,6 +247,7 @@ def test_a_batch_leaves_the_full_text_index_merged_and_searchable(configured_db,
     status, _, _ = ingest(capsys, write_jsonl(tmp_path / "notices.jsonl", *records))
     assert status == 0
     with Session(engine) as session:
-        assert backend_for("sqlite").fulltext_segments(session.connection()) == 1
-        matches = backend_for("sqlite").fulltext("reopen").ids
+        backend = backend_for(engine.dialect.name)
+        assert backend.fulltext_segments(session.connection()) == 1
+        matches = backend.fulltext("reopen").ids
         assert len(session.exec(matches).all()) == 40

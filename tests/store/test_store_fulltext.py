@@ -8,14 +8,17 @@ from app.store.models import Quote
 from app.store.backends import backend_for
 from app.store.base import FullTextSyntaxError
 from app.store.search_syntax import CONTROL_CHARACTER, QUERY_TOKEN, WORD_CHARACTER, SearchTerm, parse_search
+from app.store.postgres import PREFIX_WORD
 from app.store.sqlite import render_fts5
 from conftest import person, said
 
-fulltext = backend_for("sqlite").fulltext
+def fulltext(query: str, session=None):
+    """The engine's full-text match for `query` (SQLite's without a session: parsing needs no engine)."""
+    return backend_for(session.get_bind().dialect.name if session else "sqlite").fulltext(query)
 
 
 def matching_texts(session, query: str) -> list[str]:
-    return sorted(session.scalars(select(Quote.text).where(fulltext(query).condition)))
+    return sorted(session.scalars(select(Quote.text).where(fulltext(query, session).condition)))
 
 
 @pytest.fixture
@@ -67,7 +70,7 @@ def test_malformed_queries_raise_a_clear_error(query, reason):
 
 
 def test_index_follows_inserts_updates_and_deletes(session, stored):
-    quote = session.scalars(select(Quote).where(fulltext("harbour").condition)).one()
+    quote = session.scalars(select(Quote).where(fulltext("harbour", session).condition)).one()
     session.execute(update(Quote).where(Quote.id == quote.id).values(text="The ferry will run all winter"))
     session.commit()
     assert matching_texts(session, "harbour") == []
@@ -78,7 +81,7 @@ def test_index_follows_inserts_updates_and_deletes(session, stored):
 
 
 def test_ranked_subquery_orders_by_relevance(session, stored):
-    ranked = fulltext("bridge").ranked
+    ranked = fulltext("bridge", session).ranked
     rows = session.execute(
         select(Quote.text, ranked.c.rank).join(ranked, ranked.c.quote_id == Quote.id).order_by(ranked.c.rank)
     ).all()
@@ -103,3 +106,7 @@ def test_word_character_pattern_finds_letters_and_digits_of_any_script():
 
 def test_search_terms_keep_the_users_text():
     assert parse_search("Bridges").required == ((SearchTerm("Bridges"),),)
+
+
+def test_a_prefix_term_becomes_lexemes_without_tsquery_operators():
+    assert PREFIX_WORD.findall("harbour-side ferry_line's & !toll") == ["harbour", "side", "ferry", "line", "s", "toll"]
