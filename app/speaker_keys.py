@@ -2,6 +2,7 @@
 
     name_key("Antony J. Blinken")          -> "antony j blinken"   (case, accents, punctuation folded)
     clean_name("Sen. Mara Lind", "person") -> "Mara Lind"          (role words in front dropped)
+    clean_name("Actor Ilse Brandt", "person") -> "Ilse Brandt"     (so is a common word before a first name)
     identity_key("donald j trump", "person")       -> "donald trump"   (first and last name: one person)
     identity_key("ahmad faris bin hashim", "person") -> "ahmad faris"  (a trailing patronymic dropped)
     identity_key("brightline systems inc", "organization") -> "brightline systems"
@@ -20,6 +21,7 @@ import unicodedata
 
 from sqlalchemy import Connection, bindparam, or_, select, union
 
+from app.extract.entities import first_name_gender, is_capitalised_common_word
 from app.store.models import Speaker, SpeakerAlias
 
 # anything that is not a letter or digit separates words: "Jean-Luc Moreau" -> jean luc moreau
@@ -106,6 +108,8 @@ def _first_name_word(keys: list[str]) -> int | None:
     first = 0
     while first < len(keys) and (keys[first] in ROLE_WORDS or not keys[first]):
         first += 1
+    if len(keys) - first > 2 and first_name_gender(keys[first + 1]) is not None and is_capitalised_common_word(keys[first]):
+        first += 1  # an occupation or any other word before a first name and surname: "Actor Ilse Brandt"
     last_role = max((at for at in range(first, len(keys) - 2) if keys[at] in ROLE_WORDS), default=None)
     if last_role is not None and not set(keys[last_role + 2:]) <= NAME_SUFFIXES:
         first = last_role + 1

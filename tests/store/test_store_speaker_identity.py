@@ -181,3 +181,11 @@ def test_a_given_name_one_letter_longer_is_another_person(session, save):
     save([said("The mill reopens in June", person("Ann Benning"))], text="one")
     save([said("Orders are up", person("Anna Benning"))], text="two")
     assert speaker_names(session) == ["Ann Benning", "Anna Benning"]
+
+
+@pytest.mark.parametrize("asked", ["Ilse Brandt", "Actor Ilse Brandt", "Comedian Ilse Brandt"])
+def test_an_occupation_written_before_a_name_is_no_part_of_it(session, save, asked):
+    save([said("The play opens in June", person("Actor Ilse Brandt"))], text="one")
+    save([said("I never rehearse", person("Ilse Brandt"))], text="two")
+    assert speaker_names(session) == ["Ilse Brandt"]
+    assert quotes_for(session, asked) == {"The play opens in June", "I never rehearse"}
