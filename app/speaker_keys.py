@@ -108,7 +108,7 @@ def _first_name_word(keys: list[str]) -> int | None:
     first = 0
     while first < len(keys) and (keys[first] in ROLE_WORDS or not keys[first]):
         first += 1
-    if len(keys) - first > 2 and first_name_gender(keys[first + 1]) is not None and is_capitalised_common_word(keys[first]):
+    if len(keys) - first > 2 and first_name_gender(keys[first + 1]) and is_capitalised_common_word(keys[first]):
         first += 1  # an occupation or any other word before a first name and surname: "Actor Ilse Brandt"
     last_role = max((at for at in range(first, len(keys) - 2) if keys[at] in ROLE_WORDS), default=None)
     if last_role is not None and not set(keys[last_role + 2:]) <= NAME_SUFFIXES:

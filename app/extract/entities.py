@@ -131,25 +131,23 @@ def _droppable_opening(word: str) -> bool:
     """A sentence's first word that is no part of the name after it: a common word that is no title,
     honorific or organisation word ("Using Ted Cruz", "Six Trump supporters"; not "Senator Ruiz")."""
     low = word.lower().rstrip(".,")
-    return (low not in CAPITALISED_FUNCTION_WORDS and low not in ORGANIZATION_WORDS and not is_title_word(word)
+    return (not word.isupper() and low not in CAPITALISED_FUNCTION_WORDS and low not in ORGANIZATION_WORDS and not is_title_word(word)
             and is_capitalised_common_word(word))
 
 
 def _name_start(text: str, run: re.Match[str]) -> int:
-    """Where the name of a run that opens a sentence begins: past a first word that only opens it, when a
+    """Where the name of a run whose first word is `_droppable_opening` begins, when the run opens a
+    sentence: past that word, when a
     given name follows ("Wherever Hillary Clinton goes"), or when that word is a count or one the article
     writes in lower case and the one word after it is written without it too ("Six Trump supporters" where
     a lone "Trump" is named elsewhere; not "New Hampshire")."""
-    first, _, rest = run.group().partition(" ")
-    if not rest or first.isupper() or not _droppable_opening(first):
+    if not SENTENCE_OPENING.search(text, max(0, run.start() - OPENING_LOOKBACK), run.start()):
         return run.start()
     words = run.group().split()
     if is_capitalised_common_word(words[1]):
-        return run.start()  # "Western Journalism", "READ MORE": a name of common words keeps them all
+        return run.start()  # "Western Journalism": a name of common words keeps them all
     if any(w.lower().rstrip(".,") in ORGANIZATION_WORDS or is_title_word(w) for w in words[1:]):
         return run.start()  # "North Carolina Gov. Pat Lane", "National Rifle Association": the word belongs
-    if not SENTENCE_OPENING.search(text, max(0, run.start() - OPENING_LOOKBACK), run.start()):
-        return run.start()
     if len(words) > 2 and first_name_gender(words[1]) is None:
         return run.start()
     if len(words) == 2 and (text.count(words[1]) <= text.count(run.group())
@@ -229,7 +227,11 @@ def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
         run_end = position = _organisation_end(text, run, end)
         while run_end > run.start() and text[run_end - 1] in ".," and not NAME_SUFFIX.search(text, run.start(), run_end):
             run_end -= 1
-        mention = parse_name_run(text, _name_start(text, run), run_end)
+        start = run.start()
+        space = text.find(" ", start, run_end)  # most runs are one word, or open with no common word
+        if space != -1 and _droppable_opening(text[start:space]):
+            start = _name_start(text, run)
+        mention = parse_name_run(text, start, run_end)
         if mention:
             mentions.append(mention)
     return mentions
