@@ -2,11 +2,13 @@
 
     name_key("Antony J. Blinken")          -> "antony j blinken"   (case, accents, punctuation folded)
     clean_name("Sen. Mara Lind", "person") -> "Mara Lind"          (role words in front dropped)
+    clean_name("Actor Ilse Brandt", "person") -> "Ilse Brandt"     (so is a common word before a first name)
     identity_key("donald j trump", "person")       -> "donald trump"   (first and last name: one person)
     identity_key("ahmad faris bin hashim", "person") -> "ahmad faris"  (a trailing patronymic dropped)
     identity_key("brightline systems inc", "organization") -> "brightline systems"
     surname_key("antony blinken")          -> "blinken"            (None for one-word names)
     is_name_variant("Mr. Blinken", "Antony Blinken") -> True; "the top US diplomat" -> False
+    same_given_name("hilary", "hillary")   -> True                 (a letter doubled or not: one spelling)
 
 A speaker's aliases are the name variants it was written as; descriptions stay on the quote.
 `speaker_ids_named` answers `speaker=`: a full name finds that person (any name variant, any
@@ -20,6 +22,7 @@ import unicodedata
 
 from sqlalchemy import Connection, bindparam, or_, select, union
 
+from app.extract.entities import first_name_gender, is_capitalised_common_word
 from app.store.models import Speaker, SpeakerAlias
 
 # anything that is not a letter or digit separates words: "Jean-Luc Moreau" -> jean luc moreau
@@ -28,6 +31,9 @@ NON_WORD_RUN = re.compile(r"[\W_]+")
 # (so "o" and "d" are left to mean initials: "Lindsey O. Graham")
 APOSTROPHE_PREFIX = re.compile(r"\b([A-Za-z])['’](?=[A-Za-z])")
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# a letter written twice or more in a row: "Hillary" and "Hilary", "Phillip" and "Philip" are one spelling apart
+DOUBLED_LETTER = re.compile(r"(\w)\1+")
+MIN_VARIANT_CHARS = 4  # shorter given names ("Ann", "Ana") are names of their own, not spellings of one
 # words that belong to the last name they precede: "von der Leyen", "O'Neill", "de Gaulle"
 SURNAME_PARTICLES = frozenset(
     {
@@ -145,6 +151,8 @@ def _first_name_word(keys: list[str]) -> int | None:
     first = 0
     while first < len(keys) and (keys[first] in ROLE_WORDS or not keys[first]):
         first += 1
+    if len(keys) - first > 2 and first_name_gender(keys[first + 1]) and is_capitalised_common_word(keys[first]):
+        first += 1  # an occupation or any other word before a first name and surname: "Actor Ilse Brandt"
     last_role = max((at for at in range(first, len(keys) - 2) if keys[at] in ROLE_WORDS), default=None)
     if last_role is not None and not set(keys[last_role + 2 :]) <= NAME_SUFFIXES:
         first = last_role + 1
@@ -188,6 +196,15 @@ def identity_key(key: str, kind: str) -> str:
     return f"{words[0]} {surname}" if surname else " ".join(words)
 
 
+def same_given_name(one: str, other: str) -> bool:
+    """Two folded given names are one, spelt with a letter doubled or not: "hilary" and "hillary", "philip" and
+    "phillip" (not "ann" and "anna": a letter more is another name)."""
+    return one == other or (
+        min(len(one), len(other)) >= MIN_VARIANT_CHARS
+        and DOUBLED_LETTER.sub(r"\1", one) == DOUBLED_LETTER.sub(r"\1", other)
+    )
+
+
 def is_name_variant(form: str, name: str, kind: str) -> bool:
     """Whether `form` (as written at a quote) is a way of writing `name`, not a description or another
     person: every word of the form (role words in front dropped) is a word of the name or the initial of
@@ -208,6 +225,8 @@ def is_name_variant(form: str, name: str, kind: str) -> bool:
     surname = surname_key(" ".join(name_words)) or name_words[-1]
     if " ".join(words[-len(surname.split()) :]) != surname:
         return False
+    if len(words) > 1 and words[1:] == name_words[1:] and same_given_name(words[0], name_words[0]):
+        return True  # "Hilary Clinton" for "Hillary Clinton"
     at = 0
     for word in words:
         while at < len(name_words) and not (name_words[at] == word or (len(word) == 1 and name_words[at][0] == word)):

@@ -5,7 +5,9 @@ dropped; a headline fragment or a bare role names no one). Then, for a name of t
 1. a name a newsroom correction tied to a speaker is that speaker;
 2. the speaker with that folded name or its identity (first name and surname: "Donald J. Trump" is
    "Donald Trump"; an organisation without its legal form) as key or alias;
-3. otherwise a new speaker.
+3. the one person of that surname whose given name is this one with a letter doubled or not ("Hilary
+   Clinton" is "Hillary Clinton"; `app.speaker_keys.same_given_name`);
+4. otherwise a new speaker.
 Within an article, a bare surname is the one full name of that surname the article names (the
 extractor usually did this already). Across articles a bare name ("Clinton", "Brightline") is kept
 on a speaker of its own and joined (`reconcile_bare_name`) to the one person with that surname or
@@ -32,7 +34,15 @@ from sqlmodel import Session
 from app.extract.entities import first_name_gender
 from app.extract.lexicon import HONORIFIC_GENDER
 from app.extract.records import Speaker as ExtractedSpeaker
-from app.speaker_keys import clean_name, identity_key, is_name_variant, name_key, surname_key
+from app.speaker_keys import (
+    MIN_VARIANT_CHARS,
+    clean_name,
+    identity_key,
+    is_name_variant,
+    name_key,
+    same_given_name,
+    surname_key,
+)
 from app.store.backends import insert_skipping_duplicates
 from app.store.models import Quote, Speaker, SpeakerAlias
 
@@ -128,6 +138,8 @@ class SpeakerResolver:
         row = self.by_key.get(identity) or self.by_key.get(key)
         if row is None and (key in self.by_alias or identity in self.by_alias):
             row = self.session.get(Speaker, min(self.by_alias[k] for k in (key, identity) if k in self.by_alias))
+        if row is None and extracted.kind == "person":
+            row = self._spelt_otherwise(identity)
         if row is None:
             row = self.by_key[identity] = self._create(name, identity, extracted)
             self.bare_names |= bare_names_of(row)
@@ -135,6 +147,19 @@ class SpeakerResolver:
         elif identity == row.key and display_order(name) < display_order(row.name):
             row.name = name  # the same way of writing the name is shown, whichever article came first
         return Attribution(row, name)
+
+    def _spelt_otherwise(self, identity: str) -> Speaker | None:
+        """The one stored person of this surname whose given name is this one spelt with a letter doubled or
+        not ("Hilary Clinton" is "Hillary Clinton"); None when there is none, or several."""
+        surname = surname_key(identity)
+        first = identity.split()[0]
+        if not surname or len(first) < MIN_VARIANT_CHARS:
+            return None
+        namesakes = self.session.scalars(
+            select(Speaker).where(Speaker.surname_key == surname, Speaker.kind == "person").limit(MAX_NAMESAKES)
+        )
+        found = [s for s in namesakes if s.key.split()[0] != first and same_given_name(s.key.split()[0], first)]
+        return found[0] if len(found) == 1 else None
 
     def _prefetch(self, names: set[tuple[str, str]]) -> None:
         """Read the speakers and aliases the article's folded names (and their identities) may be."""

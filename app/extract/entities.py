@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+import simplemma
+
 from app.extract.lexicon import (
     CAPITALISED_FUNCTION_WORDS,
     DATE_WORDS,
@@ -45,6 +47,15 @@ END_OF_TEXT = 1 << 60
 # After an organisation's "of", an "and" goes on with its name: "Ministry of Transport and Maritime Affairs".
 ORGANISATION_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
+# What may stand before a run that opens a sentence: spaces and opening marks ("Using Ted Cruz", "“Six Trump").
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?;:\n])[\s\"“‘'(«—–-]*$")
+OPENING_LOOKBACK = 12  # characters read back from a run for SENTENCE_OPENING
+# Counts, which no one is named: "Six Ruiz aides resigned" opens with no first name.
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen dozens
+    hundreds thousands several few many""".split()
+)
 
 
 class NameMention(NamedTuple):
@@ -105,6 +116,69 @@ def first_name_gender(first: str) -> str | None:
     if guess in ("female", "mostly_female"):
         return "female"
     return None
+
+
+@lru_cache(maxsize=8192)
+def _is_dictionary_word(word: str) -> bool:
+    """The dictionary holds the word in lower case ("rip", "year"; not "Obama", which it writes capitalised)."""
+    folded = word.casefold()
+    return simplemma.is_known(folded, lang="en") and simplemma.lemmatize(folded, lang="en")[:1].islower()
+
+
+@lru_cache(maxsize=8192)
+def is_capitalised_common_word(word: str) -> bool:
+    """A word of lower-case English capitalised only by its place ("Derelict", "Using", "Six", "Rip"): the
+    dictionary holds it in lower case and no list of given names knows it ("Will", "Grant" and "Pat" are given
+    names; "Obama", which the dictionary writes capitalised, is a name)."""
+    return not _is_first_name(word) and _is_dictionary_word(word)
+
+
+@lru_cache(maxsize=8192)
+def _droppable_opening(word: str) -> bool:
+    """A sentence's first word that is no part of the name after it: a common word that is no title,
+    honorific or organisation word ("Using Ted Cruz", "Six Trump supporters"; not "Senator Ruiz")."""
+    low = word.lower().rstrip(".,")
+    return (
+        not word.isupper()
+        and low not in CAPITALISED_FUNCTION_WORDS
+        and low not in ORGANIZATION_WORDS
+        and not is_title_word(word)
+        and is_capitalised_common_word(word)
+    )
+
+
+def _name_start(text: str, run: re.Match[str]) -> int:
+    """Where the name of a run whose first word is `_droppable_opening` begins, when the run opens a
+    sentence: past that word, when a
+    given name follows ("Wherever Hillary Clinton goes"), or when that word is a count or one the article
+    writes in lower case and the one word after it is written without it too ("Six Trump supporters" where
+    a lone "Trump" is named elsewhere; not "New Hampshire")."""
+    if not SENTENCE_OPENING.search(text, max(0, run.start() - OPENING_LOOKBACK), run.start()):
+        return run.start()
+    words = run.group().split()
+    if is_capitalised_common_word(words[1]):
+        return run.start()  # "Western Journalism": a name of common words keeps them all
+    if any(w.lower().rstrip(".,") in ORGANIZATION_WORDS or is_title_word(w) for w in words[1:]):
+        return run.start()  # "North Carolina Gov. Pat Lane", "National Rifle Association": the word belongs
+    if len(words) > 2 and first_name_gender(words[1]) is None:
+        return run.start()
+    if len(words) == 2 and (
+        text.count(words[1]) <= text.count(run.group())
+        or not (words[0].lower() in NUMBER_WORDS or _written_in_lower_case(text, words[0]))
+    ):
+        return run.start()
+    return run.start() + run.group().index(words[1], len(words[0]))
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Whether `text` holds `word` in lower case as a word of its own ("six" in "in six rounds")."""
+    low = word.lower()
+    at = text.find(low)
+    while at != -1:
+        if not text[at - 1 : at].isalpha() and not text[at + len(low) : at + len(low) + 1].isalpha():
+            return True
+        at = text.find(low, at + 1)
+    return False
 
 
 def parse_name_run(text: str, start: int, end: int) -> NameMention | None:
@@ -170,7 +244,11 @@ def name_mentions(text: str, start: int, end: int) -> list[NameMention]:
             run_end > run.start() and text[run_end - 1] in ".," and not NAME_SUFFIX.search(text, run.start(), run_end)
         ):
             run_end -= 1
-        mention = parse_name_run(text, run.start(), run_end)
+        start = run.start()
+        space = text.find(" ", start, run_end)  # most runs are one word, or open with no common word
+        if space != -1 and _droppable_opening(text[start:space]):
+            start = _name_start(text, run)
+        mention = parse_name_run(text, start, run_end)
         if mention:
             mentions.append(mention)
     return mentions
@@ -267,7 +345,16 @@ class EntityRegistry:
 
     def _clean(self, name: str) -> tuple[str, str | None]:
         if name not in self.clean_names:
-            self.clean_names[name] = clean_name(name, self.lowercase_words, _is_first_name)
+            cleaned, label = clean_name(name, self.lowercase_words, _is_first_name)
+            words = cleaned.split()
+            if (
+                len(words) > 2
+                and first_name_gender(words[0]) is None
+                and _is_dictionary_word(words[0])
+                and first_name_gender(words[1]) is not None
+            ):
+                cleaned = " ".join(words[1:])  # "Rip Donald Trump", "Year Barack Obama": a word, then the name
+            self.clean_names[name] = cleaned, label
         return self.clean_names[name]
 
     def _find(

@@ -180,3 +180,30 @@ def test_a_bare_surname_resolves_to_one_family_member(text, bare_at, expected):
     at = text.index(bare_at)
     mention = next(m for m in name_mentions(text, 0, len(text)) if m.start == at)
     assert registry.lookup(mention.name, mention.start).name == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rain fell all day. Wherever Nadia Vardakis goes, the cameras follow.", "Nadia Vardakis"),
+    ("“Using Oskar Brandt as a foil,” she wrote.", "Oskar Brandt"),
+    ("Vardakis won the seat in six rounds.\n\nSix Vardakis aides resigned on Monday.", "Vardakis"),
+    ("Vardakis won the seat.\n\nTwelve Vardakis aides resigned on Monday.", "Vardakis"),
+])
+def test_a_word_that_only_opens_the_sentence_is_no_first_name(text, name):
+    assert name in [m.name for m in name_mentions(text, 0, len(text))]
+    assert registry_of(text).lookup(name).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rain fell. New Hampshire voted first.", "New Hampshire"),   # the one word is never written alone
+    ("North of the river. Western Gazette reported it.", "Western Gazette"),  # the next word is a word too
+    ("It rained. Pat Vardakis said so.", "Pat Vardakis"),             # a given name, though also a word
+    ("Mayor Pat Vardakis spoke. Ruiz said six Vardakis aides quit.", "Pat Vardakis"),  # not opening a sentence
+])
+def test_a_name_that_opens_a_sentence_is_kept_whole(text, name):
+    assert name in [m.name for m in name_mentions(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("headline", ["Voters Rip Nadia Vardakis As A Fraud", "Liar Of The Year Nadia Vardakis"])
+def test_a_common_word_glued_before_a_first_name_and_surname_is_not_part_of_the_name(headline):
+    text = f"{headline}\n\nNadia Vardakis spoke on Monday."
+    assert [e.name for e in registry_of(text).entities() if e.surname == "vardakis"] == ["Nadia Vardakis"]

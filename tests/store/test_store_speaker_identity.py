@@ -167,3 +167,25 @@ def test_a_gender_picks_no_namesake_while_the_first_name_of_one_tells_no_gender(
         save(GENDERED_ARTICLES[name], text=name)
     save([said("The fence is ours", person("Zorvath Ellery"))], text="zorvath")
     assert said_by(session)["The herd was sold"] == "Ellery"
+
+
+def test_a_given_name_spelt_with_a_letter_doubled_or_not_is_the_same_person(session, save):
+    save([said("The mill reopens in June", person("Phillipa Benning"))], text="one")
+    save([said("Orders are up", person("Philipa Benning"))], text="two")
+    assert speaker_names(session) == ["Phillipa Benning"]
+    both = {"The mill reopens in June", "Orders are up"}
+    assert quotes_for(session, "Phillipa Benning") == quotes_for(session, "Philipa Benning") == both
+
+
+def test_a_given_name_one_letter_longer_is_another_person(session, save):
+    save([said("The mill reopens in June", person("Ann Benning"))], text="one")
+    save([said("Orders are up", person("Anna Benning"))], text="two")
+    assert speaker_names(session) == ["Ann Benning", "Anna Benning"]
+
+
+@pytest.mark.parametrize("asked", ["Ilse Brandt", "Actor Ilse Brandt", "Comedian Ilse Brandt"])
+def test_an_occupation_written_before_a_name_is_no_part_of_it(session, save, asked):
+    save([said("The play opens in June", person("Actor Ilse Brandt"))], text="one")
+    save([said("I never rehearse", person("Ilse Brandt"))], text="two")
+    assert speaker_names(session) == ["Ilse Brandt"]
+    assert quotes_for(session, asked) == {"The play opens in June", "I never rehearse"}
