@@ -13,6 +13,7 @@ from datetime import date
 WIDTH, HEIGHT = 600, 140
 PLOT_TOP, PLOT_BOTTOM = 10, 118  # the axis labels go below PLOT_BOTTOM
 MONTHS_PER_BAR_AT_MOST = 48
+WIDEST_BAR = 40  # a record of a month or two is drawn as a few narrow bars, not one block
 MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -70,15 +71,24 @@ def quotes_over_time(month_counts: list[tuple[str, int]]) -> Chart | None:
     slot = WIDTH / len(buckets)
     gap = min(2.0, slot * 0.2)
     scale = (PLOT_BOTTOM - PLOT_TOP) / most
+    width = min(slot - gap, WIDEST_BAR)
     bars = [
-        Bar(label, count, x=i * slot + gap / 2, y=PLOT_BOTTOM - count * scale, width=slot - gap, height=count * scale)
+        Bar(
+            label,
+            count,
+            x=i * slot + (slot - width) / 2,
+            y=PLOT_BOTTOM - count * scale,
+            width=width,
+            height=count * scale,
+        )
         for i, (label, count) in enumerate(buckets)
     ]
     busiest = max(bars, key=lambda bar: bar.count)
     total = sum(counts.values())
     per = "year" if len(months) > MONTHS_PER_BAR_AT_MOST else "month"
+    quotes = "dated quote" if total == 1 else "dated quotes"
     summary = (
-        f"{total:,} dated quotes by {per}, from {bars[0].label} to {bars[-1].label}; "
+        f"{total:,} {quotes} by {per}, from {bars[0].label} to {bars[-1].label}; "
         f"the most, {busiest.count:,}, in {busiest.label}."
     )
     return Chart(bars=bars, most=most, summary=summary)

@@ -53,3 +53,8 @@ def test_quotes_are_cut_out_of_the_article_at_their_offsets_in_their_speakers_co
 def test_a_quote_whose_offsets_miss_its_words_is_not_marked():
     passages = article_passages("Short text here.", [quote(1, "elsewhere", 0, None)], {})
     assert [(p.text, p.quote) for p in passages] == [("Short text here.", None)]
+
+
+def test_a_short_record_is_a_few_narrow_bars_and_one_quote_is_said_so():
+    chart = quotes_over_time([("2024-02", 1)])
+    assert chart.bars[0].width <= 40 and chart.summary.startswith("1 dated quote by month")
