@@ -27,9 +27,14 @@ from app.api.routes.quotes import checked, cursor_position, read_page
 from app.api.schemas import MAX_ROW_ID, QuoteQuery
 from app.queries import KeysetPosition, QuoteFilters, QuotePage, quote_page
 from app.queries.articles import get_article, get_article_text
+from app.queries.records import (
+    RECENT_QUOTES,
+    quotes_per_month_of_speakers,
+    quotes_per_month_of_topics,
+    topics_of_latest_quotes,
+)
 from app.queries.speakers import get_speaker
-from app.queries.timeline import quotes_per_month_of_speakers, quotes_per_month_of_topics
-from app.queries.topics import TopicFilters, get_topic, topic_ids_named, topic_page
+from app.queries.topics import get_topic, topic_ids_named
 from app.web.chart import quotes_over_time
 from app.web.highlight import article_passages, colour_of, paragraphs, sentence_parts, speaker_colours
 
@@ -121,7 +126,7 @@ def speaker_page(request: Request, session: SessionDep, speaker_id: SpeakerId, c
     if speaker is None:
         return not_found(request, f"There is no speaker with id {speaker_id}.")
     quotes = later_page(session, QuoteFilters(speaker_id=speaker_id), cursor)
-    topics = topic_page(session, TopicFilters(speaker_ids=(speaker_id,)), sort="count", limit=TOP_TOPICS)
+    topics = topics_of_latest_quotes(session, QuoteFilters(speaker_id=speaker_id), limit=TOP_TOPICS)
     params = {"speaker_id": str(speaker_id)}
     return page(
         request,
@@ -129,7 +134,8 @@ def speaker_page(request: Request, session: SessionDep, speaker_id: SpeakerId, c
         title=speaker.name,
         speaker=speaker,
         chart=quotes_over_time(quotes_per_month_of_speakers(session, [speaker_id])),
-        topics=topics.items,
+        topics=topics,
+        recent_quotes=RECENT_QUOTES,
         quotes=quotes.items,
         more=more_url(request.url.path, {}, quotes.next),
         search_url=with_query("/", params),
