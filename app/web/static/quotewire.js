@@ -77,7 +77,23 @@ function appendMore(link) {
   });
 }
 
+// An article's quote: its explanation opens beside it, kept inside the window; Escape closes it.
+function placeTip(quote) {
+  const tip = quote.nextElementSibling;
+  const show = () => {
+    tip.style.display = "";
+    const line = quote.getClientRects()[0];
+    tip.style.position = "fixed";
+    tip.style.top = `${line.bottom + 4}px`;
+    tip.style.left = `${Math.max(8, Math.min(line.left, window.innerWidth - tip.offsetWidth - 8))}px`;
+  };
+  quote.addEventListener("focus", show);
+  quote.addEventListener("mouseenter", show);
+  quote.addEventListener("keydown", (event) => { if (event.key === "Escape") tip.style.display = "none"; });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  for (const quote of document.querySelectorAll("a.quote")) placeTip(quote);
   for (const form of document.querySelectorAll("form.search")) submitWithoutEmptyFields(form);
   for (const input of document.querySelectorAll("input[data-suggest]")) suggestSpeakers(input);
   copyCitations(document);
