@@ -163,3 +163,12 @@ def test_pages_are_readable_at_320_px(browser, seeded_server):
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{name} scrolls sideways at 320 px"
     context.close()
+
+
+def test_the_speaker_field_suggests_names_from_speakers(page, seeded_server):
+    page.goto("/")
+    page.get_by_label("Speaker").press_sequentially("blin")
+    page.wait_for_function("document.querySelectorAll('#speaker-suggestions option').length > 0")
+    suggested = page.locator("#speaker-suggestions option").evaluate_all("options => options.map(o => o.value)")
+    assert suggested == [s["name"] for s in api(seeded_server, "/speakers?limit=10&q=blin")["items"]]
+    assert any("Blinken" in name for name in suggested)
