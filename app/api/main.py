@@ -19,6 +19,7 @@ from app.api.head import HeadAsGetMiddleware
 from app.api.routes import articles, corrections, health, problems, quotes, speakers, topics
 from app.config import Settings, get_settings
 from app.store.engine import get_engine
+from app.web.routes import install_web_pages
 
 DESCRIPTION = """
 Who said what, when: every quotation found in the ingested news articles, attributed to its speaker.
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(HeadAsGetMiddleware)
     for router in ROUTERS:
         app.include_router(router)
+    install_web_pages(app)
     app.openapi = lambda: openapi_with_problem_schema(app)  # type: ignore[method-assign]
     return app
 

@@ -57,3 +57,8 @@ def get_article(session: Session, article_id: int) -> ArticleWithQuotes | None:
     in_order = select(col(Quote.id)).where(col(Quote.article_id) == article_id).order_by(col(Quote.start))
     quote_ids = cast(list[int], list(session.scalars(in_order)))
     return ArticleWithQuotes.model_validate(found[0].model_dump() | {"quotes": quote_items(session, quote_ids)})
+
+
+def get_article_text(session: Session, article_id: int) -> str | None:
+    """The stored text of an article (the one its quotes' offsets point into), None when there is no such article."""
+    return session.scalar(select(col(Article.text)).where(col(Article.id) == article_id))

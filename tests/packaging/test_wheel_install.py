@@ -96,6 +96,9 @@ def test_installed_wheel_migrates_and_serves_from_an_empty_folder(installed: Pat
             answer = health(port)
         assert answer is not None, f"no answer on /health; server output:\n{server.stdout.read() if server.poll() is not None else ''}"
         assert answer == (200, {"status": "ok", "database": "reachable", "schema": "at head"})
+        for page, kind in (("/", "text/html"), ("/static/quotewire.css", "text/css")):  # the journalists' page
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{page}", timeout=5) as response:
+                assert response.status == 200 and response.headers["content-type"].startswith(kind), page
     finally:
         server.terminate()
         try:
@@ -115,4 +118,5 @@ def test_wheel_carries_the_migrations_and_the_bundled_data(installed: Path):
     assert any(name.startswith("app/store/migrations/versions/0001_") for name in shipped)
     assert "app/data/taxonomy.json" in shipped
     assert any(name.startswith("app/samples/") for name in shipped)
+    assert {"app/web/templates/base.html", "app/web/static/quotewire.css", "app/web/static/quotewire.js"} <= shipped
     assert any(name.endswith("licenses/LICENSE") or name.endswith("/LICENSE") for name in shipped)
