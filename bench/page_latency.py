@@ -14,6 +14,7 @@ Targets (issue 14): p50 under 50 ms and under 100 KB before the first card, for 
 
 Usage: python bench/page_latency.py [--database bench/out/quotes-1000000.db] [--requests 100]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,11 @@ TARGET_MS, TARGET_KB = 50, 100
 
 def most_quoted_speakers(database: Path) -> list[int]:
     with sqlite3.connect(database) as connection:
-        rows = connection.execute("SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id "
-                                  "ORDER BY count(*) DESC LIMIT ?", (MOST_QUOTED,))
+        rows = connection.execute(
+            "SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id "
+            "ORDER BY count(*) DESC LIMIT ?",
+            (MOST_QUOTED,),
+        )
         return [speaker_id for (speaker_id,) in rows]
 
 
@@ -96,8 +100,10 @@ def main() -> int:
     with TestClient(create_app(Settings(database_url=f"sqlite:///{args.database}"))) as client:
         asset_bytes = sum(len(client.get(asset).content) for asset in ASSETS)
         makers = page_makers(client, args.database, rng)
-        print(f"{args.database}: {args.requests} pages a row, in-process; load average "
-              f"{os.getloadavg()[0]:.1f}; stylesheet and script {asset_bytes / 1000:.1f} KB")
+        print(
+            f"{args.database}: {args.requests} pages a row, in-process; load average "
+            f"{os.getloadavg()[0]:.1f}; stylesheet and script {asset_bytes / 1000:.1f} KB"
+        )
         print(f"{'page':<36} {'p50 ms':>7} {'p99 ms':>7} {'CPU p50 ms':>10} {'max KB before 1st card':>23}")
         worst_p50, worst_kb = 0.0, 0.0
         for name, make in makers.items():
@@ -117,8 +123,10 @@ def main() -> int:
             cpu_p50 = statistics.median(cpu_times)
             print(f"{name:<36} {p50:>7.1f} {p99:>7.1f} {cpu_p50:>10.1f} {max(kilobytes):>23.1f}", flush=True)
     met = worst_p50 < TARGET_MS and worst_kb < TARGET_KB
-    print(f"targets (p50 < {TARGET_MS} ms, < {TARGET_KB} KB before the first card, every page): "
-          f"{'met' if met else 'NOT met'} (worst p50 {worst_p50:.1f} ms, worst {worst_kb:.1f} KB)")
+    print(
+        f"targets (p50 < {TARGET_MS} ms, < {TARGET_KB} KB before the first card, every page): "
+        f"{'met' if met else 'NOT met'} (worst p50 {worst_p50:.1f} ms, worst {worst_kb:.1f} KB)"
+    )
     return 0
 
 
