@@ -33,7 +33,8 @@ SPEECH_VERBS = (
     "pronounced penned scrawled scribbled messaged blogged screamed hollered roared bellowed boomed growled hissed "
     "murmured mumbled sobbed wept laughed chuckled disagreed accused criticised praised hailed lauded inquired "
     "enquired queried "
-    "quips muses snaps echoes jokes laments cautions reckons confides wonders"
+    "quips muses snaps echoes jokes laments cautions reckons confides wonders "
+    "remarking yelling shouting sings"
 ).split()
 MULTIWORD_CUES = ["according to", "pointed out", "went on", "made clear", "made it clear", "points out", "goes on",
                   "shot back", "fired back", "chimed in", "put it", "wrote on twitter", "said in a statement"]

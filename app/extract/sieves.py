@@ -37,6 +37,14 @@ OPENING_SUBORDINATOR = re.compile(r"[\s“\"‘']*(?:(?:And|But|Yet)\s+)?(?:Whil
                                   r"if|because|since|once|until|whereas)\s+")
 
 
+# Sieves that read a written cue: their speaker becomes the subject of the sentence for what follows.
+CUE_SIEVES = frozenset({
+    "trailing_named_cue", "appositive_speaker", "relative_clause_speaker", "colon_introduction",
+    "according_to", "reported_speech_partial", "late_trailing_cue", "pronoun_speaker", "descriptive_speaker",
+    "colon_paragraph",
+})
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """The outcome of the sieve that answered for one quote."""
@@ -174,6 +182,16 @@ def reported_speech_partial(context: QuoteContext) -> Attribution | None:
     if found and found.mention and found.location == "reported":
         return _named(context, found, "reported_speech_partial", 0.85)
     return None
+
+
+def earlier_in_sentence(context: QuoteContext) -> Attribution | None:
+    """Vice Mayor Tom Lee, Dana Ruiz said, had “no plan” and “no money.”"""
+    if context.previous is None or context.leading() is not None:
+        return None  # a cue of its own, even a participle's ("..., saying"), names another clause's speaker
+    span, earlier = context.previous
+    if span.open_mark < context.sentence.start or earlier.sieve not in CUE_SIEVES or earlier.entity is None:
+        return None
+    return Attribution("earlier_in_sentence", 0.6, earlier.cue, earlier.mention, earlier.entity)
 
 
 def opening_clause_subject(context: QuoteContext) -> Attribution | None:
@@ -330,6 +348,7 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     late_trailing_cue,
     pronoun_speaker,
     descriptive_speaker,
+    earlier_in_sentence,
     opening_clause_subject,
     cue_in_subject_clause,
     signed_quote,
