@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from app.extract.cues import Cue, late_cue, leading_cue, trailing_cue
-from app.extract.discourse import Discourse
+from app.extract.discourse import FINITE_VERB_AFTER, Discourse
 from app.extract.entities import Entity, name_mentions
 from app.extract.frames import Mention
 from app.extract.lexicon import CUE, CUE_PATTERN, SPEECH_NOUNS
@@ -32,6 +32,11 @@ PASSIVE_CUE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]
                                 + r"(?:\s+as)?(?:\s+(?:a|an|the))?\s*$")
 AGENT_AFTER = re.compile(r"[\s,]*by\s+")
 # A sentence opening on a subordinate clause: "While Ruiz ...", "And when Ruiz ...".
+# A later clause of the sentence opening on its own subject: " while Lee ", " and Lee " (the capital follows).
+CLAUSE_OPENING = re.compile(r"\b(?:while|whereas|but|and|although|though|because|after|when|since|until|before|if)\s+"
+                            r"(?=[A-Z])")
+REPORTED_CLAUSE_REACH = 300  # how far before a quote a cue still makes its clause reported speech
+QUOTE_CLOSING_GAP = re.compile(r"[\s,;:—–\-]*")  # from a closing mark to the next clause: `"...," Lee`
 OPENING_SUBORDINATOR = re.compile(r"[\s“\"‘']*(?:(?:And|But|Yet)\s+)?(?:While|When|As|After|Although|Though|Before|"
                                   r"If|Because|Since|Once|Until|Whereas|while|when|as|after|although|though|before|"
                                   r"if|because|since|once|until|whereas)\s+")
@@ -299,6 +304,33 @@ def owned_words(context: QuoteContext) -> Attribution | None:
     return Attribution("owned_words", 0.55, None, mention, context.discourse.entity_for_name(owner))
 
 
+def later_clause_subject(context: QuoteContext) -> Attribution | None:
+    """Dana Ruiz refers to the pier as “a wreck,” while Tom Lee refers to it as “a landmark.”"""
+    opening = None
+    for opening in CLAUSE_OPENING.finditer(context.text, max(context.before_lo, context.sentence.start),
+                                           context.span.open_mark):
+        pass
+    if opening is not None:
+        clause_start = opening.end()
+    elif context.before_lo > context.sentence.start:  # `..., calling it "a farce," Lee urged ...`
+        clause_start = QUOTE_CLOSING_GAP.match(context.text, context.before_lo, context.span.open_mark).end()
+    else:
+        return None
+    names = context.discourse.names_between(clause_start, context.span.open_mark)
+    if len(names) != 1 or names[0].start != clause_start or names[0].possessive:
+        return None  # no name opens the clause, or another is named before the quote: "..., West landed"
+    if FINITE_VERB_AFTER.match(context.text, names[0].end) is None:
+        return None
+    reach = max(context.sentence.start, context.span.open_mark - REPORTED_CLAUSE_REACH)
+    if CUE.search(context.text, reach, context.span.open_mark) is not None:
+        return None  # `Lee said that Ruiz ...`: the clause is what the cue reports
+    entity = context.discourse.entity_for_name(names[0])
+    if entity is context.subject or not (entity.kind == "organization" or entity.personal):
+        return None  # the sentence's own subject: the next sieves say as much
+    mention = Mention(names[0].start, names[0].end, context.text[names[0].start:names[0].end], "name", names[0])
+    return Attribution("later_clause_subject", 0.45, None, mention, entity)
+
+
 def continuation(context: QuoteContext) -> Attribution | None:
     """“We are ready,” Ruiz said. “The crews start on Monday.”"""
     if context.previous is None:
@@ -354,6 +386,7 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     signed_quote,
     colon_paragraph,
     owned_words,
+    later_clause_subject,
     continuation,
     sentence_subject,
     paragraph_subject,

@@ -45,6 +45,8 @@ def test_the_sieves_run_most_precise_first():
     ("“The count was close,” as recounts go, said Dana Ruiz, the county clerk.",
      "late_trailing_cue", "Dana Ruiz", "said"),
     ("Vice Mayor Tom Lee, Dana Ruiz said, had “no plan” and “no money.”", "earlier_in_sentence", "Dana Ruiz", "said"),
+    ("Dana Ruiz refers to the pier as “a wreck,” while Tom Lee refers to it as “a landmark.”",
+     "later_clause_subject", "Tom Lee", None),
 ])
 def test_each_sieve_on_its_sentence(text, sieve, name, cue):
     quote = last_quote(text)
@@ -499,3 +501,11 @@ def test_a_passive_cue_without_a_named_agent_credits_no_one_by_it():
 def test_a_later_quote_with_a_participle_cue_of_its_own_is_not_the_earlier_speakers(participle):
     quotes = quotes_of(f"Dana Ruiz called the ferry plan “a fantasy,” with Tom Lee {participle}, “It will never float.”")
     assert [speaker_name(q) for q in quotes] == ["Dana Ruiz", "Tom Lee"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dana Ruiz said the vote went well and Tom Lee was “over the moon.”", "Dana Ruiz"),  # the clause she reports
+    ("Filling in for Tom Lee where Ana Diaz and Mark Ruiz spoke, Joan West took a dig at “my dear rival.”", "Joan West"),
+])
+def test_a_later_clause_keeps_the_quote_only_when_its_own_subject_is_the_last_name_before_it(text, name):
+    assert speaker_name(last_quote(text)) == name
