@@ -34,7 +34,8 @@ SPEECH_VERBS = (
     "pronounced penned scrawled scribbled messaged blogged screamed hollered roared bellowed boomed growled hissed "
     "murmured mumbled sobbed wept laughed chuckled disagreed accused criticised praised hailed lauded inquired "
     "enquired queried "
-    "quips muses snaps echoes jokes laments cautions reckons confides wonders"
+    "quips muses snaps echoes jokes laments cautions reckons confides wonders "
+    "remarking yelling shouting sings"
 ).split()
 MULTIWORD_CUES = [
     "according to",

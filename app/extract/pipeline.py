@@ -20,6 +20,7 @@ from app.extract.lexicon import CUE
 from app.extract.marks import QuoteSpan, find_quote_spans, paragraphs
 from app.extract.records import Quote, Speaker
 from app.extract.sentences import Sentence, split_sentences
+from app.extract.sieves import CUE_SIEVES as CUE_SIEVES_FOR_SALIENCE
 from app.extract.sieves import Attribution, QuoteContext, attribute
 from app.extract.subjects import ArticleSubjects, Taxonomy
 from app.extract.topics import quote_topics
@@ -35,21 +36,6 @@ LOWERCASE_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")  # "besides" written lower
 # Guesses that yield only to a cue later in their own sentence: `... “a mess” and “a farce,” Ruiz said.`
 SENTENCE_GUESS_SIEVES = frozenset({"owned_words", "sentence_subject", "continuation"})
 GUESS_SIEVES = FALLBACK_SIEVES | SENTENCE_GUESS_SIEVES | {"continuation"}  # no cue of the quote's own
-# Sieves that read a written cue: their speaker becomes the subject of the sentence for what follows.
-CUE_SIEVES_FOR_SALIENCE = frozenset(
-    {
-        "trailing_named_cue",
-        "appositive_speaker",
-        "relative_clause_speaker",
-        "colon_introduction",
-        "according_to",
-        "reported_speech_partial",
-        "late_trailing_cue",
-        "pronoun_speaker",
-        "descriptive_speaker",
-        "colon_paragraph",
-    }
-)
 
 
 def _free_mentions(text: str, spans: list[QuoteSpan]) -> list[NameMention]:

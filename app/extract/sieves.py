@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.extract.cues import Cue, late_cue, leading_cue, trailing_cue
-from app.extract.discourse import Discourse
+from app.extract.discourse import FINITE_VERB_AFTER, Discourse
 from app.extract.entities import Entity, name_mentions
 from app.extract.frames import Mention
 from app.extract.lexicon import CUE, CUE_PATTERN, SPEECH_NOUNS
@@ -34,10 +34,34 @@ PASSIVE_CUE_BEFORE = re.compile(
 )
 AGENT_AFTER = re.compile(r"[\s,]*by\s+")
 # A sentence opening on a subordinate clause: "While Ruiz ...", "And when Ruiz ...".
+# A later clause of the sentence opening on its own subject: " while Lee ", " and Lee " (the capital follows).
+CLAUSE_OPENING = re.compile(
+    r"\b(?:while|whereas|but|and|although|though|because|after|when|since|until|before|if)\s+"
+    r"(?=[A-Z])"
+)
+REPORTED_CLAUSE_REACH = 300  # how far before a quote a cue still makes its clause reported speech
+QUOTE_CLOSING_GAP = re.compile(r"[\s,;:—–\-]*")  # from a closing mark to the next clause: `"...," Lee`
 OPENING_SUBORDINATOR = re.compile(
     r"[\s“\"‘']*(?:(?:And|But|Yet)\s+)?(?:While|When|As|After|Although|Though|Before|"
     r"If|Because|Since|Once|Until|Whereas|while|when|as|after|although|though|before|"
     r"if|because|since|once|until|whereas)\s+"
+)
+
+
+# Sieves that read a written cue: their speaker becomes the subject of the sentence for what follows.
+CUE_SIEVES = frozenset(
+    {
+        "trailing_named_cue",
+        "appositive_speaker",
+        "relative_clause_speaker",
+        "colon_introduction",
+        "according_to",
+        "reported_speech_partial",
+        "late_trailing_cue",
+        "pronoun_speaker",
+        "descriptive_speaker",
+        "colon_paragraph",
+    }
 )
 
 
@@ -200,6 +224,16 @@ def reported_speech_partial(context: QuoteContext) -> Attribution | None:
     return None
 
 
+def earlier_in_sentence(context: QuoteContext) -> Attribution | None:
+    """Vice Mayor Tom Lee, Dana Ruiz said, had “no plan” and “no money.”"""
+    if context.previous is None or context.leading() is not None:
+        return None  # a cue of its own, even a participle's ("..., saying"), names another clause's speaker
+    span, earlier = context.previous
+    if span.open_mark < context.sentence.start or earlier.sieve not in CUE_SIEVES or earlier.entity is None:
+        return None
+    return Attribution("earlier_in_sentence", 0.6, earlier.cue, earlier.mention, earlier.entity)
+
+
 def opening_clause_subject(context: QuoteContext) -> Attribution | None:
     """While Dana Ruiz, the mayor, stood by her “bridges first” plan, Tom Lee walked out."""
     if context.subject is None or context.subject_at <= context.span.open_mark:
@@ -314,6 +348,32 @@ def owned_words(context: QuoteContext) -> Attribution | None:
     return Attribution("owned_words", 0.55, None, mention, context.discourse.entity_for_name(owner))
 
 
+def later_clause_subject(context: QuoteContext) -> Attribution | None:
+    """Dana Ruiz refers to the pier as “a wreck,” while Tom Lee refers to it as “a landmark.”"""
+    openings = list(
+        CLAUSE_OPENING.finditer(context.text, max(context.before_lo, context.sentence.start), context.span.open_mark)
+    )
+    if openings:
+        clause_start = openings[-1].end()
+    elif context.before_lo > context.sentence.start:  # `..., calling it "a farce," Lee urged ...`
+        clause_start = QUOTE_CLOSING_GAP.match(context.text, context.before_lo, context.span.open_mark).end()
+    else:
+        return None
+    names = context.discourse.names_between(clause_start, context.span.open_mark)
+    if len(names) != 1 or names[0].start != clause_start or names[0].possessive:
+        return None  # no name opens the clause, or another is named before the quote: "..., West landed"
+    if FINITE_VERB_AFTER.match(context.text, names[0].end) is None:
+        return None
+    reach = max(context.sentence.start, context.span.open_mark - REPORTED_CLAUSE_REACH)
+    if CUE.search(context.text, reach, context.span.open_mark) is not None:
+        return None  # `Lee said that Ruiz ...`: the clause is what the cue reports
+    entity = context.discourse.entity_for_name(names[0])
+    if entity is context.subject or not (entity.kind == "organization" or entity.personal):
+        return None  # the sentence's own subject: the next sieves say as much
+    mention = Mention(names[0].start, names[0].end, context.text[names[0].start : names[0].end], "name", names[0])
+    return Attribution("later_clause_subject", 0.45, None, mention, entity)
+
+
 def continuation(context: QuoteContext) -> Attribution | None:
     """“We are ready,” Ruiz said. “The crews start on Monday.”"""
     if context.previous is None:
@@ -373,11 +433,13 @@ SIEVES: list[Callable[[QuoteContext], Attribution | None]] = [
     late_trailing_cue,
     pronoun_speaker,
     descriptive_speaker,
+    earlier_in_sentence,
     opening_clause_subject,
     cue_in_subject_clause,
     signed_quote,
     colon_paragraph,
     owned_words,
+    later_clause_subject,
     continuation,
     sentence_subject,
     paragraph_subject,

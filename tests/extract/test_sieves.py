@@ -44,6 +44,9 @@ def test_the_sieves_run_most_precise_first():
      "cue_in_subject_clause", "Dana Ruiz", "said"),
     ("“The count was close,” as recounts go, said Dana Ruiz, the county clerk.",
      "late_trailing_cue", "Dana Ruiz", "said"),
+    ("Vice Mayor Tom Lee, Dana Ruiz said, had “no plan” and “no money.”", "earlier_in_sentence", "Dana Ruiz", "said"),
+    ("Dana Ruiz refers to the pier as “a wreck,” while Tom Lee refers to it as “a landmark.”",
+     "later_clause_subject", "Tom Lee", None),
 ])
 def test_each_sieve_on_its_sentence(text, sieve, name, cue):
     quote = last_quote(text)
@@ -178,7 +181,8 @@ def test_a_name_ending_in_jr_keeps_its_apposition():
 
 
 @pytest.mark.parametrize("verb", ["barked", "fumed", "beamed", "remembered", "concludes", "reacted", "quipped",
-                                  "conceded", "mused", "snapped", "echoed", "deadpanned", "confided", "groused"])
+                                  "conceded", "mused", "snapped", "echoed", "deadpanned", "confided", "groused",
+                                  "sings"])
 def test_less_common_reporting_verbs_are_cues(verb):
     quote = last_quote(f"“That is not how we do things here,” Marta Quist {verb}.")
     assert speaker_name(quote) == "Marta Quist" and quote.cue == verb
@@ -491,3 +495,17 @@ def test_a_name_before_a_verb_and_another_name_is_the_subject_not_a_qualifier():
 def test_a_passive_cue_without_a_named_agent_credits_no_one_by_it():
     quote = last_quote("The rival plan has been called “a fantasy” by some in the harbor.")
     assert quote.sieve != "passive_agent"
+
+
+@pytest.mark.parametrize("participle", ["remarking", "yelling", "shouting"])
+def test_a_later_quote_with_a_participle_cue_of_its_own_is_not_the_earlier_speakers(participle):
+    quotes = quotes_of(f"Dana Ruiz called the ferry plan “a fantasy,” with Tom Lee {participle}, “It will never float.”")
+    assert [speaker_name(q) for q in quotes] == ["Dana Ruiz", "Tom Lee"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dana Ruiz said the vote went well and Tom Lee was “over the moon.”", "Dana Ruiz"),  # the clause she reports
+    ("Filling in for Tom Lee where Ana Diaz and Mark Ruiz spoke, Joan West took a dig at “my dear rival.”", "Joan West"),
+])
+def test_a_later_clause_keeps_the_quote_only_when_its_own_subject_is_the_last_name_before_it(text, name):
+    assert speaker_name(last_quote(text)) == name
