@@ -14,6 +14,7 @@ from app.store.backends import backend_for
 from app.store.base import DateOrderedSearch, FullTextMatch
 from app.store.keys import source_key
 from app.store.models import Article, Quote, QuoteTopic
+from app.verify.groups import FIRST_OF_ITS_GROUP
 
 # How `q` is tested alongside other filters depends on how many quotes match (see fulltext_plan).
 FEW_FULLTEXT_MATCHES = 2_000
@@ -36,11 +37,12 @@ class QuoteFilters:
     article_id: int | None = None
     source: str | None = None
     kind: str | None = None
+    distinct: bool = False  # each occurrence group once, at its first seen quote (app.verify.groups)
 
     @property
     def beyond_dates(self) -> bool:
         """Whether a filter other than `q` and the dates is given (one that picks the index a page reads)."""
-        return any(
+        return self.distinct or any(
             value is not None
             for value in (self.speaker, self.speaker_id, self.topic, self.article_id, self.source, self.kind)
         )
@@ -132,6 +134,8 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
         conditions.append(source_articles_condition(session, filters.source))
     if filters.kind is not None:
         conditions.append(col(Quote.kind) == filters.kind)
+    if filters.distinct:
+        conditions.append(FIRST_OF_ITS_GROUP)
     fulltext = ranked = by_date = None
     if filters.q is not None:
         match = backend_for(session.get_bind().dialect.name).fulltext(filters.q)

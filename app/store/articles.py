@@ -8,7 +8,8 @@
 An article is stored whole or not at all: any exception rolls the session back and is re-raised.
 Same content (title and text) as a stored article: "unchanged", nothing written. Same URL with
 new content: the article's text and quotes are replaced ("updated"). Speakers are merged across
-articles as `app.speakers` describes; quotes are linked to topics by `app.store.topics`; the
+articles as `app.speakers` describes; quotes are linked to topics by `app.store.topics` and join
+the occurrence group of the same words in other articles (`app.verify.groups`); the
 newsroom's corrections (`app.corrections`) are applied again to an article saved again.
 """
 
@@ -30,6 +31,7 @@ from app.speakers import Attribution, SpeakerResolver, prune_speakers
 from app.store.keys import source_key
 from app.store.models import Article, ArticleIn, Quote
 from app.store.topics import link_topics
+from app.verify.groups import group_new_quotes
 
 SaveStatus = Literal["new", "updated", "unchanged"]
 WRITE_ATTEMPTS = 2  # a unique-key race with a concurrent writer is retried once, then raised
@@ -137,6 +139,7 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
     values = [_quote_values(article_id, quote, speakers, article.published) for quote in quotes]
     quote_ids = _insert_quotes(session, values)
     link_topics(session, quotes, quote_ids, [v["said_on"] for v in values])
+    group_new_quotes(session, article_id, quote_ids, [quote.text for quote in quotes])
     if status == "updated":
         apply_reassignments(session, article_id)
     resolver.reconcile(article_id)

@@ -234,6 +234,7 @@ class Quote(QuoteBase, table=True):
         Index("ix_quotes_speaker_id_said_on_id", "speaker_id", "said_on", "id"),  # filter: speaker, speaker_id
         Index("ix_quotes_article_id_start", "article_id", "start"),  # filter: article_id; an article's quotes in order
         Index("ix_quotes_kind_said_on_id", "kind", "said_on", "id"),  # filter: kind
+        Index("ix_quotes_occurrence_group", "occurrence_group"),  # a group's occurrences; distinct=true
         NEVER_REUSE_IDS,
     )
 
@@ -249,6 +250,9 @@ class Quote(QuoteBase, table=True):
     # cross-article merging is worked out again from it when a namesake arrives or leaves
     speaker_name: str | None = None
     speaker_corrected: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})  # set by hand
+    # The same words carried by several articles (app.verify.groups): the id of the group's first stored
+    # quote, on every member. NULL: no other stored quote has these words (or too few words to tell).
+    occurrence_group: int | None = None
 
 
 class QuotePublic(QuoteBase):

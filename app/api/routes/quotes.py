@@ -23,6 +23,7 @@ from app.queries import KeysetPosition, QuoteFilters, QuotePage, get_quote, iter
 from app.queries.quotes import CSV_BATCH_SIZE
 from app.store.base import FullTextSyntaxError
 from app.store.models import QuotePublic
+from app.verify.groups import with_group_counts
 
 router = APIRouter(tags=["quotes"], dependencies=[ReadKeyDep])
 
@@ -84,6 +85,8 @@ def quote_list(request: Request, session: Session, query: SpeakerQuoteQuery, fil
     if wants_csv(request):
         return csv_response(request, session, query, filters, after)
     page = read_page(session, filters, query, after=after)
+    if filters.distinct:
+        return page_of(request, with_group_counts(session, page.items), page.next)
     return page_of(request, page.items, page.next)
 
 
@@ -114,7 +117,9 @@ def csv_response(
     description="Quotes matching every given filter, newest first by default, a keyset page at a time: "
     'follow `next_url` (or the `Link: rel="next"` header) until it is null. With '
     "`Accept: text/csv` the whole result is streamed as CSV, like `/quotes.csv`. Unknown "
-    "parameters are an error (422), so a misspelt filter is never silently ignored.",
+    "parameters are an error (422), so a misspelt filter is never silently ignored. With `distinct=true` "
+    "each item also says in how many articles (`occurrences`) and outlets (`outlets`) its words ran, and "
+    "whether they name different speakers (`speakers_disagree`).",
     responses={
         **LIST_ERRORS,
         200: {
@@ -136,7 +141,7 @@ def reads_one_index_in_order(query: SpeakerQuoteQuery, filters: QuoteFilters) ->
     """Whether a page is read straight from one index in page order: every filter alone, `q` alone or
     with dates. Ranking every match (sort=relevance) and `q` beside other filters (a walk whose
     length depends on how the two overlap) may take longer, so they run in a worker thread."""
-    return query.sort != "relevance" and (filters.q is None or not filters.beyond_dates)
+    return query.sort != "relevance" and not filters.distinct and (filters.q is None or not filters.beyond_dates)
 
 
 @router.get(
