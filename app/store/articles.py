@@ -32,6 +32,7 @@ from app.store.keys import source_key
 from app.store.models import Article, ArticleIn, Quote
 from app.store.topics import link_topics
 from app.verify.groups import group_new_quotes
+from app.verify.search import index_quotes
 
 SaveStatus = Literal["new", "updated", "unchanged"]
 WRITE_ATTEMPTS = 2  # a unique-key race with a concurrent writer is retried once, then raised
@@ -139,7 +140,9 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
     values = [_quote_values(article_id, quote, speakers, article.published) for quote in quotes]
     quote_ids = _insert_quotes(session, values)
     link_topics(session, quotes, quote_ids, [v["said_on"] for v in values])
-    group_new_quotes(session, article_id, quote_ids, [quote.text for quote in quotes])
+    texts = [quote.text for quote in quotes]
+    index_quotes(session, quote_ids, texts)
+    group_new_quotes(session, article_id, quote_ids, texts)
     if status == "updated":
         apply_reassignments(session, article_id)
     resolver.reconcile(article_id)

@@ -1,7 +1,8 @@
 """Tables (SQLModel) and the public shapes of the API, declared once in Base -> table -> Public chains.
 
-Tables: articles, speakers, speaker_aliases, speaker_corrections, quotes, topics, quote_topics. The full-text index over
-quote text is not a model: it is SQLite-only, created by a migration and reached through `app.store`.
+Tables: articles, speakers, speaker_aliases, speaker_corrections, quotes, quote_word_pairs, topics, quote_topics.
+The full-text index over quote text is not a model: it is SQLite-only, created by a migration and
+reached through `app.store`.
 Every index here serves one API filter or sort; the comment beside it says which.
 """
 
@@ -9,7 +10,7 @@ from datetime import UTC, date, datetime
 
 from pydantic import BaseModel
 from pydantic import Field as InputField
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Stable constraint names, so Alembic (batch mode on SQLite) can find and alter them later.
@@ -253,6 +254,22 @@ class Quote(QuoteBase, table=True):
     # The same words carried by several articles (app.verify.groups): the id of the group's first stored
     # quote, on every member. NULL: no other stored quote has these words (or too few words to tell).
     occurrence_group: int | None = None
+
+
+class QuoteWordPair(SQLModel, table=True):
+    """A pair of neighbouring words of a quote, as a 64-bit key (app.verify.search): what finds the quotes
+    a claimed quote may be, and the stored quote a new one repeats, without reading every quote."""
+
+    __tablename__ = "quote_word_pairs"
+    __table_args__ = (
+        Index("ix_quote_word_pairs_quote_id", "quote_id"),  # a deleted quote's pairs go with it
+        {"sqlite_with_rowid": False},  # the primary key is the table: one B-tree, no second copy
+    )
+
+    pair: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))  # filter: verify
+    quote_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    )
 
 
 class QuotePublic(QuoteBase):

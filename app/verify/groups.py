@@ -8,7 +8,7 @@
 A new quote of at least MIN_GROUP_WORDS words joins the group of the stored quote (of another
 article) whose words it repeats: the same words, or nearly (SAME_WORDING_SIMILARITY of its words in
 common, in order, with the stored one, case and punctuation aside). Candidates come from the
-full-text index, as for a claim (`app.verify.search`). Speakers play no part in joining: two
+word-pair index, as for a claim (`app.verify.search`). Speakers play no part in joining: two
 articles giving the same words to different people join one group, and every reading of the group
 says so (`speakers_disagree`) instead of picking one.
 
@@ -27,10 +27,9 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app.store.keys import source_key
-from app.store.models import Article, ArticleRef, Quote, QuotePublic, Speaker, SpeakerRef
-from app.verify.lookup import article_of, candidate_ids, speaker_of
+from app.store.models import Article, Quote, QuotePublic, SpeakerRef
+from app.verify.lookup import RECORDS, article_of, diff_of, speaker_of
 from app.verify.records import (
-    DiffPartPublic,
     DistinctQuotePublic,
     GroupCounts,
     Occurrence,
@@ -38,8 +37,8 @@ from app.verify.records import (
     SpeakerCount,
     WordingVariant,
 )
-from app.verify.search import candidate_query
-from app.verify.wording import compare, keys, words
+from app.verify.search import candidate_ids
+from app.verify.wording import keys
 
 MIN_GROUP_WORDS = 6  # shorter quotes ("a disgrace") are said by many people in many stories
 SAME_WORDING_SIMILARITY = 0.85  # one word changed in a quote of seven still joins
@@ -94,10 +93,7 @@ def group_new_quotes(session: Session, article_id: int, quote_ids: Sequence[int]
         new_keys = keys(text)
         if len(new_keys) < MIN_GROUP_WORDS:
             continue
-        query = candidate_query(new_keys)
-        if query is None:
-            continue
-        found = candidate_ids(session, query, GROUP_CANDIDATES, other_than_article=article_id)
+        found = candidate_ids(session, new_keys, GROUP_CANDIDATES, other_than_article=article_id)
         if not found:
             continue
         rows = session.connection().execute(
@@ -119,17 +115,6 @@ def group_new_quotes(session: Session, article_id: int, quote_ids: Sequence[int]
     return joined
 
 
-OCCURRENCE_COLUMNS = (
-    col(Quote.id),
-    col(Quote.text),
-    col(Quote.said_on),
-    col(Speaker.id),
-    col(Speaker.name),
-    col(Speaker.title),
-    *(getattr(Article, name) for name in ArticleRef.model_fields),
-)
-
-
 def _occurrence(row: Row) -> Occurrence:
     return Occurrence(quote_id=row[0], text=row[1], said_on=row[2], speaker=speaker_of(row), article=article_of(row))
 
@@ -146,13 +131,8 @@ def occurrences(session: Session, quote_id: int) -> Occurrences | None:
     if not exists_at_all:
         return None
     member = col(Quote.occurrence_group) == group if group is not None else col(Quote.id) == quote_id
-    statement = (
-        select(*OCCURRENCE_COLUMNS)
-        .join(Article, col(Article.id) == col(Quote.article_id))
-        .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
-        .where(member)
-    )
-    found = sorted((_occurrence(row) for row in session.connection().execute(statement)), key=_first_seen_order)
+    rows = session.connection().execute(RECORDS.where(member))
+    found = sorted((_occurrence(row) for row in rows), key=_first_seen_order)
     first = found[0]
     return Occurrences(
         group=group,
@@ -177,16 +157,8 @@ def _variants(first: Occurrence, found: list[Occurrence]) -> list[WordingVariant
         key = tuple(keys(occurrence.text))
         counts[key] += 1
         written.setdefault(key, occurrence.text)
-    first_words = words(first.text)
     return [
-        WordingVariant(
-            text=written[key],
-            occurrences=count,
-            diff=[
-                DiffPartPublic(op=part.tag, claim=part.claim, record=part.record)
-                for part in compare(first_words, words(written[key])).diff
-            ],
-        )
+        WordingVariant(text=written[key], occurrences=count, diff=diff_of(first.text, written[key]))
         for key, count in sorted(counts.items(), key=lambda item: list(written).index(item[0]))
     ]
 
@@ -201,11 +173,13 @@ def with_group_counts(session: Session, items: list[QuotePublic]) -> list[Distin
     """Quote items of `/quotes?distinct=true`: each with how many articles and outlets carry its words."""
     ids = [item.id for item in items]
     statement = select(col(Quote.id), col(Quote.occurrence_group)).where(col(Quote.id).in_(ids))
-    groups = {quote_id: group for quote_id, group in session.connection().execute(statement)}
+    # a Result has keys(), so dict(result) would read it as a mapping
+    groups = {quote_id: group for quote_id, group in session.connection().execute(statement)}  # noqa: C416
     counts = group_counts(session, [(quote_id, groups.get(quote_id)) for quote_id in ids])
-    return [
-        DistinctQuotePublic(**item.model_dump(), **counts[item.id].model_dump()) for item in items
-    ]
+    return [DistinctQuotePublic(**item.model_dump(), **counts[item.id].model_dump()) for item in items]
+
+
+ARTICLE_AS_OUTLET = "article " + cast(col(Article.id), String)  # an article without a source is an outlet alone
 
 
 def group_counts(session: Session, quotes: Sequence[tuple[int, int | None]]) -> dict[int, GroupCounts]:
@@ -218,13 +192,19 @@ def group_counts(session: Session, quotes: Sequence[tuple[int, int | None]]) -> 
         select(
             col(Quote.occurrence_group),
             func.count(),
-            func.count(func.distinct(func.coalesce(col(Article.source_key), "article " + cast(col(Article.id), String)))),
+            func.count(
+                func.distinct(func.coalesce(col(Article.source_key), "article " + cast(col(Article.id), String)))
+            ),
             func.count(func.distinct(func.coalesce(col(Quote.speaker_id), 0))),
         )
         .join(Article, col(Article.id) == col(Quote.article_id))
         .where(col(Quote.occurrence_group).in_(groups))
         .group_by(col(Quote.occurrence_group))
     )
-    by_group = {row[0]: GroupCounts(occurrences=row[1], outlets=row[2], speakers_disagree=row[3] > 1) for row in
-                session.connection().execute(statement)}
-    return {quote_id: by_group.get(group, counts[quote_id]) if group else counts[quote_id] for quote_id, group in quotes}
+    by_group = {
+        row[0]: GroupCounts(occurrences=row[1], outlets=row[2], speakers_disagree=row[3] > 1)
+        for row in session.connection().execute(statement)
+    }
+    return {
+        quote_id: by_group.get(group, counts[quote_id]) if group else counts[quote_id] for quote_id, group in quotes
+    }

@@ -1,8 +1,8 @@
 """How closely a claimed quote follows a stored one, word by word (pure: no database).
 
     words('"We are ON schedule," she said')        -> the words with their written forms and folded keys
-    compare(claim_words, record_words).similarity  -> 0.0 .. 1.0
-    compare(...).diff                              -> [("equal", "we are", "we are"), ("replace", "on", "behind"), ...]
+    compare(keys(claim), keys(record)).similarity  -> 0.0 .. 1.0
+    diff(words(claim), words(record))              -> [("equal", "we are", "we are"), ("replace", "on", "behind"), ...]
 
 Words are compared folded (case, accents, curly apostrophes and punctuation ignored), so
 "On schedule." and "on schedule" are the same words. A claim may be an excerpt: the record's words
@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-from rapidfuzz.distance import Indel, Opcodes
+from rapidfuzz.distance import Indel
 
 # a word: letters and digits, with inner apostrophes, hyphens and decimal points ("don't", "co-op", "3.5")
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -49,16 +50,17 @@ class Comparison:
     similarity: 2 * words in common, in order / (claim words + words of the record's stretch they span);
                 1.0 when the claim is the record or an exact excerpt of it.
     excerpt:    every claim word is in the record, side by side, in order (case and punctuation aside).
-    diff:       the claim against the record's stretch it covers (and the record's words around it).
     """
 
     similarity: float
     excerpt: bool
-    diff: tuple[DiffPart, ...]
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A word folded for comparison: "Café’s" -> "cafe's"."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.translate(FOLD_APOSTROPHE).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -71,41 +73,36 @@ def words(text: str) -> list[Word]:
 
 def keys(text: str) -> list[str]:
     """The folded words of `text`: what two wordings are compared on."""
-    return [word.key for word in words(text)]
+    return [fold(word) for word in WORD.findall(unicodedata.normalize("NFKC", text))]
 
 
-def compare(claim: list[Word], record: list[Word]) -> Comparison:
-    """Line the claim's words up with the record's (longest common subsequence, rapidfuzz's Indel)."""
-    if not claim or not record:
-        return Comparison(similarity=0.0, excerpt=False, diff=())
-    claim_keys, record_keys = [w.key for w in claim], [w.key for w in record]
-    opcodes = Indel.opcodes(claim_keys, record_keys)
-    equal = [op for op in opcodes if op.tag == "equal"]
+def compare(claim_keys: list[str], record_keys: list[str]) -> Comparison:
+    """Line the claim's folded words up with the record's (longest common subsequence, rapidfuzz's Indel)."""
+    if not claim_keys or not record_keys:
+        return Comparison(similarity=0.0, excerpt=False)
+    equal = [op for op in Indel.opcodes(claim_keys, record_keys) if op.tag == "equal"]
     common = sum(op.src_end - op.src_start for op in equal)
     if not common:
-        return Comparison(similarity=0.0, excerpt=False, diff=_diff(claim, record, opcodes))
+        return Comparison(similarity=0.0, excerpt=False)
     spanned = equal[-1].dest_end - equal[0].dest_start  # the record's stretch the claim covers
-    similarity = 2 * common / (len(claim) + spanned)
-    excerpt = common == len(claim) == spanned
-    return Comparison(similarity=similarity, excerpt=excerpt, diff=_diff(claim, record, opcodes))
+    return Comparison(similarity=2 * common / (len(claim_keys) + spanned), excerpt=common == len(claim_keys) == spanned)
 
 
-def _diff(claim: list[Word], record: list[Word], opcodes: Opcodes) -> tuple[DiffPart, ...]:
-    """The opcodes as written words; a deletion next to an insertion reads as one replacement."""
+def diff(claim: list[Word], record: list[Word]) -> tuple[DiffPart, ...]:
+    """The claim against the record, word by word; a deletion next to an insertion reads as one replacement."""
+    opcodes = Indel.opcodes([w.key for w in claim], [w.key for w in record])
     parts: list[DiffPart] = []
     for op in opcodes:
         claimed = " ".join(w.written for w in claim[op.src_start : op.src_end])
         recorded = " ".join(w.written for w in record[op.dest_start : op.dest_end])
         tag: DiffTag = op.tag  # type: ignore[assignment]
-        if parts and {parts[-1].tag, tag} == {"delete", "insert"}:
+        if parts and tag in ("delete", "insert") and parts[-1].tag in ("replace", "delete", "insert"):
             previous = parts.pop()
-            claimed = " ".join(filter(None, (previous.claim, claimed)))
-            recorded = " ".join(filter(None, (previous.record, recorded)))
-            tag = "replace"
-        elif parts and parts[-1].tag == "replace" and tag in ("delete", "insert"):
-            previous = parts.pop()
-            claimed = " ".join(filter(None, (previous.claim, claimed)))
-            recorded = " ".join(filter(None, (previous.record, recorded)))
-            tag = "replace"
+            if previous.tag != tag:
+                claimed = " ".join(filter(None, (previous.claim, claimed)))
+                recorded = " ".join(filter(None, (previous.record, recorded)))
+                tag = "replace"
+            else:  # cannot happen (opcodes merge runs), kept whole for safety
+                parts.append(previous)
         parts.append(DiffPart(tag=tag, claim=claimed, record=recorded))
     return tuple(parts)
