@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from rapidfuzz.distance import Indel
 from sqlalchemy import ColumnElement, Row, String, and_, cast, exists, func, or_, select, update
@@ -49,7 +50,8 @@ Earlier = aliased(Quote, name="earlier")
 EarlierArticle = aliased(Article, name="earlier_article")
 
 
-def _published(article_id: ColumnElement[int]) -> ColumnElement:
+def _published(article_id: Any) -> ColumnElement:
+    """The publication day of the article `article_id` (a column of the outer quote), undated last."""
     return (
         select(func.coalesce(col(Article.published_at), UNDATED))
         .where(col(Article.id) == article_id)

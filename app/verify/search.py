@@ -22,7 +22,7 @@ from hashlib import blake2b
 
 from sqlalchemy import Integer, bindparam, func, insert, select
 from sqlmodel import Session, col
-from stop_words import get_stop_words
+from stop_words import get_stop_words  # type: ignore[import-untyped]
 
 from app.store.models import Quote, QuoteWordPair
 from app.verify.wording import keys

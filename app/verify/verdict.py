@@ -18,7 +18,7 @@ from datetime import date
 from app.verify.records import Verdict
 from app.verify.wording import Comparison
 
-SAME_QUOTE_SIMILARITY = 0.6
+SAME_QUOTE_SIMILARITY = 0.7
 
 
 @dataclass(frozen=True, slots=True)
