@@ -127,3 +127,18 @@ def test_said_around_puts_the_nearest_day_first(client, three_outlets):
 
 def test_verify_rejects_an_empty_claim(client):
     assert client.post("/verify", json={"text": ""}).status_code == 422
+
+
+def test_verify_is_a_read_open_unless_reads_need_the_key(client, client_with):
+    assert client.post("/verify", json={"text": "anything"}).status_code == 200
+    closed = client_with(read_key_required=True)
+    assert closed.post("/verify", json={"text": "anything"}).status_code == 401
+    assert closed.post("/verify", json={"text": "anything"}, headers=KEY).status_code == 200
+
+
+def test_the_schema_shows_example_claims_and_every_verdict(client):
+    schema = client.get("/openapi.json").json()
+    body = schema["paths"]["/verify"]["post"]["requestBody"]["content"]["application/json"]
+    assert all("text" in example["value"] for example in body["examples"].values())
+    verdict = schema["components"]["schemas"]["Verification"]["properties"]["verdict"]
+    assert set(verdict["enum"]) == {"verbatim", "reworded", "other_speaker", "not_found"}
