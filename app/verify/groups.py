@@ -23,12 +23,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from rapidfuzz.distance import Indel
-from sqlalchemy import ColumnElement, Row, String, and_, cast, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, Row, String, and_, bindparam, cast, exists, func, or_, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app.store.keys import source_key
-from app.store.models import Article, Quote, QuotePublic, SpeakerRef
+from app.store.models import Article, Quote, QuotePublic, SpeakerRef, metadata
 from app.verify.lookup import RECORDS, article_of, diff_of, speaker_of
 from app.verify.records import (
     DistinctQuotePublic,
@@ -82,9 +82,11 @@ FIRST_OF_ITS_GROUP: ColumnElement[bool] = or_(
 )
 
 
-def same_wording(new_keys: list[str], stored_keys: list[str]) -> bool:
-    """Whether two quotes are the same words, nearly: SAME_WORDING_SIMILARITY of both in common, in order."""
-    return Indel.normalized_similarity(new_keys, stored_keys) >= SAME_WORDING_SIMILARITY
+STORED_WORDS = select(col(Quote.id), col(Quote.text), col(Quote.occurrence_group)).where(
+    col(Quote.id).in_(bindparam("ids", expanding=True))
+)
+QUOTES = metadata.tables["quotes"]
+SET_GROUP = update(QUOTES).where(QUOTES.c.id == bindparam("quote_id")).values(occurrence_group=bindparam("group"))
 
 
 def group_new_quotes(session: Session, article_id: int, quote_ids: Sequence[int], texts: Sequence[str]) -> int:
@@ -98,9 +100,7 @@ def group_new_quotes(session: Session, article_id: int, quote_ids: Sequence[int]
         found = candidate_ids(session, new_keys, GROUP_CANDIDATES, other_than_article=article_id)
         if not found:
             continue
-        rows = session.connection().execute(
-            select(col(Quote.id), col(Quote.text), col(Quote.occurrence_group)).where(col(Quote.id).in_(found))
-        )
+        rows = session.connection().execute(STORED_WORDS, {"ids": found})
         scored = [
             (Indel.normalized_similarity(new_keys, keys(stored_text)), stored_id, group)
             for stored_id, stored_text, group in rows
@@ -111,8 +111,8 @@ def group_new_quotes(session: Session, article_id: int, quote_ids: Sequence[int]
         _, stored_id, group = best
         if group is None:
             group = stored_id
-            session.execute(update(Quote).where(col(Quote.id) == stored_id).values(occurrence_group=group))
-        session.execute(update(Quote).where(col(Quote.id) == quote_id).values(occurrence_group=group))
+            session.connection().execute(SET_GROUP, {"quote_id": stored_id, "group": group})
+        session.connection().execute(SET_GROUP, {"quote_id": quote_id, "group": group})
         joined += 1
     return joined
 
