@@ -1,4 +1,4 @@
-"""The `quotewire` command line: extract, eval, ingest, serve and db upgrade."""
+"""The `quotewire` command line: extract, eval, ingest, verify, serve and db upgrade."""
 
 from __future__ import annotations
 
@@ -166,6 +166,35 @@ def ingest(
             paths, published=published_on, source=source, title_first_line=not no_title, if_empty=if_empty, jobs=jobs
         )
     )
+
+
+@app.command()
+def verify(
+    text: Annotated[
+        str, typer.Argument(help="The words as claimed (quotation marks, case and punctuation do not matter).")
+    ],
+    speaker: Annotated[str | None, typer.Option(help="Who is said to have said them.")] = None,
+    said_around: Annotated[
+        str | None, typer.Option(help="About when, YYYY-MM-DD: the nearest record first among equals.")
+    ] = None,
+) -> None:
+    """Did they really say that? Print the verdict (verbatim, reworded, other_speaker, not_found) and the
+    closest stored quotes as JSON, as POST /verify answers; exit 1 when not_found."""
+    from pydantic import ValidationError
+    from sqlmodel import Session
+
+    from app.store.engine import get_engine
+    from app.verify.lookup import verify_claim
+    from app.verify.records import ClaimIn
+
+    try:
+        claim = ClaimIn.model_validate({"text": text, "speaker": speaker, "said_around": said_around})
+    except ValidationError as exc:
+        fail("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
+    with Session(get_engine()) as session:
+        result = verify_claim(session, claim)
+    sys.stdout.write(result.model_dump_json(indent=1) + "\n")
+    raise typer.Exit(1 if result.verdict == "not_found" else 0)
 
 
 @app.command()

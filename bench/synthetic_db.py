@@ -25,6 +25,7 @@ from app.store.keys import source_key
 from app.store.migrate import upgrade_database
 from app.store.sqlite import FTS_TABLE
 from app.store.taxonomy import load_taxonomy, slugify
+from app.verify.search import pair_rows
 
 FIRST_NAMES = (
     "Ana Tomas Lena Piet Mira Omar Ines Jonas Keiko Ravi Sofia Emeka Hana Lucas Nadia Yusuf Clara "
@@ -218,6 +219,9 @@ def flush_quotes(connection: sqlite3.Connection, batch: list[tuple], links: list
         "said_on, sieve, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         batch,
     )
+    # the word-pair index ingest fills (app.verify.search), which POST /verify reads
+    pairs = pair_rows([row[0] for row in batch], [row[3] for row in batch])
+    connection.executemany("INSERT INTO quote_word_pairs (pair, quote_id) VALUES (:pair, :quote_id)", pairs)
     connection.executemany("INSERT INTO quote_topics (quote_id, topic_id, said_on) VALUES (?,?,?)", links)
     batch.clear()
     links.clear()

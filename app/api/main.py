@@ -16,7 +16,7 @@ from app.api import errors
 from app.api.body_limit import BodyLimitMiddleware
 from app.api.deps import key_before_body, require_read_key
 from app.api.head import HeadAsGetMiddleware
-from app.api.routes import articles, corrections, health, problems, quotes, speakers, topics
+from app.api.routes import articles, corrections, health, problems, quotes, speakers, topics, verify
 from app.config import Settings, get_settings
 from app.store.engine import get_engine
 from app.web.routes import install_web_pages
@@ -34,6 +34,7 @@ Who said what, when: every quotation found in the ingested news articles, attrib
 
 TAGS = [
     {"name": "quotes", "description": "Quotations with their speaker, article, date and topics."},
+    {"name": "verify", "description": "Did they really say that? A claimed quote checked; one quote across outlets."},
     {"name": "speakers", "description": "People and organisations quoted, merged across articles."},
     {"name": "corrections", "description": "The newsroom's corrections of speakers: merge, split, reassign."},
     {"name": "topics", "description": "Topic terms of quotes and the broader subjects of the taxonomy."},
@@ -42,7 +43,7 @@ TAGS = [
     {"name": "problems", "description": "What the `type` of each problem+json error means."},
 ]
 
-ROUTERS = [module.router for module in (quotes, speakers, corrections, topics, articles, health, problems)]
+ROUTERS = [module.router for module in (quotes, verify, speakers, corrections, topics, articles, health, problems)]
 
 
 @asynccontextmanager

@@ -85,6 +85,12 @@ class SpeakerQuoteQuery(BaseModel):
         description="full: a whole quoted statement; partial: a phrase quoted inside reported speech; "
         "continuation: the rest of a quote after its attribution.",
     )
+    distinct: bool = Field(
+        False,
+        examples=[True],
+        description="true: the same words carried by several articles are listed once, at their first seen "
+        "occurrence, with how many articles and outlets carried them (see /quotes/{quote_id}/occurrences).",
+    )
     sort: QuoteSort = Field(
         "newest",
         examples=["newest"],
@@ -110,6 +116,7 @@ class SpeakerQuoteQuery(BaseModel):
             article_id=self.article_id,
             source=self.source,
             kind=self.kind,
+            distinct=self.distinct,
         )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement, SQLColumnExpression, String, func, select
 from sqlmodel import Session, col
 
-from app.queries.quote_keys import date_sorted_keys
+from app.queries.planner import date_sorted_keys
 from app.queries.selection import QuoteFilters, quote_selection
 from app.store.models import Quote, QuoteTopic, Topic, TopicPublic
 

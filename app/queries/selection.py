@@ -18,6 +18,7 @@ from app.store.backends import backend_for
 from app.store.base import DateOrderedSearch, FullTextMatch
 from app.store.keys import source_key
 from app.store.models import Article, Quote, QuoteTopic
+from app.verify.groups import FIRST_OF_ITS_GROUP
 
 # How `q` is tested alongside other filters depends on how many quotes match (see fulltext_plan).
 FEW_FULLTEXT_MATCHES = 2_000
@@ -40,11 +41,12 @@ class QuoteFilters:
     article_id: int | None = None
     source: str | None = None
     kind: str | None = None
+    distinct: bool = False  # each occurrence group once, at its first seen quote (app.verify.groups)
 
     @property
     def given(self) -> frozenset[str]:
         """The names of the filters given: what the planner chooses a plan by."""
-        return frozenset(name for name in FILTER_NAMES if getattr(self, name) is not None)
+        return frozenset(name for name in FILTER_NAMES if getattr(self, name) not in (None, False))
 
 
 FILTER_NAMES = tuple(field.name for field in fields(QuoteFilters))
@@ -142,6 +144,8 @@ def quote_selection(session: Session, filters: QuoteFilters) -> QuoteSelection:
         conditions.append(source_articles_condition(session, filters.source))
     if filters.kind is not None:
         conditions.append(col(Quote.kind) == filters.kind)
+    if filters.distinct:
+        conditions.append(FIRST_OF_ITS_GROUP)
     fulltext = ranked = by_date = None
     if filters.q is not None:
         match = backend_for(session.get_bind().dialect.name).fulltext(filters.q)

@@ -10,7 +10,8 @@
 An article is stored whole or not at all: any exception rolls the session back and is re-raised.
 Same content (title and text) as a stored article: "unchanged", nothing written. Same URL with
 new content: the article's text and quotes are replaced ("updated"). Speakers are merged across
-articles as `app.speakers` describes; quotes are linked to topics by `app.store.topics`; the
+articles as `app.speakers` describes; quotes are linked to topics by `app.store.topics` and join
+the occurrence group of the same words in other articles (`app.verify.groups`); the
 newsroom's corrections (`app.corrections`) are applied again to an article saved again.
 """
 
@@ -33,6 +34,8 @@ from app.store.backends import backend_for
 from app.store.keys import source_key
 from app.store.models import Article, ArticleIn, Quote, metadata
 from app.store.topics import link_topics
+from app.verify.groups import group_new_quotes
+from app.verify.search import index_quotes
 
 SaveStatus = Literal["new", "updated", "unchanged"]
 # A write a concurrent writer spoiled (a unique key it took first, a deadlock the server broke) is
@@ -156,6 +159,9 @@ def _write_article(session: Session, article: ArticleIn, digest: str, quotes: li
     values = [_quote_values(article_id, quote, speakers, article.published) for quote in quotes]
     quote_ids = _insert_quotes(session, values)
     link_topics(session, quotes, quote_ids, [v["said_on"] for v in values])
+    texts = [quote.text for quote in quotes]
+    index_quotes(session, quote_ids, texts)
+    group_new_quotes(session, article_id, quote_ids, texts)
     if status == "updated":
         apply_reassignments(session, article_id)
     resolver.reconcile(article_id)

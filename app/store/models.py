@@ -1,8 +1,9 @@
 """Tables (SQLModel) and the public shapes of the API, declared once in Base -> table -> Public chains.
 
-Tables: articles, speakers, speaker_aliases, speaker_corrections, quotes, topics, quote_topics. The full-text index over
-quote text is not a model: each database has its own (SQLite's FTS5 table, PostgreSQL's tsvector
-column), created by migration 0002 and reached through `app.store.backends`.
+Tables: articles, speakers, speaker_aliases, speaker_corrections, quotes, quote_word_pairs, topics,
+quote_topics. The full-text index over quote text is not a model: each database has its own (SQLite's
+FTS5 table, PostgreSQL's tsvector column), created by migration 0002 and reached through
+`app.store.backends`.
 Every index here serves one API filter or sort; the comment beside it says which.
 """
 
@@ -10,7 +11,7 @@ from datetime import UTC, date, datetime
 
 from pydantic import BaseModel
 from pydantic import Field as InputField
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Stable constraint names, so Alembic (batch mode on SQLite) can find and alter them later.
@@ -235,6 +236,7 @@ class Quote(QuoteBase, table=True):
         Index("ix_quotes_speaker_id_said_on_id", "speaker_id", "said_on", "id"),  # filter: speaker, speaker_id
         Index("ix_quotes_article_id_start", "article_id", "start"),  # filter: article_id; an article's quotes in order
         Index("ix_quotes_kind_said_on_id", "kind", "said_on", "id"),  # filter: kind
+        Index("ix_quotes_occurrence_group", "occurrence_group"),  # a group's occurrences; distinct=true
         NEVER_REUSE_IDS,
     )
 
@@ -250,6 +252,25 @@ class Quote(QuoteBase, table=True):
     # cross-article merging is worked out again from it when a namesake arrives or leaves
     speaker_name: str | None = None
     speaker_corrected: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})  # set by hand
+    # The same words carried by several articles (app.verify.groups): the id of the group's first stored
+    # quote, on every member. NULL: no other stored quote has these words (or too few words to tell).
+    occurrence_group: int | None = None
+
+
+class QuoteWordPair(SQLModel, table=True):
+    """A pair of neighbouring words of a quote, as a 64-bit key (app.verify.search): what finds the quotes
+    a claimed quote may be, and the stored quote a new one repeats, without reading every quote."""
+
+    __tablename__ = "quote_word_pairs"
+    __table_args__ = (
+        Index("ix_quote_word_pairs_quote_id", "quote_id"),  # a deleted quote's pairs go with it
+        {"sqlite_with_rowid": False},  # the primary key is the table: one B-tree, no second copy
+    )
+
+    pair: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))  # filter: verify
+    quote_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    )
 
 
 class QuotePublic(QuoteBase):

@@ -34,7 +34,7 @@ def test_health_is_503_when_the_database_cannot_be_opened(tmp_path: Path):
 def test_every_route_has_tag_summary_description_and_declared_errors(client):
     schema = client.get("/openapi.json").json()
     operations = [(path, method, op) for path, item in schema["paths"].items() for method, op in item.items()]
-    assert len(operations) == 19
+    assert len(operations) == 21
     for path, method, operation in operations:
         where = f"{method.upper()} {path}"
         assert operation.get("tags") and operation.get("summary") and operation.get("description"), where

@@ -24,6 +24,7 @@ from app.queries.planner import reads_one_index_in_order
 from app.queries.quotes import CSV_BATCH_SIZE
 from app.store.base import FullTextSyntaxError
 from app.store.models import QuotePublic
+from app.verify.groups import with_group_counts
 
 router = APIRouter(tags=["quotes"], dependencies=[ReadKeyDep])
 
@@ -85,6 +86,8 @@ def quote_list(request: Request, session: Session, query: SpeakerQuoteQuery, fil
     if wants_csv(request):
         return csv_response(request, session, query, filters, after)
     page = read_page(session, filters, query, after=after)
+    if filters.distinct:
+        return page_of(request, with_group_counts(session, page.items), page.next)
     return page_of(request, page.items, page.next)
 
 
@@ -115,7 +118,9 @@ def csv_response(
     description="Quotes matching every given filter, newest first by default, a keyset page at a time: "
     'follow `next_url` (or the `Link: rel="next"` header) until it is null. With '
     "`Accept: text/csv` the whole result is streamed as CSV, like `/quotes.csv`. Unknown "
-    "parameters are an error (422), so a misspelt filter is never silently ignored.",
+    "parameters are an error (422), so a misspelt filter is never silently ignored. With `distinct=true` "
+    "each item also says in how many articles (`occurrences`) and outlets (`outlets`) its words ran, and "
+    "whether they name different speakers (`speakers_disagree`).",
     responses={
         **LIST_ERRORS,
         200: {
