@@ -82,9 +82,12 @@ def quote_list(request: Request, session: Session, query: SpeakerQuoteQuery, fil
     checked(query)
     after = cursor_position(query)
     if wants_csv(request):
-        return csv_response(request, session, query, filters, after)
-    page = read_page(session, filters, query, after=after)
-    return page_of(request, page.items, page.next)
+        response: Response = csv_response(request, session, query, filters, after)
+    else:
+        page = read_page(session, filters, query, after=after)
+        response = page_of(request, page.items, page.next)
+    response.headers["Vary"] = "Accept"  # the same URL answers JSON or CSV: caches must key on Accept
+    return response
 
 
 def csv_response(
