@@ -209,13 +209,24 @@ class ArticleListQuery(ListQuery):
 
 
 class ArticlePost(BaseModel):
-    """An article to extract and store: its `text`, or a web page as `html` (text and metadata read from it)."""
+    """An article to extract and store: its `text`, or a web page as `html` (text and metadata read from it).
 
-    model_config = ConfigDict(extra="forbid")
+    At least one of the two; when both come, `text` is the article and `html` is not read (the precedence of
+    every ingested record).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"anyOf": [{"required": ["text"]}, {"required": ["html"]}]}
+    )
 
     title: str | None = Field(None, max_length=1000, examples=["Mayor says the bridge will reopen in May"])
     text: str | None = Field(None, min_length=1, examples=['"We are on schedule," Mayor Ana Ruiz said on Tuesday.'])
-    html: str | None = Field(None, min_length=1, examples=["<html><body><article><p>...</p></article></body></html>"])
+    html: str | None = Field(
+        None,
+        min_length=1,
+        examples=["<html><body><article><p>...</p></article></body></html>"],
+        description="A web page to read the article from, when no `text` is sent.",
+    )
     url: str | None = Field(None, max_length=2000, examples=["https://news.example.com/2024/02/bridge"])
     source: str | None = Field(None, max_length=200, examples=["Example Daily"])
     author: str | None = Field(None, max_length=200, examples=["Jo Reporter"])
@@ -245,8 +256,8 @@ class ArticlePost(BaseModel):
 
     @model_validator(mode="after")
     def text_or_html(self) -> ArticlePost:
-        if (self.text is None) == (self.html is None):
-            raise ValueError("send exactly one of text or html")
+        if self.text is None and self.html is None:
+            raise ValueError("send text or html")
         return self
 
 
