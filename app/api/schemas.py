@@ -215,9 +215,7 @@ class ArticlePost(BaseModel):
     every ingested record).
     """
 
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"anyOf": [{"required": ["text"]}, {"required": ["html"]}]}
-    )
+    model_config = ConfigDict(extra="forbid")
 
     title: str | None = Field(None, max_length=1000, examples=["Mayor says the bridge will reopen in May"])
     text: str | None = Field(None, min_length=1, examples=['"We are on schedule," Mayor Ana Ruiz said on Tuesday.'])
