@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=operation_id,
         docs_url=None,
         redoc_url=None,
+        redirect_slashes=False,  # app.api.middleware.TrailingSlashRedirect
     )
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import quote
 
 from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import FastAPI
@@ -21,6 +22,7 @@ from secure.middleware import SecureASGIMiddleware
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.responses import RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
@@ -40,7 +42,8 @@ HEADERS_SENT_TO_CORS_CLIENTS = ["Link", "Location", "ETag", "X-Request-ID", "Con
 
 def install_middleware(app: FastAPI, settings: Settings) -> None:
     """Outermost last: metrics see every request, the request id is set before anything logs, the ETag
-    is taken of the uncompressed body."""
+    is taken of the uncompressed body. The app must be made with `redirect_slashes=False`."""
+    app.add_middleware(TrailingSlashRedirect)
     app.add_middleware(ConditionalGetMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     app.add_middleware(SecureASGIMiddleware, secure=SECURITY_HEADERS)
@@ -65,6 +68,23 @@ def app_registry() -> CollectorRegistry:
     for collector in (ProcessCollector, PlatformCollector, GCCollector):
         collector(registry=registry)
     return registry
+
+
+class TrailingSlashRedirect:
+    """`/quotes/?q=x` answers 308 to `/quotes?q=x`, a path on this server. (Starlette's own redirect names
+    the host the request's Host header gave, which any client can set to another site.)"""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or len(path) < 2 or not path.endswith("/"):
+            await self.app(scope, receive, send)
+            return
+        query = scope.get("query_string", b"").decode("latin-1")
+        location = quote("/" + path.strip("/")) + (f"?{query}" if query else "")  # never `//host`
+        await RedirectResponse(location, status_code=308)(scope, receive, send)
 
 
 def is_request_id(value: str) -> bool:

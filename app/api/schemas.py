@@ -6,13 +6,12 @@ import re
 import unicodedata
 from datetime import date
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from app.queries import QuoteFilters, QuoteSort
 from app.queries.topics import TopicSort
-from app.store.models import ArticleWithQuotes
+from app.store.models import ArticleWithQuotes, is_web_address
 
 MAX_LIMIT = 200
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # 2024-02-07
@@ -247,8 +246,7 @@ class ArticlePost(BaseModel):
         must be an http(s) address, as it is served back as a link (never `javascript:` or `data:`)."""
         if url is None or not url.strip():
             return None
-        address = urlsplit(url.strip())
-        if address.scheme.lower() not in ("http", "https") or not address.netloc:
+        if not is_web_address(url):
             raise ValueError("must be an http:// or https:// address")
         return url
 

@@ -6,8 +6,9 @@ Every index here serves one API filter or sort; the comment beside it says which
 """
 
 from datetime import UTC, date, datetime
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_serializer
 from pydantic import Field as InputField
 from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -65,10 +66,25 @@ class Article(ArticleBase, table=True):
     ingested_at: datetime = Field(default_factory=utc_now)
 
 
+def is_web_address(url: str) -> bool:
+    """http(s) with a host: the only addresses served as an article's link (never `javascript:` or `data:`)."""
+    address = urlsplit(url.strip())
+    return address.scheme.lower() in ("http", "https") and bool(address.netloc)
+
+
+def web_link(url: str | None) -> str | None:
+    """A stored url as served: itself when it is a web address, else none (stored before posts were checked)."""
+    return url if url is not None and is_web_address(url) else None
+
+
 class ArticleRef(ArticleBase):
     """The article a quote comes from, as embedded in a quote item."""
 
     id: int = Field(schema_extra={"examples": [12]})
+
+    @field_serializer("url")
+    def served_url(self, url: str | None) -> str | None:
+        return web_link(url)
 
 
 class ArticlePublic(ArticleRef):
