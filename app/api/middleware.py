@@ -79,7 +79,8 @@ class TrailingSlashRedirect:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] != "http" or len(path) < 2 or not path.endswith("/"):
+        raw_path = scope.get("raw_path") or path.encode()  # an id ending in %2F is no trailing slash
+        if scope["type"] != "http" or len(path) < 2 or not raw_path.endswith(b"/"):
             await self.app(scope, receive, send)
             return
         query = scope.get("query_string", b"").decode("latin-1")

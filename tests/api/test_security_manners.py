@@ -94,3 +94,7 @@ def test_a_trailing_slash_redirects_on_this_server_whatever_the_host_header(clie
 def test_a_trailing_slash_redirect_never_names_another_host(client: TestClient) -> None:
     response = client.get("http://testserver//elsewhere.example/", follow_redirects=False)
     assert response.status_code == 308 and response.headers["location"] == "/elsewhere.example"
+
+
+def test_an_encoded_slash_at_the_end_of_an_id_is_no_trailing_slash(client: TestClient) -> None:
+    assert client.get("/quotes/12%2F", follow_redirects=False).status_code == 404  # no such quote, no redirect
