@@ -9,7 +9,10 @@ scratch=$(mktemp -d)
 key="client-check-$RANDOM$RANDOM"
 export QUOTEWIRE_DATABASE_URL="sqlite:///$scratch/quotewire.db" QUOTEWIRE_API_KEY="$key"
 server=
-stop() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$scratch"; }
+stop() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$scratch"
+}
 trap stop EXIT
 
 if [ ! -x .venv-client/bin/openapi-python-client ]; then
