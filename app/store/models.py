@@ -72,9 +72,16 @@ def is_web_address(url: str) -> bool:
     return address.scheme.lower() in ("http", "https") and bool(address.netloc)
 
 
+# Schemes a browser runs or renders inline when a page links them: never served back.
+SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
+
+
 def web_link(url: str | None) -> str | None:
-    """A stored url as served: itself when it is a web address, else none (stored before posts were checked)."""
-    return url if url is not None and is_web_address(url) else None
+    """A stored url as served: none when a browser would run it (stored before posts were checked, or by a
+    file ingest); other addresses, web or an archive's own identifiers (`archive://2024/17`), as stored."""
+    if url is None or urlsplit(url.strip()).scheme.lower() in SCRIPT_SCHEMES:
+        return None
+    return url
 
 
 class ArticleRef(ArticleBase):

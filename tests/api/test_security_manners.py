@@ -62,7 +62,7 @@ def test_the_key_is_checked_before_the_body_is_read(client: TestClient, path: st
     assert client.post(path, headers={**json_type, **WRITE_HEADERS}, content=body).status_code in (400, 422)
 
 
-def test_a_stored_url_that_is_no_web_address_is_not_served_as_a_link(client: TestClient, store) -> None:
+def test_a_stored_url_a_browser_would_run_is_not_served_as_a_link(client: TestClient, store) -> None:
     stored = store.article("Old import", said("We sail at dawn", person("Ida Moe")), url="javascript:alert(1)")
     article_id = stored.article.id
     assert client.get(f"/articles/{article_id}").json()["url"] is None
