@@ -15,23 +15,49 @@ db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
+def print_version(asked: bool) -> None:
+    if asked:
+        from app import __version__
+
+        typer.echo(f"quotewire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Quotewire: who said what, when, in news articles."""
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
 
 
-def read_article_text(source: str) -> str:
-    """The text of FILE (or stdin for '-') as UTF-8; exits with a clear message when it is not text."""
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def read_article(source: str) -> tuple[str, str | None, date | None]:
+    """The text, title and publication day of FILE (or stdin for '-'): a web page (.html) is read for its
+    article text, not its markup; other text as UTF-8, else Windows-1252. Exits with a clear message."""
+    from app.ingest.html import article_from_html, decode_html
+    from app.ingest.readers import decode_text
+    from app.ingest.records import RecordError
+
     try:
         raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
         fail(f"cannot read {source}: {exc.strerror or exc}")
-    if b"\x00" in raw:
-        fail(f"{source} is binary, not a text article")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        fail(f"{source} is not UTF-8 text (invalid byte at offset {exc.start})")
+        if source.lower().endswith(HTML_SUFFIXES):
+            page = article_from_html(decode_html(raw))
+            return page.text, page.title, page.published
+        return decode_text(raw), None, None
+    except RecordError as exc:
+        fail(f"{source}: {exc}")
 
 
 def parse_published(value: str | None) -> date | None:
@@ -56,7 +82,8 @@ def extract(
     from app.store.taxonomy import get_taxonomy
 
     published_on = parse_published(published)
-    text = read_article_text(file)
+    text, page_title, page_published = read_article(file)
+    title, published_on = title or page_title, published_on or page_published
     limit = get_settings().max_article_chars
     if len(text) > limit:
         fail(f"{file} has {len(text):,} characters, over the limit of {limit:,} (QUOTEWIRE_MAX_ARTICLE_CHARS)")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -26,6 +27,27 @@ class Settings(BaseSettings):
     taxonomy_path: Path | None = Field(
         default=None, description="JSON file of broader topics and their terms; the bundled default when unset."
     )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default=[],
+        description="Web origins whose pages may call the API from a browser (CORS), comma-separated, "
+        "e.g. https://desk.example.org; none when unset.",
+    )
+    root_path: str = Field(
+        default="",
+        description="Path prefix a reverse proxy serves the API under (e.g. /quotewire), for links and /docs.",
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("root_path")
+    @classmethod
+    def without_trailing_slash(cls, value: str) -> str:
+        return value.rstrip("/")
 
 
 @lru_cache

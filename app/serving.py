@@ -20,6 +20,9 @@ from multiprocessing.connection import wait
 import typer
 import uvicorn
 
+from app.api.logs import LOG_CONFIG
+from app.config import get_settings
+
 APP = "app.api.main:create_app"
 BACKLOG = 2048
 STOP_SECONDS = 30  # for in-flight requests, before a worker is killed
@@ -30,7 +33,17 @@ POLL_SECONDS = 0.2
 def serve(host: str, port: int, workers: int, access_log: bool = True) -> None:
     if workers > 1 and sys.platform == "linux" and hasattr(socket, "SO_REUSEPORT"):
         raise SystemExit(supervise(host, port, workers, access_log))
-    uvicorn.run(APP, factory=True, host=host, port=port, proxy_headers=True, access_log=access_log, workers=workers)
+    uvicorn.run(
+        APP,
+        factory=True,
+        host=host,
+        port=port,
+        proxy_headers=True,
+        access_log=access_log,
+        workers=workers,
+        log_config=LOG_CONFIG,
+        root_path=get_settings().root_path,
+    )
 
 
 def resolve(host: str, port: int) -> tuple[socket.AddressFamily, tuple]:
@@ -60,7 +73,16 @@ def run_worker(host: str, port: int, access_log: bool) -> None:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind(address)
     sock.listen(BACKLOG)
-    config = uvicorn.Config(APP, factory=True, host=host, port=port, proxy_headers=True, access_log=access_log)
+    config = uvicorn.Config(
+        APP,
+        factory=True,
+        host=host,
+        port=port,
+        proxy_headers=True,
+        access_log=access_log,
+        log_config=LOG_CONFIG,
+        root_path=get_settings().root_path,
+    )
     uvicorn.Server(config).run(sockets=[sock])
 
 

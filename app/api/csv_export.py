@@ -7,7 +7,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 
-from app.store.models import QuotePublic
+from app.store.models import QuotePublic, web_link
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 
@@ -35,7 +35,7 @@ NAMED_COLUMNS: tuple[tuple[str, Callable[[QuotePublic], object]], ...] = (
     ("topics", attrgetter("topics")),
     ("article_id", article_field("id")),
     ("article_title", article_field("title")),
-    ("article_url", article_field("url")),
+    ("article_url", lambda quote: web_link(quote.article.url)),
     ("source", article_field("source")),
     ("published_at", article_field("published_at")),
     ("start", attrgetter("start")),

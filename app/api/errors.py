@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -144,7 +145,27 @@ async def on_http_exception(request: Request, exc: Exception) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
     if exc.status_code == 404 and detail == "Not Found":
         detail = f"There is no resource at {request.url.path}; see /docs for the routes."
-    return problem_response(request, Problem(exc.status_code, detail, headers=getattr(exc, "headers", None)))
+    headers = getattr(exc, "headers", None)
+    if exc.status_code == 405:
+        headers = {**(headers or {}), "Allow": allowed_methods(request)}
+    return problem_response(request, Problem(exc.status_code, detail, headers=headers))
+
+
+HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method a route answers at this path: Starlette names only those of the first route that matches
+    the path (GET /articles, not POST /articles beside it). HEAD goes with GET (app.api.head)."""
+    routes = request.app.router.routes
+    methods = {
+        method
+        for method in HTTP_METHODS
+        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+    }
+    if "GET" in methods:
+        methods.add("HEAD")
+    return ", ".join(sorted(methods))
 
 
 def unexpected_error_response(request: Request, exc: Exception) -> JSONResponse:

@@ -12,10 +12,13 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
+from app import __version__
 from app.api import errors
 from app.api.body_limit import BodyLimitMiddleware
 from app.api.deps import key_before_body, require_read_key
+from app.api.docs import install_docs
 from app.api.head import HeadAsGetMiddleware
+from app.api.middleware import install_middleware
 from app.api.routes import articles, corrections, health, problems, quotes, speakers, topics, verify
 from app.config import Settings, get_settings
 from app.store.engine import get_engine
@@ -63,20 +66,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
         title="Quotewire",
-        version="0.1.0",
+        version=__version__,
         description=DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=serving,
         generate_unique_id_function=operation_id,
+        docs_url=None,
+        redoc_url=None,
+        redirect_slashes=False,  # app.api.middleware.TrailingSlashRedirect
     )
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
     errors.install(app, before_body_errors=key_before_body)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    install_middleware(app, settings)  # its conditional GETs see the GET a HEAD became
     app.add_middleware(HeadAsGetMiddleware)
     for router in ROUTERS:
         app.include_router(router)
     install_web_pages(app)
+    install_docs(app)
     app.openapi = lambda: openapi_with_problem_schema(app)  # type: ignore[method-assign]
     return app
 
@@ -85,7 +93,11 @@ def openapi_with_problem_schema(app: FastAPI) -> dict[str, Any]:
     """FastAPI's schema, plus the ProblemDetails component the declared error responses refer to."""
     if app.openapi_schema is None:
         schema = get_openapi(
-            title=app.title, version=app.version, description=app.description, routes=app.routes, tags=app.openapi_tags
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+            tags=app.openapi_tags,
         )
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         problem = errors.ProblemDetails.model_json_schema(ref_template="#/components/schemas/{model}")

@@ -6,13 +6,12 @@ import re
 import unicodedata
 from datetime import date
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from app.queries import QuoteFilters, QuoteSort
 from app.queries.topics import TopicSort
-from app.store.models import ArticleWithQuotes
+from app.store.models import ArticleWithQuotes, is_web_address
 
 MAX_LIMIT = 200
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # 2024-02-07
@@ -216,13 +215,22 @@ class ArticleListQuery(ListQuery):
 
 
 class ArticlePost(BaseModel):
-    """An article to extract and store: its `text`, or a web page as `html` (text and metadata read from it)."""
+    """An article to extract and store: its `text`, or a web page as `html` (text and metadata read from it).
+
+    At least one of the two; when both come, `text` is the article and `html` is not read (the precedence of
+    every ingested record).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     title: str | None = Field(None, max_length=1000, examples=["Mayor says the bridge will reopen in May"])
     text: str | None = Field(None, min_length=1, examples=['"We are on schedule," Mayor Ana Ruiz said on Tuesday.'])
-    html: str | None = Field(None, min_length=1, examples=["<html><body><article><p>...</p></article></body></html>"])
+    html: str | None = Field(
+        None,
+        min_length=1,
+        examples=["<html><body><article><p>...</p></article></body></html>"],
+        description="A web page to read the article from, when no `text` is sent.",
+    )
     url: str | None = Field(None, max_length=2000, examples=["https://news.example.com/2024/02/bridge"])
     source: str | None = Field(None, max_length=200, examples=["Example Daily"])
     author: str | None = Field(None, max_length=200, examples=["Jo Reporter"])
@@ -245,15 +253,14 @@ class ArticlePost(BaseModel):
         must be an http(s) address, as it is served back as a link (never `javascript:` or `data:`)."""
         if url is None or not url.strip():
             return None
-        address = urlsplit(url.strip())
-        if address.scheme.lower() not in ("http", "https") or not address.netloc:
+        if not is_web_address(url):
             raise ValueError("must be an http:// or https:// address")
         return url
 
     @model_validator(mode="after")
     def text_or_html(self) -> ArticlePost:
-        if (self.text is None) == (self.html is None):
-            raise ValueError("send exactly one of text or html")
+        if self.text is None and self.html is None:
+            raise ValueError("send text or html")
         return self
 
 

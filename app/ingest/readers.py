@@ -123,16 +123,27 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             yield _record_item(record, origin, options)
 
 
+FALLBACK_ENCODING = "cp1252"
+
+
 def decode_text(raw: bytes) -> str:
-    """UTF-8 text (a byte-order mark is dropped); RecordError for binary content or another encoding."""
+    """UTF-8 text (a byte-order mark is dropped), else Windows-1252, what Western newsrooms' Windows editors
+    save; RecordError for binary content or bytes neither encoding has."""
     if b"\x00" in raw[:BINARY_SNIFF_BYTES]:
         raise RecordError("binary file, not text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise RecordError(f"not UTF-8 (invalid byte 0x{raw[exc.start]:02x} at line {line}, column {column})") from None
+        utf8_error = exc
+    try:
+        return raw.decode(FALLBACK_ENCODING)
+    except UnicodeDecodeError:
+        where = utf8_error.start
+        line = raw.count(b"\n", 0, where) + 1
+        column = where - (raw.rfind(b"\n", 0, where) + 1) + 1
+        raise RecordError(
+            f"not UTF-8 (invalid byte 0x{raw[where]:02x} at line {line}, column {column}) nor Windows-1252"
+        ) from None
 
 
 def split_title_line(text: str) -> tuple[str | None, str]:

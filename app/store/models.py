@@ -8,8 +8,9 @@ Every index here serves one API filter or sort; the comment beside it says which
 """
 
 from datetime import UTC, date, datetime
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_serializer
 from pydantic import Field as InputField
 from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -67,10 +68,32 @@ class Article(ArticleBase, table=True):
     ingested_at: datetime = Field(default_factory=utc_now)
 
 
+def is_web_address(url: str) -> bool:
+    """http(s) with a host: the only addresses served as an article's link (never `javascript:` or `data:`)."""
+    address = urlsplit(url.strip())
+    return address.scheme.lower() in ("http", "https") and bool(address.netloc)
+
+
+# Schemes a browser runs or renders inline when a page links them: never served back.
+SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
+
+
+def web_link(url: str | None) -> str | None:
+    """A stored url as served: none when a browser would run it (stored before posts were checked, or by a
+    file ingest); other addresses, web or an archive's own identifiers (`archive://2024/17`), as stored."""
+    if url is None or urlsplit(url.strip()).scheme.lower() in SCRIPT_SCHEMES:
+        return None
+    return url
+
+
 class ArticleRef(ArticleBase):
     """The article a quote comes from, as embedded in a quote item."""
 
     id: int = Field(schema_extra={"examples": [12]})
+
+    @field_serializer("url")
+    def served_url(self, url: str | None) -> str | None:
+        return web_link(url)
 
 
 class ArticlePublic(ArticleRef):

@@ -139,3 +139,15 @@ def test_topic_subject_finds_quotes_by_taxonomy_terms_end_to_end(client):
     assert found("medtop:03000000") == disaster
     sport = found("sport")
     assert any("stadium" in text for text in sport) and not any("assistance" in text for text in sport)
+
+
+def test_text_and_html_together_store_the_text_as_the_schema_allows(client):
+    response = post(client, text='"The quay opens Monday," Ines Varga said.', html=HARBOUR_HTML)
+    assert response.status_code == 201, response.text
+    assert [quote["text"] for quote in response.json()["quotes"]] == ["The quay opens Monday,"]
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["ArticlePost"]
+    assert "text" not in schema.get("required", []) and "html" not in schema.get("required", [])
+
+
+def test_a_body_with_neither_text_nor_html_is_a_422(client):
+    assert post(client, title="Only a headline").status_code == 422

@@ -60,3 +60,41 @@ def test_the_key_is_checked_before_the_body_is_read(client: TestClient, path: st
     assert client.post(path, headers=json_type, content=body).status_code == 401
     assert client.post(path, headers={**json_type, "X-API-Key": "wrong"}, content=body).status_code == 403
     assert client.post(path, headers={**json_type, **WRITE_HEADERS}, content=body).status_code in (400, 422)
+
+
+def test_a_stored_url_a_browser_would_run_is_not_served_as_a_link(client: TestClient, store) -> None:
+    stored = store.article("Old import", said("We sail at dawn", person("Ida Moe")), url="javascript:alert(1)")
+    article_id = stored.article.id
+    assert client.get(f"/articles/{article_id}").json()["url"] is None
+    assert client.get("/articles").json()["items"][0]["url"] is None
+    assert client.get("/quotes").json()["items"][0]["article"]["url"] is None
+    [row] = csv.DictReader(io.StringIO(client.get("/quotes.csv").text))
+    assert row["article_url"] == ""
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("PUT", "/articles", "GET, HEAD, POST"),
+        ("PUT", "/articles/1", "DELETE, GET, HEAD"),
+        ("DELETE", "/quotes", "GET, HEAD"),
+    ],
+)
+def test_a_405_lists_every_method_of_the_path(client: TestClient, method: str, path: str, allowed: str) -> None:
+    response = client.request(method, path)
+    assert response.status_code == 405 and response.headers["allow"] == allowed
+
+
+def test_a_trailing_slash_redirects_on_this_server_whatever_the_host_header(client: TestClient, newsroom) -> None:
+    response = client.get("/quotes/?speaker=Ruiz", headers={"Host": "elsewhere.example"}, follow_redirects=False)
+    assert response.status_code == 308 and response.headers["location"] == "/quotes?speaker=Ruiz"
+    assert client.get("/quotes/?speaker=Ruiz").json()["items"]
+
+
+def test_a_trailing_slash_redirect_never_names_another_host(client: TestClient) -> None:
+    response = client.get("http://testserver//elsewhere.example/", follow_redirects=False)
+    assert response.status_code == 308 and response.headers["location"] == "/elsewhere.example"
+
+
+def test_an_encoded_slash_at_the_end_of_an_id_is_no_trailing_slash(client: TestClient) -> None:
+    assert client.get("/quotes/12%2F", follow_redirects=False).status_code == 404  # no such quote, no redirect

@@ -39,21 +39,48 @@ def test_binary_file_is_a_clear_error(tmp_path):
     path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)))
     result = extract_file(path)
     assert result.exit_code == 2
-    assert "is binary, not a text article" in result.stderr
+    assert "binary file, not text" in result.stderr
 
 
 def test_binary_stdin_is_a_clear_error():
     result = CliRunner().invoke(cli, ["extract", "-"], input=b"\x00\x01\x02binary")
     assert result.exit_code == 2
-    assert "error: - is binary" in result.stderr
+    assert "error: -: binary file, not text" in result.stderr
 
 
-def test_non_utf8_bytes_are_a_clear_error(tmp_path):
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("“Ça ira,” dit la maire.".encode("utf-8")[:3] + "Ça ira, dit la maire.".encode("latin-1"))
+def test_a_windows_1252_file_is_read_in_that_encoding(tmp_path):
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes("\u201cWe reopen the caf\u00e9 on Monday,\u201d said Ren\u00e9e Dub\u00e9.".encode("cp1252"))
+    result = extract_file(path)
+    assert result.exit_code == 0, result.stderr
+    [quote] = json.loads(result.stdout)["quotes"]
+    assert quote["text"] == "We reopen the caf\u00e9 on Monday," and quote["speaker"]["name"] == "Ren\u00e9e Dub\u00e9"
+
+
+def test_bytes_of_no_known_encoding_are_a_clear_error(tmp_path):
+    path = tmp_path / "garbled.txt"
+    path.write_bytes(b"We \x81\x8d reopen")
     result = extract_file(path)
     assert result.exit_code == 2
-    assert "is not UTF-8 text (invalid byte at offset 3)" in result.stderr
+    assert "not UTF-8 (invalid byte 0x81 at line 1, column 4) nor Windows-1252" in result.stderr
+
+
+def test_an_html_file_is_read_as_a_page_its_text_and_its_publication_day(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Ferry returns</title>"
+        '<meta property="article:published_time" content="2024-02-07T08:00:00Z"></head><body><article>'
+        "<p><img alt='\"The queue starts at six,\" Marta Lindqvist said.' src='q.jpg'>"
+        "The ferry to the islands runs again after a month in dock.</p>"
+        "<p>\u201cWe kept every crew member on the payroll,\u201d Marta Lindqvist, the operator\u2019s director, "
+        "said on Tuesday.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = extract_file(path)
+    assert result.exit_code == 0, result.stderr
+    [quote] = json.loads(result.stdout)["quotes"]
+    assert quote["text"] == "We kept every crew member on the payroll,"
+    assert quote["said_on"] == "2024-02-06"  # Tuesday before the page's publication day
 
 
 def test_missing_file_is_a_clear_error(tmp_path):

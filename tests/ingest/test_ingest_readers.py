@@ -66,13 +66,19 @@ def test_split_title_line_skips_leading_blank_lines():
 
 
 @pytest.mark.parametrize(("content", "reason"), [
-    (b"Headline\n\nbad \xff byte\n", "not UTF-8 (invalid byte 0xff at line 3, column 5)"),
+    (b"Headline\n\nbad \x81 byte\n", "not UTF-8 (invalid byte 0x81 at line 3, column 5) nor Windows-1252"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not text"),
     (b"   \n\n", "empty text"),
     (b"Only a headline\n\n", "empty text (only a title line)"),
 ])
 def test_txt_failures_say_what_is_wrong(tmp_path, content, reason):
     assert only_reason(write(tmp_path / "bad.txt", content)) == reason
+
+
+def test_a_text_file_saved_as_windows_1252_is_read(tmp_path):
+    text = "Caf\u00e9 reopens\n\n\u201cWe missed our regulars,\u201d said Ren\u00e9e Dub\u00e9 \u2013 the owner."
+    article = only_article(write(tmp_path / "cafe.txt", text.encode("cp1252")))
+    assert (article.title, article.text) == ("Caf\u00e9 reopens", text.split("\n\n", 1)[1])
 
 
 def test_text_over_the_configured_limit_is_refused(tmp_path):
@@ -139,11 +145,31 @@ def test_json_record_with_html_is_extracted_and_its_fields_win(tmp_path):
     ({"title": "x"}, 'missing "text" or "html"'),
     ({"text": "  \n"}, 'empty "text"'),
     ({"html": " "}, 'empty "html"'),
-    ({"text": "x", "published": "last Tuesday"}, "bad date in \"published\": 'last Tuesday' (expected YYYY-MM-DD)"),
+    ({"text": "x", "published": "last Tuesday"}, "bad date in \"published\": 'last Tuesday' (expected YYYY-MM-DD, an ISO 8601 or RSS date-time, or a Unix time)"),
     ({"text": "x", "title": 42}, '"title" must be a string, got a number'),
 ])
 def test_json_record_failures_say_what_is_wrong(tmp_path, record, reason):
     assert only_reason(write(tmp_path / "bad.json", json.dumps(record))) == reason
+
+
+@pytest.mark.parametrize("published", [
+    "2024-02-07",
+    "2024-02-07T23:30:00-05:00",  # the day where it was written, not UTC's
+    "Wed, 07 Feb 2024 09:30:00 GMT",  # RSS (RFC 822)
+    "Wed, 7 Feb 2024 23:30:00 -0500",
+    1707298200,  # Unix time, seconds
+    1707298200000,  # milliseconds, as JavaScript exports write it
+    "1707298200",
+])
+def test_json_records_give_their_date_as_feeds_and_exports_write_it(tmp_path, published):
+    path = write(tmp_path / "dated.json", json.dumps({"text": '"Yes," Ida Moe said.', "published": published}))
+    assert only_article(path).published == date(2024, 2, 7)
+
+
+@pytest.mark.parametrize("published", [True, 12, 1e300, "Wed, 45 Feb 2024 09:30:00 GMT"])
+def test_json_records_with_a_number_or_rss_date_that_names_no_day_fail_with_a_reason(tmp_path, published):
+    path = write(tmp_path / "dated.json", json.dumps({"text": '"Yes," Ida Moe said.', "published": published}))
+    assert "published" in only_reason(path)
 
 
 def test_invalid_json_is_reported_with_line_and_column(tmp_path):

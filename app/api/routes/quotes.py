@@ -84,11 +84,15 @@ def quote_list(request: Request, session: Session, query: SpeakerQuoteQuery, fil
     checked(query)
     after = cursor_position(query)
     if wants_csv(request):
-        return csv_response(request, session, query, filters, after)
-    page = read_page(session, filters, query, after=after)
-    if filters.distinct:
-        return page_of(request, with_group_counts(session, page.items), page.next)
-    return page_of(request, page.items, page.next)
+        response: Response = csv_response(request, session, query, filters, after)
+    else:
+        page = read_page(session, filters, query, after=after)
+        if filters.distinct:
+            response = page_of(request, with_group_counts(session, page.items), page.next)
+        else:
+            response = page_of(request, page.items, page.next)
+    response.headers["Vary"] = "Accept"  # the same URL answers JSON or CSV: caches must key on Accept
+    return response
 
 
 def csv_response(
