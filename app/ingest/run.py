@@ -18,10 +18,11 @@ from pathlib import Path
 import typer
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlmodel import Session, select
 
 from app.ingest.readers import PathError, collect_files, read_file
-from app.ingest.records import Loaded, ReadOptions, Skipped, Unreadable
+from app.ingest.records import Loaded, Origin, ReadOptions, Skipped, Unreadable
 from app.store.backends import backend_for
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -79,8 +80,7 @@ def run_ingest(
         engine = get_engine()
         already_filled = if_empty and database_has_articles(engine)
     except Exception as exc:  # noqa: BLE001 - an unusable database ends the run with one clear line
-        shown_url = make_url(get_settings().database_url).render_as_string(hide_password=True)
-        typer.echo(f"error: cannot open the database {shown_url}: {describe_error(exc)}", err=True)
+        typer.echo(f"error: {database_error(get_settings().database_url, exc)}", err=True)
         return EXIT_FAILURES
     if already_filled:
         typer.echo("the database already holds articles: nothing ingested (--if-empty)")
@@ -94,8 +94,7 @@ def run_ingest(
     report_skipped(skipped)
     tally = ingest_files(engine, files, options)
     if (tally.new or tally.updated) and not tally.interrupted:
-        with engine.connect() as connection:
-            backend_for(engine.dialect.name).compact_fulltext(connection)
+        compact_fulltext(engine)
     for failure in tally.failures:
         typer.echo(f"failed: {failure.origin}: {failure.reason}", err=True)
     if tally.interrupted:
@@ -112,11 +111,14 @@ def ingest_files(engine: Engine, files: list[Path], options: ReadOptions) -> Tal
     with progress_bar(len(files)) as advance:
         try:
             for path in files:
-                for item in read_file(path, options):
-                    if isinstance(item, Loaded):
-                        store_article(engine, item, tally)
-                    else:
-                        tally.failures.append(item)
+                try:
+                    for item in read_file(path, options):
+                        if isinstance(item, Loaded):
+                            store_article(engine, item, tally)
+                        else:
+                            tally.failures.append(item)
+                except Exception as exc:  # noqa: BLE001 - a file no reader foresaw fails alone; the batch goes on
+                    tally.failures.append(Unreadable(Origin(path), f"cannot read: {describe_error(exc)}"))
                 advance(tally)
         except KeyboardInterrupt:
             tally.interrupted = True
@@ -134,6 +136,32 @@ def store_article(engine: Engine, item: Loaded, tally: Tally) -> None:
         tally.failures.append(Unreadable(item.origin, f"not stored: {describe_error(exc)}"))
         return
     tally.count(result.status, result.quote_count)
+
+
+def compact_fulltext(engine: Engine) -> None:
+    """Merge the full-text index after a batch (searches get faster); other writers may keep it waiting,
+    and when it cannot be done the articles stay stored and searchable: a warning, not a failure."""
+    from app.ingest.write import retry_when_busy
+
+    def compact() -> None:
+        with engine.connect() as connection:
+            backend_for(engine.dialect.name).compact_fulltext(connection)
+
+    try:
+        retry_when_busy(engine.dialect.name, compact)
+    except Exception as exc:  # noqa: BLE001 - the batch is stored; only its index is left unmerged
+        typer.echo(f"warning: the full-text index was not compacted: {describe_error(exc)}", err=True)
+
+
+def database_error(url: str, exc: Exception) -> str:
+    """One line on a database that cannot be opened, naming it without its password (or not at all, when
+    the setting is not a database URL: it could be a password pasted in the wrong place)."""
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        example = "sqlite:///./data/quotewire.db"
+        return f"QUOTEWIRE_DATABASE_URL is not a database URL such as {example}: {describe_error(exc)}"
+    return f"cannot open the database {shown}: {describe_error(exc)}"
 
 
 def database_has_articles(engine: Engine) -> bool:
