@@ -105,13 +105,19 @@ def start_server(database: Path, port: int, workers: int) -> subprocess.Popen:
     raise RuntimeError("the server did not become healthy")
 
 
-def bench_size(quotes: int, args: argparse.Namespace, generator: str) -> list[Result]:
-    database = args.out / f"quotes-{quotes}.db"
+def synthetic_database(quotes: int, out: Path) -> Path:
+    """The synthetic database of `quotes` quotes in `out`: built when missing (minutes at 1M), else migrated."""
+    database = out / f"quotes-{quotes}.db"
     if not database.exists():
         report = build(database, quotes)
         print(f"built {quotes:,} quotes ({report.speakers:,} speakers) in {report.seconds:.0f} s", flush=True)
     else:
         upgrade_database(f"sqlite:///{database}")  # one built by an older schema: migrated, as a deployment would be
+    return database
+
+
+def bench_size(quotes: int, args: argparse.Namespace, generator: str) -> list[Result]:
+    database = synthetic_database(quotes, args.out)
     engine = create_engine_for(f"sqlite:///{database}")
     with engine.connect() as connection:
         segments = backend_for("sqlite").fulltext_segments(connection)
