@@ -40,7 +40,7 @@ from app.store.migrate import upgrade_database  # noqa: E402
 from app.store.backends import backend_for  # noqa: E402
 
 CONCURRENCY = (1, 32)
-SERVER_START_SECONDS = 30
+SERVER_START_SECONDS = 90  # a loaded machine takes a while to import and migrate
 WARM_SECONDS = 1.0
 SETTLE_SECONDS = 0.5  # after each row, so requests still queued from it do not slow the next
 
