@@ -248,9 +248,14 @@ def serve(
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply every pending migration to the configured database."""
+    from app.config import get_settings
+    from app.ingest.run import database_error
     from app.store.migrate import upgrade_database
 
-    upgrade_database()
+    try:
+        upgrade_database()
+    except Exception as exc:  # noqa: BLE001 - a database that cannot be opened or migrated: one line, no traceback
+        fail(database_error(get_settings().database_url, exc), code=1)
     typer.echo("database at head")
 
 

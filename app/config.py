@@ -24,6 +24,21 @@ class Settings(BaseSettings):
     read_key_required: bool = Field(default=False, description="When true, reads need the API key too.")
     max_body_bytes: int = Field(default=5_000_000, description="Largest request body accepted, in bytes.")
     max_article_chars: int = Field(default=2_000_000, description="Longest article text extracted, in characters.")
+    header_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        description="Time a connection has to send a request's headers (from when it opens or its previous "
+        "response ends); later, it is answered 408 and closed.",
+    )
+    worker_threads: int = Field(
+        default=8, ge=1, description="Threads per server process that run the database reads and article parsing."
+    )
+    max_pending_requests: int = Field(
+        default=128,
+        ge=1,
+        description="Requests a server process holds at once (being answered or waiting for a thread); "
+        "more are answered 503 with Retry-After.",
+    )
     taxonomy_path: Path | None = Field(
         default=None, description="JSON file of broader topics and their terms; the bundled default when unset."
     )

@@ -6,24 +6,31 @@ of the client address. (Uvicorn's own multiprocess mode shares one listening soc
 keep-alive clients mostly lands on whichever worker accepts first.) The supervisor holds no listening
 socket itself, forwards SIGTERM/SIGINT to the workers, and restarts a worker that dies, unless it died
 right after starting. Elsewhere N workers run under uvicorn's multiprocess mode.
+
+Every worker speaks HTTP/1.1 through `HeaderTimeoutProtocol`: uvicorn's httptools protocol with a
+header-read timeout.
 """
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 import signal
 import socket
 import sys
 import time
 from multiprocessing.connection import wait
+from typing import Any
 
 import typer
 import uvicorn
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from app.api.logs import LOG_CONFIG
 from app.config import get_settings
 
 APP = "app.api.main:create_app"
+HTTP_PROTOCOL = "app.serving:HeaderTimeoutProtocol"
 BACKLOG = 2048
 STOP_SECONDS = 30  # for in-flight requests, before a worker is killed
 CRASH_LOOP_SECONDS = 5  # a worker that dies sooner after its start stops the server
@@ -43,6 +50,7 @@ def serve(host: str, port: int, workers: int, access_log: bool = True) -> None:
         workers=workers,
         log_config=LOG_CONFIG,
         root_path=get_settings().root_path,
+        http=HTTP_PROTOCOL,
     )
 
 
@@ -82,6 +90,7 @@ def run_worker(host: str, port: int, access_log: bool) -> None:
         access_log=access_log,
         log_config=LOG_CONFIG,
         root_path=get_settings().root_path,
+        http=HTTP_PROTOCOL,
     )
     uvicorn.Server(config).run(sockets=[sock])
 
@@ -131,3 +140,66 @@ def supervise(host: str, port: int, workers: int, access_log: bool) -> int:
             process.kill()
             process.join()
     return code
+
+
+REQUEST_TIMEOUT_TEXT = b"The request headers came too late."
+REQUEST_TIMEOUT_RESPONSE = (
+    b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n"
+    b"content-length: %d\r\nconnection: close\r\n\r\n%s" % (len(REQUEST_TIMEOUT_TEXT), REQUEST_TIMEOUT_TEXT)
+)
+
+
+class HeaderTimeoutProtocol(HttpToolsProtocol):
+    """Uvicorn's HTTP/1.1 protocol, with a time limit on reading a request's headers.
+
+    A connection has QUOTEWIRE_HEADER_TIMEOUT_SECONDS from when it opens, or from when its previous
+    response was sent, to deliver a request line and headers; then it is closed, after a 408 if part of
+    a request had come. Uvicorn's own keep-alive timeout stops at the first byte, so a client sending
+    a header a byte at a time held its connection for ever.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.header_timeout = get_settings().header_timeout_seconds
+        self.header_deadline: asyncio.TimerHandle | None = None
+        self.request_begun = False
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self.await_headers()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.stop_awaiting_headers()
+        super().connection_lost(exc)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self.request_begun = True
+
+    def on_headers_complete(self) -> None:
+        self.stop_awaiting_headers()
+        super().on_headers_complete()
+
+    def on_response_complete(self) -> None:
+        pipelined = bool(self.pipeline)  # a request whose headers came already starts now
+        super().on_response_complete()
+        if not pipelined and not self.transport.is_closing():
+            self.await_headers()
+
+    def await_headers(self) -> None:
+        self.stop_awaiting_headers()
+        self.request_begun = False
+        self.header_deadline = self.loop.call_later(self.header_timeout, self.headers_too_late)
+
+    def stop_awaiting_headers(self) -> None:
+        if self.header_deadline is not None:
+            self.header_deadline.cancel()
+            self.header_deadline = None
+
+    def headers_too_late(self) -> None:
+        self.header_deadline = None
+        if self.transport.is_closing():
+            return
+        if self.request_begun:
+            self.transport.write(REQUEST_TIMEOUT_RESPONSE)
+        self.transport.close()

@@ -37,6 +37,19 @@ def wrk_available() -> bool:
 
 def run_wrk(base: str, paths: list[str], clients: int, seconds: float) -> Load:
     """`clients` connections sending `paths` in turn for `seconds`; every response must be a 2xx."""
+    summary = wrk_summary(base, paths, clients, seconds)
+    if summary["non_2xx"] or summary["socket_errors"]:
+        raise RuntimeError(f"wrk: {summary['non_2xx']} non-2xx responses, {summary['socket_errors']} socket errors")
+    return Load(
+        requests=summary["requests"],
+        p50=summary["p50_us"] / 1e6,
+        p99=summary["p99_us"] / 1e6,
+        rps=summary["requests"] / summary["seconds"],
+    )
+
+
+def wrk_summary(base: str, paths: list[str], clients: int, seconds: float, timeout: float = 10.0) -> dict:
+    """wrk's counts and percentiles (see wrk_rotate.lua), whatever the responses were."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt") as listing:
         listing.write("\n".join(paths) + "\n")
         listing.flush()
@@ -51,7 +64,7 @@ def run_wrk(base: str, paths: list[str], clients: int, seconds: float) -> Load:
                 "-d",
                 f"{seconds:g}s",
                 "--timeout",
-                "10s",
+                f"{timeout:g}s",
                 "-s",
                 str(WRK_SCRIPT),
                 base,
@@ -60,18 +73,10 @@ def run_wrk(base: str, paths: list[str], clients: int, seconds: float) -> Load:
             ],
             capture_output=True,
             text=True,
-            timeout=seconds + 30,
+            timeout=seconds + timeout + 30,
             check=True,
         )
-    summary = json.loads(completed.stdout.strip().splitlines()[-1])
-    if summary["non_2xx"] or summary["socket_errors"]:
-        raise RuntimeError(f"wrk: {summary['non_2xx']} non-2xx responses, {summary['socket_errors']} socket errors")
-    return Load(
-        requests=summary["requests"],
-        p50=summary["p50_us"] / 1e6,
-        p99=summary["p99_us"] / 1e6,
-        rps=summary["requests"] / summary["seconds"],
-    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
 def run_httpx(base: str, paths: list[str], clients: int, requests: int) -> Load:

@@ -36,7 +36,9 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# Closed when the route returns, before the response is sent: a client slow to read its response
+# holds no database connection.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def check_key(settings: Settings, sent: str | None, *, for_what: str) -> None:

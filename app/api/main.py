@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
@@ -19,6 +20,7 @@ from app.api.deps import key_before_body, require_read_key
 from app.api.docs import install_docs
 from app.api.head import HeadAsGetMiddleware
 from app.api.middleware import install_middleware
+from app.api.overload import PendingRequestLimit
 from app.api.routes import articles, corrections, health, problems, quotes, speakers, topics, verify
 from app.config import Settings, get_settings
 from app.store.engine import get_engine
@@ -51,7 +53,8 @@ ROUTERS = [module.router for module in (quotes, verify, speakers, corrections, t
 
 @asynccontextmanager
 async def serving(app: FastAPI) -> AsyncIterator[None]:
-    """Server startup: move everything built so far out of the garbage collector's sight.
+    """Server startup: size the pool of worker threads (routes that read the database run there), and
+    move everything built so far out of the garbage collector's sight.
 
     The modules, routes, schemas and engine of a started app live as long as the process; left in
     the collector's oldest generation they make every full collection a 60+ ms pause in the middle
@@ -59,6 +62,7 @@ async def serving(app: FastAPI) -> AsyncIterator[None]:
     """
     gc.collect()
     gc.freeze()
+    to_thread.current_default_thread_limiter().total_tokens = app.state.settings.worker_threads
     yield
 
 
@@ -81,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     install_middleware(app, settings)  # its conditional GETs see the GET a HEAD became
     app.add_middleware(HeadAsGetMiddleware)
+    app.add_middleware(PendingRequestLimit, max_pending=settings.max_pending_requests)
     for router in ROUTERS:
         app.include_router(router)
     install_web_pages(app)

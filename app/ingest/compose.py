@@ -14,11 +14,14 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
+from pydantic import ValidationError
+
 from app.ingest.html import article_from_html
 from app.ingest.records import Metadata, RecordError
 from app.store.models import ArticleIn
 
 NOTHING_KNOWN = Metadata()
+NOT_UNICODE = "not Unicode text: it holds a lone surrogate (in JSON, an escape such as \\ud800 without its pair)"
 
 
 class ArticleTooLong(RecordError):
@@ -59,7 +62,13 @@ def compose_article(
         raise RecordError('missing "text" or "html"')
     check_length(body, max_chars)
     known = {field.name: first_known(field.name, stated, page, defaults) for field in fields(Metadata)}
-    return ArticleIn.model_validate({"text": body, **known})
+    try:
+        return ArticleIn.model_validate({"text": body, **known})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(map(str, error["loc"])) or "article"
+        message = NOT_UNICODE if error["type"] == "string_unicode" else error["msg"]
+        raise RecordError(f'"{field}": {message}') from None
 
 
 def first_known(name: str, *layers: Metadata) -> str | date | None:

@@ -18,6 +18,7 @@ from app.ingest.records import Loaded, Metadata, Origin, ReadItem, ReadOptions, 
 
 ANNOTATION_SUFFIX = ".gold.json"  # gold quotes beside a corpus article (see ../shared/corpus/README.md)
 BINARY_SNIFF_BYTES = 8192
+TOO_DEEP = "JSON nested too deeply to read (lists or objects inside each other thousands of levels down)"
 
 
 class PathError(Exception):
@@ -89,6 +90,8 @@ def read_json(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         document = json.loads(content)
     except json.JSONDecodeError as exc:
         raise RecordError(f"invalid JSON at {exc.lineno}:{exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise RecordError(TOO_DEEP) from None
     if isinstance(document, dict):
         yield Loaded(Origin(path), article_from_record(document, options))
     elif isinstance(document, list):
@@ -119,6 +122,9 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield Unreadable(origin, f"invalid JSON at column {exc.colno}: {exc.msg}")
+                continue
+            except RecursionError:
+                yield Unreadable(origin, TOO_DEEP)
                 continue
             yield _record_item(record, origin, options)
 

@@ -17,18 +17,19 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import typer
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlmodel import Session, select
 
 from app.extract.records import Quote as ExtractedQuote
 from app.ingest.pool import Outcome
 from app.ingest.readers import PathError, collect_files, read_file
-from app.ingest.records import Loaded, ReadOptions, Skipped, Unreadable
+from app.ingest.records import Loaded, Origin, ReadOptions, Skipped, Unreadable
 from app.store.articles import SaveResult
 from app.store.backends import backend_for
 
@@ -91,8 +92,7 @@ def run_ingest(
         engine = get_engine()
         already_filled = if_empty and database_has_articles(engine)
     except Exception as exc:  # noqa: BLE001 - an unusable database ends the run with one clear line
-        shown_url = make_url(get_settings().database_url).render_as_string(hide_password=True)
-        typer.echo(f"error: cannot open the database {shown_url}: {describe_error(exc)}", err=True)
+        typer.echo(f"error: {database_error(get_settings().database_url, exc)}", err=True)
         return EXIT_FAILURES
     if already_filled:
         typer.echo("the database already holds articles: nothing ingested (--if-empty)")
@@ -106,8 +106,7 @@ def run_ingest(
     report_skipped(skipped)
     tally = ingest_files(engine, files, options, jobs=jobs)
     if (tally.new or tally.updated) and not tally.interrupted:
-        with engine.connect() as connection:
-            backend_for(engine.dialect.name).compact_fulltext(connection)
+        compact_fulltext(engine)
     for failure in tally.failures:
         typer.echo(f"failed: {failure.origin}: {failure.reason}", err=True)
     if tally.interrupted:
@@ -155,13 +154,16 @@ class BatchWriter:
         from app.store.articles import stored_copy
 
         for path in files:
-            for item in read_file(path, options):
-                if not isinstance(item, Loaded):
-                    self.tally.failures.append(item)
-                elif (stored := stored_copy(self.session, item.article)) is not None:
-                    self.tally.count(stored.status, stored.quote_count)
-                else:
-                    yield item
+            try:
+                for item in read_file(path, options):
+                    if not isinstance(item, Loaded):
+                        self.tally.failures.append(item)
+                    elif (stored := stored_copy(self.session, item.article)) is not None:
+                        self.tally.count(stored.status, stored.quote_count)
+                    else:
+                        yield item
+            except Exception as exc:  # noqa: BLE001 - a file no reader foresaw fails alone; the batch goes on
+                self.tally.failures.append(Unreadable(Origin(path), f"cannot read: {describe_error(exc)}"))
             advance(self.tally)
 
     def store(self, item: Loaded, outcome: Outcome) -> None:
@@ -201,18 +203,48 @@ class BatchWriter:
         self.uncommitted.clear()
 
     def store_one_by_one(self, articles: list[tuple[Loaded, list[ExtractedQuote]]]) -> None:
+        from app.ingest.write import retry_when_busy
         from app.store.articles import save_article
 
+        dialect = self.session.get_bind().dialect.name
         for item, quotes in articles:
             try:
-                result = save_article(self.session, item.article, quotes)  # commits; retries transient errors
+                # commits; retries unique-key races, and here also a database busy with other writers
+                result = retry_when_busy(dialect, partial(save_article, self.session, item.article, quotes))
             except Exception as exc:  # noqa: BLE001 - any error fails this article only; the batch goes on
                 self.tally.failures.append(Unreadable(item.origin, f"not stored: {describe_error(exc)}"))
             else:
                 self.tally.count(result.status, result.quote_count)
 
     def transient(self, error: DBAPIError) -> bool:
-        return backend_for(self.session.get_bind().dialect.name).is_transient(error)
+        backend = backend_for(self.session.get_bind().dialect.name)
+        return backend.is_transient(error) or backend.is_busy(error)
+
+
+def compact_fulltext(engine: Engine) -> None:
+    """Merge the full-text index after a batch (searches get faster); other writers may keep it waiting,
+    and when it cannot be done the articles stay stored and searchable: a warning, not a failure."""
+    from app.ingest.write import retry_when_busy
+
+    def compact() -> None:
+        with engine.connect() as connection:
+            backend_for(engine.dialect.name).compact_fulltext(connection)
+
+    try:
+        retry_when_busy(engine.dialect.name, compact)
+    except Exception as exc:  # noqa: BLE001 - the batch is stored; only its index is left unmerged
+        typer.echo(f"warning: the full-text index was not compacted: {describe_error(exc)}", err=True)
+
+
+def database_error(url: str, exc: Exception) -> str:
+    """One line on a database that cannot be opened, naming it without its password (or not at all, when
+    the setting is not a database URL: it could be a password pasted in the wrong place)."""
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        example = "sqlite:///./data/quotewire.db"
+        return f"QUOTEWIRE_DATABASE_URL is not a database URL such as {example}: {describe_error(exc)}"
+    return f"cannot open the database {shown}: {describe_error(exc)}"
 
 
 def database_has_articles(engine: Engine) -> bool:

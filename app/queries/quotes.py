@@ -7,7 +7,7 @@ indexes where the filters allow), then the items for those ids with speaker, art
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sqlmodel import Session
 
@@ -42,18 +42,25 @@ def _selected_page(
 
 
 def iter_quote_pages(
-    session: Session,
+    open_session: Callable[[], Session],
     filters: QuoteFilters,
     *,
     sort: QuoteSort = "newest",
     batch_size: int = CSV_BATCH_SIZE,
     after: KeysetPosition,
 ) -> Iterator[list[QuotePublic]]:
-    """Every matching quote after `after`, a keyset page at a time (for streaming exports)."""
-    selection = quote_selection(session, filters)  # names resolved and the plan chosen once per export
+    """Every matching quote after `after`, a keyset page at a time (for streaming exports).
+
+    Each page is read in a session of its own, closed before the page is handed on: a consumer that
+    stops reading (a client of a streamed export) holds no database connection.
+    """
+    selection: QuoteSelection | None = None  # names resolved and the plan chosen once per export
     position: KeysetPosition | None = after
     while position is not None:
-        page = _selected_page(session, selection, sort, batch_size, position)
+        with open_session() as session:
+            if selection is None:
+                selection = quote_selection(session, filters)
+            page = _selected_page(session, selection, sort, batch_size, position)
         if page.items:
             yield page.items
         position = page.next

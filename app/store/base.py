@@ -72,7 +72,11 @@ class StoreBackend(Protocol):
         """Prepare a new DBAPI connection (pragmas); registered as the engine's "connect" event."""
 
     def migrating(self, connection: Connection) -> AbstractContextManager[None]:
-        """Wrap a migration run on `connection` (SQLite: foreign keys off, so batch table copies cascade nothing)."""
+        """Run a migration on `connection` in one transaction that excludes concurrent runs (SQLite: the write
+        lock, held from the start; foreign keys off, so batch table copies cascade nothing)."""
+
+    def is_busy(self, error: BaseException) -> bool:
+        """Whether `error` says the database was busy with another writer: the write may be tried again."""
 
     def fulltext(self, query: str) -> FullTextMatch:
         """Translate a user's search text into SQL; raises FullTextSyntaxError when it is malformed."""

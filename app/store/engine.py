@@ -34,18 +34,31 @@ def database_url(url: str) -> URL:
     return parsed.set(drivername=POSTGRES_DRIVER) if parsed.drivername in POSTGRES_SCHEMES else parsed
 
 
+# SQLite connections are local files, cheap to open: a checkout never waits for one (no overflow limit),
+# so no request, on the event loop or in a worker thread, can wait on a connection that a response still
+# being sent holds. The pool keeps open at least as many as a server process has worker threads
+# (QUOTEWIRE_WORKER_THREADS).
+SQLITE_POOL_SIZE = 16
+SQLITE_NO_OVERFLOW_LIMIT = -1
+
+
+def sqlite_options(database: str | None) -> dict[str, Any]:
+    """`create_engine` options for a SQLite database: every SQLite-specific engine setting is here
+    (the per-connection pragmas are the store backend's, `app.store.sqlite`)."""
+    options: dict[str, Any] = {"connect_args": {"check_same_thread": False}}  # the API hands connections on
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        options.update(pool_size=SQLITE_POOL_SIZE, max_overflow=SQLITE_NO_OVERFLOW_LIMIT)
+    return options
+
+
 def create_engine_for(url: str) -> Engine:
     """A new engine for `url`, with the store backend's connect hook; prefer the cached `get_engine`."""
     parsed = database_url(url)
-    connect_args: dict = {}
-    options: dict[str, Any] = {}
-    if parsed.get_backend_name() == "sqlite":
-        connect_args["check_same_thread"] = False  # the API hands connections between threads
-        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    else:
+    options = sqlite_options(parsed.database) if parsed.get_backend_name() == "sqlite" else {}
+    if parsed.get_backend_name() != "sqlite":
         options["pool_pre_ping"] = True  # a server restarts or drops idle connections; SQLite files do not
-    engine = create_engine(parsed, connect_args=connect_args, **options)
+    engine = create_engine(parsed, **options)
     event.listen(engine, "connect", backend_for(engine.dialect.name).on_connect)
     return engine
 

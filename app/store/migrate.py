@@ -47,10 +47,14 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 def upgrade_database(url: str | None = None) -> None:
-    """Apply every pending migration (`alembic upgrade head`) to `url` (default: the configured database)."""
+    """Apply every pending migration (`alembic upgrade head`) to `url` (default: the configured database).
+
+    The run is one transaction that the backend makes exclusive (`StoreBackend.migrating`): processes
+    that start on a fresh database together wait for the first, then find nothing left to do.
+    """
     engine = get_engine(url)
     config = alembic_config(url)
-    with engine.connect() as connection, backend_for(engine.dialect.name).migrating(connection), connection.begin():
+    with engine.connect() as connection, backend_for(engine.dialect.name).migrating(connection):
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

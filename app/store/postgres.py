@@ -98,6 +98,9 @@ class PostgresBackend:
     def fulltext(self, query: str) -> PostgresFullTextMatch:
         return PostgresFullTextMatch(render_tsquery(parse_search(query)))
 
+    def is_busy(self, error: BaseException) -> bool:
+        return False  # the server queues writers on row locks; its conflicts are `is_transient`'s
+
     def is_transient(self, error: BaseException) -> bool:
         return getattr(getattr(error, "orig", None), "sqlstate", None) in TRANSIENT_SQLSTATES
 

@@ -7,6 +7,7 @@ said, 0 when undated), so FTS5 itself reads a word's matches in date order, a pa
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from app.store.models import Quote
 from app.store.search_syntax import SearchQuery, SearchTerm, parse_search
 
 BUSY_TIMEOUT_MS = 5000
+MIGRATION_LOCK_WAIT_MS = 600_000  # a concurrent first run waits for the one migrating (minutes on a large database)
 FTS_TABLE = "quotes_fts"
 
 fts_table = table(FTS_TABLE, column("rowid", Integer), column("rank", Float), column(FTS_TABLE))
@@ -156,14 +158,27 @@ class SqliteBackend:
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         connection.commit()
         try:
-            yield
-            violations = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
-            if violations:
-                raise RuntimeError(f"migration left {len(violations)} broken foreign keys, first: {violations[0]}")
+            with connection.begin():
+                # The write lock for the whole run: a second process migrating the same file waits here,
+                # then finds the schema at head (SQLite's DDL is transactional).
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={MIGRATION_LOCK_WAIT_MS}")
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                yield
+                violations = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if violations:
+                    raise RuntimeError(f"migration left {len(violations)} broken foreign keys, first: {violations[0]}")
         finally:
             connection.rollback()
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             connection.exec_driver_sql("PRAGMA foreign_keys=ON")
             connection.commit()
+
+    def is_busy(self, error: BaseException) -> bool:
+        # SQLITE_BUSY (another connection holds the write lock past the busy timeout) and SQLITE_LOCKED,
+        # with their extended codes (BUSY_SNAPSHOT ...) in the bits above the primary code
+        code = getattr(getattr(error, "orig", error), "sqlite_errorcode", None)
+        return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
     def compact_fulltext(self, connection: Connection) -> None:
         # Trigger-fed FTS5 grows one index segment per few writes; a search tests every segment, so a

@@ -10,10 +10,10 @@ from sqlalchemy import Engine, delete, event, func
 from sqlmodel import Session, select
 
 from app.config import get_settings
-from app.store.engine import get_engine
-from app.ingest import run_ingest
-from app.store.models import Article, Quote, Speaker
+from app.ingest import readers, run_ingest
 from app.store.backends import backend_for
+from app.store.engine import get_engine
+from app.store.models import Article, Quote, Speaker
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 LIBRARY = REPOSITORY / "tests" / "fixtures" / "ingest" / "library"
@@ -251,3 +251,69 @@ def test_a_batch_leaves_the_full_text_index_merged_and_searchable(configured_db,
         assert backend.fulltext_segments(session.connection()) == 1
         matches = backend.fulltext("reopen").ids
         assert len(session.exec(matches).all()) == 40
+
+
+def test_json_nested_a_hundred_thousand_deep_fails_alone_with_one_line(configured_db, engine, capsys, tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "a-deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    write_jsonl(batch / "b-deep-line.jsonl", {"title": "Kept", "text": '"We open at dawn," the warden said.'})
+    with (batch / "b-deep-line.jsonl").open("a", encoding="utf-8") as feed:
+        feed.write('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    (batch / "c-good.txt").write_text((LIBRARY / "council-vote.txt").read_text(encoding="utf-8"), encoding="utf-8")
+
+    status, out, err = ingest(capsys, batch)
+    assert status == 1
+    assert titles(engine) == {"Kept", "Council approves new night bus routes"}
+    assert err.splitlines() == [
+        f"failed: {batch / 'a-deep.json'}: JSON nested too deeply to read "
+        "(lists or objects inside each other thousands of levels down)",
+        f"failed: {batch / 'b-deep-line.jsonl'} line 2: JSON nested too deeply to read "
+        "(lists or objects inside each other thousands of levels down)",
+    ]
+    assert summary_line(out).startswith("4 articles: 2 new, 0 updated, 0 unchanged, 2 failed;")
+
+
+def test_a_lone_surrogate_fails_its_record_with_one_line(configured_db, engine, capsys, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"title": "Broken", "text": "Half a character \\ud800 here."}\n'
+                    '{"title": "Whole", "text": "\\"We sail at noon,\\" the pilot said."}\n', encoding="utf-8")
+    status, out, err = ingest(capsys, feed)
+    assert status == 1
+    assert titles(engine) == {"Whole"}
+    assert err == (f'failed: {feed} line 1: "text": not Unicode text: it holds a lone surrogate '
+                   "(in JSON, an escape such as \\ud800 without its pair)\n")
+
+
+def test_a_file_no_reader_foresaw_fails_alone_and_the_batch_goes_on(configured_db, engine, capsys, tmp_path,
+                                                                    monkeypatch):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "a-trips.txt").write_text("Trips\n\nAnything.", encoding="utf-8")
+    (batch / "b-good.txt").write_text((LIBRARY / "council-vote.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    read_txt = readers.READERS[".txt"]
+
+    def trips_on_a(path, options):
+        if path.name.startswith("a-"):
+            raise ValueError("a parser fell over")
+        return read_txt(path, options)
+
+    monkeypatch.setitem(readers.READERS, ".txt", trips_on_a)
+    status, out, err = ingest(capsys, batch)
+    assert status == 1
+    assert titles(engine) == {"Council approves new night bus routes"}
+    assert err == f"failed: {batch / 'a-trips.txt'}: cannot read: ValueError: a parser fell over\n"
+    assert summary_line(out).startswith("2 articles: 1 new, 0 updated, 0 unchanged, 1 failed;")
+
+
+@pytest.mark.parametrize("url", ["nonsense", "nosuchengine://editor:s3cret@localhost/news"])
+def test_a_database_setting_that_cannot_be_used_ends_the_run_with_one_line(url, monkeypatch, capsys):
+    monkeypatch.setenv("QUOTEWIRE_DATABASE_URL", url)
+    get_settings.cache_clear()
+    try:
+        status, out, err = ingest(capsys, LIBRARY / "council-vote.txt")
+    finally:
+        get_settings.cache_clear()
+    assert (status, out) == (1, "")
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert "s3cret" not in err

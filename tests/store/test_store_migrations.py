@@ -118,3 +118,19 @@ def test_sources_stored_before_the_folded_key_are_found_by_it_after_upgrade(tmp_
         assert keys == [(1, "echo zurich"), (2, None)]
     finally:
         engine.dispose()
+
+
+def test_db_upgrade_on_a_setting_that_is_not_a_database_url_is_one_line_and_exit_one():
+    from typer.testing import CliRunner
+
+    from app.cli import app
+    from app.config import get_settings
+
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["db", "upgrade"], env={"QUOTEWIRE_DATABASE_URL": "nonsense"})
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: QUOTEWIRE_DATABASE_URL is not a database URL") and result.stderr.count("\n") == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)

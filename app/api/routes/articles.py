@@ -111,7 +111,7 @@ def read_article(session: SessionDep, article_id: ArticleId) -> ArticleWithQuote
 async def post_article(
     response: Response, session: SessionDep, settings: SettingsDep, posted: ArticlePost
 ) -> PostedArticle:
-    article = article_in(posted, settings.max_article_chars)
+    article = await run_in_threadpool(article_in, posted, settings.max_article_chars)  # parses a web page
     try:
         result = await run_in_threadpool(ingest_article, session, article)
     except OverflowError:  # the only date arithmetic on input: relative days ("yesterday") counted from it

@@ -30,7 +30,9 @@ class Health(BaseModel):
     "migration (`quotewire db upgrade`). Answers 503 with problem details otherwise.",
     responses=problem_responses(503),
 )
-def health(request: Request) -> Health:
+async def health(request: Request) -> Health:
+    # On the event loop, not in a worker thread: two small reads (a checkout never waits, see
+    # app.store.engine) that the queue of requests waiting for a worker thread must not hold up.
     engine = request.app.state.engine
     try:
         with engine.connect() as connection:

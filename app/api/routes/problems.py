@@ -26,6 +26,7 @@ PROBLEM_KINDS: dict[str, str] = {
     "correction-rejected": "A speaker correction that cannot be made as asked; the detail says why and what to do.",
     "database-unreachable": "The health check could not query the database.",
     "schema-outdated": "The database is not at the latest migration: run `quotewire db upgrade`.",
+    "overloaded": "The server holds as many requests as it is configured for: retry after the Retry-After seconds.",
 }
 STATUS_KINDS = {slug_of_status(status): status.phrase for status in HTTPStatus if status >= 400}
 

@@ -102,14 +102,12 @@ def csv_response(
     first = read_page(session, filters, query, limit=CSV_BATCH_SIZE, after=after)  # errors surface before streaming
     engine = request.app.state.engine
 
-    def later_pages() -> Iterator[list[QuotePublic]]:
-        if first.next is not None:
-            with Session(engine) as own_session:  # the request's session closes when the route returns
-                yield from iter_quote_pages(
-                    own_session, filters, sort=query.sort, batch_size=CSV_BATCH_SIZE, after=first.next
-                )
-
-    chunks = csv_chunks(chain([first.items], later_pages()))
+    later_pages: Iterator[list[QuotePublic]] = iter(())
+    if first.next is not None:
+        later_pages = iter_quote_pages(
+            lambda: Session(engine), filters, sort=query.sort, batch_size=CSV_BATCH_SIZE, after=first.next
+        )
+    chunks = csv_chunks(chain([first.items], later_pages))
     return StreamingResponse(
         chunks, media_type=CSV_MEDIA_TYPE, headers={"Content-Disposition": 'attachment; filename="quotes.csv"'}
     )
