@@ -40,18 +40,21 @@ POLL_SECONDS = 0.2
 def serve(host: str, port: int, workers: int, access_log: bool = True) -> None:
     if workers > 1 and sys.platform == "linux" and hasattr(socket, "SO_REUSEPORT"):
         raise SystemExit(supervise(host, port, workers, access_log))
-    uvicorn.run(
-        APP,
-        factory=True,
-        host=host,
-        port=port,
-        proxy_headers=True,
-        access_log=access_log,
-        workers=workers,
-        log_config=LOG_CONFIG,
-        root_path=get_settings().root_path,
-        http=HTTP_PROTOCOL,
-    )
+    uvicorn.run(APP, workers=workers, **uvicorn_options(host, port, access_log))
+
+
+def uvicorn_options(host: str, port: int, access_log: bool) -> dict[str, Any]:
+    """How every worker runs the app, whether uvicorn or the supervisor starts it."""
+    return {
+        "factory": True,
+        "host": host,
+        "port": port,
+        "proxy_headers": True,
+        "access_log": access_log,
+        "log_config": LOG_CONFIG,
+        "root_path": get_settings().root_path,
+        "http": HTTP_PROTOCOL,
+    }
 
 
 def resolve(host: str, port: int) -> tuple[socket.AddressFamily, tuple]:
@@ -81,17 +84,7 @@ def run_worker(host: str, port: int, access_log: bool) -> None:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind(address)
     sock.listen(BACKLOG)
-    config = uvicorn.Config(
-        APP,
-        factory=True,
-        host=host,
-        port=port,
-        proxy_headers=True,
-        access_log=access_log,
-        log_config=LOG_CONFIG,
-        root_path=get_settings().root_path,
-        http=HTTP_PROTOCOL,
-    )
+    config = uvicorn.Config(APP, **uvicorn_options(host, port, access_log))
     uvicorn.Server(config).run(sockets=[sock])
 
 

@@ -5,27 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${CLIENT_CHECK_PORT:-8918}
-scratch=$(mktemp -d)
-key="client-check-$RANDOM$RANDOM"
-export QUOTEWIRE_DATABASE_URL="sqlite:///$scratch/quotewire.db" QUOTEWIRE_API_KEY="$key"
-server=
-stop() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$scratch"
-}
-trap stop EXIT
+# shellcheck source=scripts/scratch-server.sh
+source scripts/scratch-server.sh
 
 if [ ! -x .venv-client/bin/openapi-python-client ]; then
   python3 -m venv .venv-client
   .venv-client/bin/python -m pip install --quiet --disable-pip-version-check "openapi-python-client==0.29.1"
 fi
 .venv/bin/quotewire db upgrade >/dev/null
-.venv/bin/quotewire serve --port "$port" --no-access-log 2>"$scratch/server.log" &
-server=$!
-for _ in $(seq 120); do
-  curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-  sleep 0.5
-done
+start_server
 
 PATH="$PWD/.venv-client/bin:$PATH" .venv-client/bin/openapi-python-client generate \
   --url "http://127.0.0.1:$port/openapi.json" --output-path "$scratch/client/quotewire_client" --meta none

@@ -7,24 +7,12 @@ cd "$(dirname "$0")/.."
 max_examples=${1:-30}
 seed=20240207
 port=${SCHEMATHESIS_PORT:-8917}
-scratch=$(mktemp -d)
-key="schemathesis-$RANDOM$RANDOM"
-export QUOTEWIRE_DATABASE_URL="sqlite:///$scratch/quotewire.db" QUOTEWIRE_API_KEY="$key"
-server=
-stop() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$scratch"
-}
-trap stop EXIT
+# shellcheck source=scripts/scratch-server.sh
+source scripts/scratch-server.sh
 
 .venv/bin/quotewire db upgrade >/dev/null
 .venv/bin/quotewire ingest --source "Quotewire samples" app/samples >/dev/null
-.venv/bin/quotewire serve --port "$port" --no-access-log 2>"$scratch/server.log" &
-server=$!
-for _ in $(seq 120); do
-  curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-  sleep 0.5
-done
+start_server
 
 checks=not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance
 run() {
