@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, String, func, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, String, cast, func, select
 from sqlmodel import Session, col
 
 from app.queries.planner import date_sorted_keys
@@ -45,7 +45,7 @@ def _per_month(
 ) -> MonthCounts:
     if not ids:
         return []
-    month = func.substr(said_on, 1, 7, type_=String)  # days are stored as YYYY-MM-DD
+    month = func.substr(cast(said_on, String), 1, 7)  # a day as text is YYYY-MM-DD in every database
     statement = select(month, counted).where(owner.in_(list(ids)), said_on.is_not(None)).group_by(month).order_by(month)
     return [(str(m), int(n)) for m, n in session.execute(statement)]
 

@@ -20,10 +20,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from rapidfuzz.distance import Indel
-from sqlalchemy import ColumnElement, Row, String, and_, bindparam, cast, exists, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Row,
+    String,
+    and_,
+    bindparam,
+    cast,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -44,7 +59,7 @@ from app.verify.wording import keys
 MIN_GROUP_WORDS = 6  # shorter quotes ("a disgrace") are said by many people in many stories
 SAME_WORDING_SIMILARITY = 0.85  # one word changed in a quote of seven still joins
 GROUP_CANDIDATES = 5
-UNDATED = "9999-12-31"  # sorts an article without a publication day after every dated one
+UNDATED = literal(date.max, Date)  # sorts an article without a publication day after every dated one
 
 Earlier = aliased(Quote, name="earlier")
 EarlierArticle = aliased(Article, name="earlier_article")

@@ -87,7 +87,7 @@ def test_every_registered_path_has_queries_here():
 
 
 @pytest.mark.parametrize("path", FAST_PATHS, ids=lambda path: path.name)
-def test_every_fast_path_pages_like_the_general_plan(client, varied, monkeypatch, path):
+def test_every_fast_path_pages_like_the_general_plan(client, varied, monkeypatch, path, engine_name):
     reference = {}
     with monkeypatch.context() as general_only:
         general_only.setattr("app.queries.planner.FAST_PATHS", ())
@@ -102,6 +102,8 @@ def test_every_fast_path_pages_like_the_general_plan(client, varied, monkeypatch
     for (query, sort, limit), pages in reference.items():
         calls.clear()
         assert page_sequence(client, f"{query}&sort={sort}", limit) == pages, (query, sort, limit)
+        if path.name == "fulltext_index" and engine_name != "sqlite":
+            continue  # PostgreSQL's full-text index has no date order to walk: GIN plus a sort answers
         assert calls and set(calls) == {path.name}, f"{query}: the {path.name} plan did not read the pages"
 
 

@@ -77,6 +77,7 @@ def impatient_engine(db_url: str, monkeypatch: pytest.MonkeyPatch):
     engine.dispose()
 
 
+@pytest.mark.sqlite_only  # SQLite's one write lock; PostgreSQL queues writers on row locks
 def test_a_write_that_finds_the_database_busy_is_tried_again(impatient_engine, db_url, monkeypatch) -> None:
     other_writer = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
     other_writer.execute("BEGIN IMMEDIATE")  # holds the write lock while the article is saved
