@@ -221,12 +221,12 @@ def is_name_variant(form: str, name: str, kind: str) -> bool:
         initials = "".join(w[0] for w in name_words if w not in {"of", "the", "and", "for"})
         return words == name_words[: len(words)] or (len(words) == 1 and len(initials) > 1 and words[0] == initials)
     if len(words) > 1 and identity_key(" ".join(words), kind) == identity_key(" ".join(name_words), kind):
-        return True  # "Hillary Rodham Clinton" for "Hillary Clinton"
+        return True  # "Anna Maria Ruiz" for "Anna Ruiz"
     surname = surname_key(" ".join(name_words)) or name_words[-1]
     if " ".join(words[-len(surname.split()) :]) != surname:
         return False
     if len(words) > 1 and words[1:] == name_words[1:] and same_given_name(words[0], name_words[0]):
-        return True  # "Hilary Clinton" for "Hillary Clinton"
+        return True  # "Phillip Ruiz" for "Philip Ruiz"
     at = 0
     for word in words:
         while at < len(name_words) and not (name_words[at] == word or (len(word) == 1 and name_words[at][0] == word)):

@@ -5,8 +5,8 @@ dropped; a headline fragment or a bare role names no one). Then, for a name of t
 1. a name a newsroom correction tied to a speaker is that speaker;
 2. the speaker with that folded name or its identity (first name and surname: "Donald J. Trump" is
    "Donald Trump"; an organisation without its legal form) as key or alias;
-3. the one person of that surname whose given name is this one with a letter doubled or not ("Hilary
-   Clinton" is "Hillary Clinton"; `app.speaker_keys.same_given_name`);
+3. the one person of that surname whose given name is this one with a letter doubled or not ("Phillip
+   Ruiz" is "Philip Ruiz"; `app.speaker_keys.same_given_name`);
 4. otherwise a new speaker.
 Within an article, a bare surname is the one full name of that surname the article names (the
 extractor usually did this already). Across articles a bare name ("Clinton", "Brightline") is kept
@@ -150,7 +150,7 @@ class SpeakerResolver:
 
     def _spelt_otherwise(self, identity: str) -> Speaker | None:
         """The one stored person of this surname whose given name is this one spelt with a letter doubled or
-        not ("Hilary Clinton" is "Hillary Clinton"); None when there is none, or several."""
+        not ("Phillip Ruiz" is "Philip Ruiz"); None when there is none, or several."""
         surname = surname_key(identity)
         first = identity.split()[0]
         if not surname or len(first) < MIN_VARIANT_CHARS:

@@ -47,7 +47,7 @@ END_OF_TEXT = 1 << 60
 # After an organisation's "of", an "and" goes on with its name: "Ministry of Transport and Maritime Affairs".
 ORGANISATION_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{2,}$")
-# What may stand before a run that opens a sentence: spaces and opening marks ("Using Ted Cruz", "“Six Trump").
+# What may stand before a run that opens a sentence: spaces and opening marks ("Using Nadia Vardakis", "“Six Vardakis").
 SENTENCE_OPENING = re.compile(r"(?:^|[.!?;:\n])[\s\"“‘'(«—–-]*$")
 OPENING_LOOKBACK = 12  # characters read back from a run for SENTENCE_OPENING
 # Counts, which no one is named: "Six Ruiz aides resigned" opens with no first name.
@@ -120,7 +120,7 @@ def first_name_gender(first: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _is_dictionary_word(word: str) -> bool:
-    """The dictionary holds the word in lower case ("rip", "year"; not "Obama", which it writes capitalised)."""
+    """The dictionary holds the word in lower case ("rip", "year"; not "Vardakis", which it does not hold)."""
     folded = word.casefold()
     return simplemma.is_known(folded, lang="en") and simplemma.lemmatize(folded, lang="en")[:1].islower()
 
@@ -129,14 +129,14 @@ def _is_dictionary_word(word: str) -> bool:
 def is_capitalised_common_word(word: str) -> bool:
     """A word of lower-case English capitalised only by its place ("Derelict", "Using", "Six", "Rip"): the
     dictionary holds it in lower case and no list of given names knows it ("Will", "Grant" and "Pat" are given
-    names; "Obama", which the dictionary writes capitalised, is a name)."""
+    names; a surname the dictionary does not hold in lower case is a name)."""
     return not _is_first_name(word) and _is_dictionary_word(word)
 
 
 @lru_cache(maxsize=8192)
 def _droppable_opening(word: str) -> bool:
     """A sentence's first word that is no part of the name after it: a common word that is no title,
-    honorific or organisation word ("Using Ted Cruz", "Six Trump supporters"; not "Senator Ruiz")."""
+    honorific or organisation word ("Using Nadia Vardakis", "Six Vardakis supporters"; not "Senator Ruiz")."""
     low = word.lower().rstrip(".,")
     return (
         not word.isupper()
@@ -150,9 +150,9 @@ def _droppable_opening(word: str) -> bool:
 def _name_start(text: str, run: re.Match[str]) -> int:
     """Where the name of a run whose first word is `_droppable_opening` begins, when the run opens a
     sentence: past that word, when a
-    given name follows ("Wherever Hillary Clinton goes"), or when that word is a count or one the article
-    writes in lower case and the one word after it is written without it too ("Six Trump supporters" where
-    a lone "Trump" is named elsewhere; not "New Hampshire")."""
+    given name follows ("Wherever Nadia Vardakis goes"), or when that word is a count or one the article
+    writes in lower case and the one word after it is written without it too ("Six Vardakis supporters" where
+    a lone "Vardakis" is named elsewhere; not "New Hampshire")."""
     if not SENTENCE_OPENING.search(text, max(0, run.start() - OPENING_LOOKBACK), run.start()):
         return run.start()
     words = run.group().split()
@@ -353,7 +353,7 @@ class EntityRegistry:
                 and _is_dictionary_word(words[0])
                 and first_name_gender(words[1]) is not None
             ):
-                cleaned = " ".join(words[1:])  # "Rip Donald Trump", "Year Barack Obama": a word, then the name
+                cleaned = " ".join(words[1:])  # "Rip Nadia Vardakis", "Year Tom Lee": a word, then the name
             self.clean_names[name] = cleaned, label
         return self.clean_names[name]
 
