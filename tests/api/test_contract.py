@@ -124,3 +124,12 @@ def test_a_body_that_is_not_utf8_is_a_declared_400(client: TestClient) -> None:
     )
     assert response.status_code == 400
     assert "400" in operations(client)[("post", "/articles")]["responses"]
+
+
+def test_every_operation_that_reads_a_json_body_declares_the_400_of_a_malformed_one(client: TestClient) -> None:
+    with_body = {key: op for key, op in operations(client).items() if "requestBody" in op}
+    assert ("post", "/verify") in with_body
+    assert [key for key, op in with_body.items() if "400" not in op["responses"]] == []
+    response = client.post("/verify", headers={"content-type": "application/json"}, content=b'{"text": "\xff"}')
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"

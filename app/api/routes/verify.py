@@ -35,7 +35,7 @@ CLAIM_EXAMPLES: dict[str, Any] = {
     "but the wording differs: see the diff), `other_speaker` (the archive gives these words to someone "
     "other than `speaker`), `not_found` (nothing close). The claim's verdict is its first candidate's. "
     "A read: it needs the API key only when reads do.",
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(400, 401, 403, 422),
 )
 def verify(session: SessionDep, claim: Annotated[ClaimIn, Body(openapi_examples=CLAIM_EXAMPLES)]) -> Verification:
     return verify_claim(session, claim)
