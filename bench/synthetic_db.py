@@ -95,8 +95,9 @@ def quote_text(rng: random.Random) -> str:
     return " ".join(rng.choices(WORDS, k=rng.randint(8, 24))).capitalize()
 
 
-def build(path: Path, quotes: int, seed: int = 7) -> BuildReport:
-    """Create the database at `path` (migrated to head) holding `quotes` synthetic quotes."""
+def build(path: Path, quotes: int, seed: int = 7, *, word_pairs: bool = False) -> BuildReport:
+    """Create the database at `path` (migrated to head) holding `quotes` synthetic quotes; with `word_pairs`,
+    also the word-pair index POST /verify reads (bench/verify.py; it doubles the time of a build)."""
     started = time.perf_counter()
     rng = random.Random(seed)
     path.unlink(missing_ok=True)
@@ -110,7 +111,7 @@ def build(path: Path, quotes: int, seed: int = 7) -> BuildReport:
         insert_speakers(connection, speakers, rng)
         term_ids, subject_ids = insert_topics(connection, subjects)
         insert_articles(connection, quotes // QUOTES_PER_ARTICLE + 1, rng)
-        insert_quotes(connection, quotes, len(speakers), term_ids, subject_ids, rng)
+        insert_quotes(connection, quotes, len(speakers), term_ids, subject_ids, rng, word_pairs)
         # as `quotewire ingest` leaves it after each batch: the full-text index merged into one segment
         connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
     connection.execute("ANALYZE")
@@ -177,6 +178,7 @@ def insert_quotes(
     term_ids: list[int],
     subject_ids: list[int],
     rng: random.Random,
+    word_pairs: bool,
 ) -> None:
     # a few speakers and terms are common, most are rare: weights ~ 1/rank
     speaker_weights = [1 / (rank + 1) for rank in range(speaker_count)]
@@ -209,19 +211,19 @@ def insert_quotes(
             topics.add(rng.choice(subject_ids))
         links += [(quote_id, topic_id, said_on) for topic_id in topics]
         if len(batch) == 20_000:
-            flush_quotes(connection, batch, links)
-    flush_quotes(connection, batch, links)
+            flush_quotes(connection, batch, links, word_pairs)
+    flush_quotes(connection, batch, links, word_pairs)
 
 
-def flush_quotes(connection: sqlite3.Connection, batch: list[tuple], links: list[tuple]) -> None:
+def flush_quotes(connection: sqlite3.Connection, batch: list[tuple], links: list[tuple], word_pairs: bool) -> None:
     connection.executemany(
         'INSERT INTO quotes (id, article_id, speaker_id, text, start, "end", context, cue, kind, '
         "said_on, sieve, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         batch,
     )
-    # the word-pair index ingest fills (app.verify.search), which POST /verify reads
-    pairs = pair_rows([row[0] for row in batch], [row[3] for row in batch])
-    connection.executemany("INSERT INTO quote_word_pairs (pair, quote_id) VALUES (:pair, :quote_id)", pairs)
+    if word_pairs:  # the index ingest fills (app.verify.search), which POST /verify reads
+        pairs = pair_rows([row[0] for row in batch], [row[3] for row in batch])
+        connection.executemany("INSERT INTO quote_word_pairs (pair, quote_id) VALUES (:pair, :quote_id)", pairs)
     connection.executemany("INSERT INTO quote_topics (quote_id, topic_id, said_on) VALUES (?,?,?)", links)
     batch.clear()
     links.clear()

@@ -1,10 +1,11 @@
 """Verification quality and latency on the 1M-quote benchmark database (issue 15).
 
-Takes the synthetic database of bench/api_latency.py (bench/synthetic_db.py; built when missing,
-reused when there, migrated to head), then checks CLAIMS stored quotes misquoted the way people
-misquote (the end cut off, about a fifth of the remaining words dropped or swapped for others,
-capitals and punctuation changed) and CLAIMS sentences nobody said (drawn from the same vocabulary),
-each through `app.verify.verify_claim` in process, as `POST /verify` runs it. Prints:
+Takes a synthetic database of bench/synthetic_db.py with its word-pair index
+(bench/out/quotes-N-word-pairs.db: built when missing, reused when there, migrated to head), then
+checks CLAIMS stored quotes misquoted the way people misquote (the end cut off, about a fifth of the
+remaining words dropped or swapped for others, capitals and punctuation changed) and CLAIMS sentences
+nobody said (drawn from the same vocabulary), each through `app.verify.verify_claim` in process, as
+`POST /verify` runs it. Prints:
 
     top-1 right:     the misquote's first candidate is the quote it was made from
     not_found right: the unsaid sentence's verdict is not_found
@@ -76,11 +77,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("bench/out"))
     parser.add_argument("--seed", type=int, default=15)
     args = parser.parse_args()
-    database = args.out / f"quotes-{args.quotes}.db"
+    database = args.out / f"quotes-{args.quotes}-word-pairs.db"
     if not database.exists():
         args.out.mkdir(parents=True, exist_ok=True)
         print(f"building {database} ...", flush=True)
-        build(database, args.quotes)
+        build(database, args.quotes, word_pairs=True)
     url = f"sqlite:///{database}"
     upgrade_database(url)
     rng = random.Random(args.seed)
